@@ -1,0 +1,77 @@
+import { infraDown, infraStatus, infraUp, acquireInfra, envLines, type InfraEndpoints } from './infra.js';
+import { InfraError } from './errors.js';
+import { ensureJava, ensureKafkaJars } from './kafka-jars.js';
+
+const USAGE = `usage: infra <command>
+
+  up           start PostgreSQL and Kafka (or reuse running ones), print DATABASE_URL= and
+               KAFKA_BROKERS= lines, write them to .data/infra.env, and leave them running
+  down         stop what this tool started (never a server it merely reused)
+  status       show what this tool started and whether it still runs
+  start        like up, in the foreground: Ctrl-C stops what it started
+  fetch-kafka  fetch the Kafka broker's jars from Maven Central (once)
+`;
+
+/** Progress goes to stderr, so stdout holds only the KEY=value lines a script may read. */
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function describe(endpoints: InfraEndpoints): string {
+  const how = (c: InfraEndpoints['postgres']) =>
+    c.source === 'env' ? 'from the environment' : c.startedNow ? 'started now' : c.source === 'managed' ? 'already running (started by infra)' : 'already running';
+  return [
+    `PostgreSQL  ${endpoints.databaseUrl}  (${how(endpoints.postgres)})`,
+    `Kafka       ${endpoints.kafkaBrokers.join(',')}  (${how(endpoints.kafka)})`,
+    `Env file    ${endpoints.envFile}`,
+  ].join('\n');
+}
+
+async function foreground(): Promise<void> {
+  const lease = await acquireInfra('npm start', { log: progress });
+  process.stdout.write(`${describe(lease.endpoints)}\n${envLines(lease.endpoints).join('\n')}\n`);
+  progress('Infrastructure is up. Press Ctrl-C to stop.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  progress('Stopping...');
+  const stopped = await lease.release();
+  progress(stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Left running what others still use or did not start here.');
+}
+
+async function main(command: string | undefined): Promise<void> {
+  switch (command) {
+    case 'up': {
+      const endpoints = await infraUp({ pin: true, log: progress });
+      progress(describe(endpoints));
+      process.stdout.write(envLines(endpoints).join('\n') + '\n');
+      return;
+    }
+    case 'down': {
+      const stopped = await infraDown({ log: progress });
+      progress(stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Nothing to stop: no server started by this tool is running.');
+      return;
+    }
+    case 'status':
+      process.stdout.write(JSON.stringify(infraStatus(), null, 2) + '\n');
+      return;
+    case 'start':
+      return foreground();
+    case 'fetch-kafka':
+      await ensureJava();
+      await ensureKafkaJars(progress);
+      progress('Kafka jars are in place.');
+      return;
+    default:
+      process.stderr.write(USAGE);
+      process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  if (error instanceof InfraError) {
+    process.stderr.write(`infra: ${error.message}\n`);
+  } else {
+    process.stderr.write(`infra: unexpected failure\n${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

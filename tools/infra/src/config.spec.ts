@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadInfraConfig } from './config.js';
+import { InfraError } from './errors.js';
+
+describe('loadInfraConfig', () => {
+  it('uses loopback defaults when nothing is set', () => {
+    expect(loadInfraConfig({})).toEqual({
+      databaseUrl: undefined,
+      kafkaBrokers: undefined,
+      postgresPort: 5432,
+      kafkaPort: 9092,
+      kafkaControllerPort: 9093,
+      startTimeoutMs: 90_000,
+    });
+  });
+
+  it('takes external servers from DATABASE_URL and KAFKA_BROKERS', () => {
+    const config = loadInfraConfig({ DATABASE_URL: 'postgresql://app@db:5432/app', KAFKA_BROKERS: 'k1:9092, k2:9093' });
+    expect(config.databaseUrl).toBe('postgresql://app@db:5432/app');
+    expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9093']);
+  });
+
+  it.each([
+    [{ INFRA_PG_PORT: 'abc' }, /INFRA_PG_PORT must be a TCP port/],
+    [{ INFRA_KAFKA_PORT: '70000' }, /INFRA_KAFKA_PORT must be a TCP port/],
+    [{ INFRA_KAFKA_PORT: '9000', INFRA_KAFKA_CONTROLLER_PORT: '9000' }, /must differ/],
+    [{ INFRA_START_TIMEOUT_MS: '-1' }, /INFRA_START_TIMEOUT_MS must be a positive integer/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
+    [{ DATABASE_URL: 'mysql://db/app' }, /must start with postgres:\/\//],
+    [{ KAFKA_BROKERS: 'localhost' }, /host:port pairs/],
+  ])('rejects %o with one clear message', (env, message) => {
+    expect(() => loadInfraConfig(env)).toThrow(InfraError);
+    expect(() => loadInfraConfig(env)).toThrow(message);
+  });
+});

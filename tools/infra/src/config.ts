@@ -1,0 +1,78 @@
+import { InfraError } from './errors.js';
+
+/** Settings of the local infrastructure, all from the environment, checked once. */
+export interface InfraConfig {
+  /** An external PostgreSQL to use as is (`DATABASE_URL`). */
+  databaseUrl?: string;
+  /** External Kafka brokers to use as is (`KAFKA_BROKERS`, comma-separated host:port). */
+  kafkaBrokers?: string[];
+  /** Port of the PostgreSQL that is reused when listening, or started (`INFRA_PG_PORT`). */
+  postgresPort: number;
+  /** Client port of the Kafka broker that is reused when answering, or started (`INFRA_KAFKA_PORT`). */
+  kafkaPort: number;
+  /** KRaft controller port of the started broker (`INFRA_KAFKA_CONTROLLER_PORT`). */
+  kafkaControllerPort: number;
+  /** How long to wait for a server to answer, in ms (`INFRA_START_TIMEOUT_MS`). */
+  startTimeoutMs: number;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new InfraError(`${name} must be a TCP port (1-65535), got "${raw}"`);
+  }
+  return value;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new InfraError(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+function brokers(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const list = raw.split(',').map((b) => b.trim()).filter(Boolean);
+  for (const broker of list) {
+    if (!/^[^\s:]+:\d{1,5}$/.test(broker)) {
+      throw new InfraError(`KAFKA_BROKERS must be comma-separated host:port pairs, got "${raw}"`);
+    }
+  }
+  return list;
+}
+
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InfraError('DATABASE_URL is not a URL (expected postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new InfraError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+/** Reads and validates the infrastructure settings; a bad value stops with one clear message. */
+export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConfig {
+  const config: InfraConfig = {
+    databaseUrl: databaseUrl(env['DATABASE_URL']),
+    kafkaBrokers: brokers(env['KAFKA_BROKERS']),
+    postgresPort: port(env, 'INFRA_PG_PORT', 5432),
+    kafkaPort: port(env, 'INFRA_KAFKA_PORT', 9092),
+    kafkaControllerPort: port(env, 'INFRA_KAFKA_CONTROLLER_PORT', 9093),
+    startTimeoutMs: positiveInt(env, 'INFRA_START_TIMEOUT_MS', 90_000),
+  };
+  if (config.kafkaPort === config.kafkaControllerPort) {
+    throw new InfraError('INFRA_KAFKA_PORT and INFRA_KAFKA_CONTROLLER_PORT must differ');
+  }
+  return config;
+}

@@ -1,0 +1,174 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadInfraConfig } from './config.js';
+import { ensureKafka, isManagedKafka, stopKafka, type KafkaEndpoint } from './kafka.js';
+import { withLock } from './lock.js';
+import { infraPaths, type InfraPaths } from './paths.js';
+import { ensurePostgres, isManagedPostgres, stopPostgres, type PostgresEndpoint, type Source } from './postgres.js';
+import { addLease, liveLeases, readState, removeLease, writeState, type InfraState } from './state.js';
+
+/** Where the services and tests find PostgreSQL and Kafka. */
+export interface InfraEndpoints {
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  postgres: { source: Source; startedNow: boolean };
+  kafka: { source: Source; startedNow: boolean };
+  /** The file holding `DATABASE_URL=` and `KAFKA_BROKERS=` lines. */
+  envFile: string;
+}
+
+export interface InfraOptions {
+  /** Environment to read settings from; `process.env` by default. */
+  env?: NodeJS.ProcessEnv;
+  /** Progress lines ("starting ...", "reusing ..."); silent by default. */
+  log?: (line: string) => void;
+}
+
+const silent = () => undefined;
+
+/**
+ * Brings PostgreSQL and Kafka up, or reuses running ones, and returns once both answer
+ * (PostgreSQL a query, Kafka a metadata request). With `pin`, they stay up until `infraDown`.
+ */
+export async function infraUp(options: InfraOptions & { pin?: boolean } = {}): Promise<InfraEndpoints> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? silent;
+  const config = loadInfraConfig(env);
+  const paths = infraPaths(env);
+  return withLock(paths.lockFile, async () => {
+    const state = pruneDead(readState(paths));
+    let postgres: PostgresEndpoint | undefined;
+    try {
+      postgres = await ensurePostgres(config, paths, state.postgres, log);
+      if (postgres.started) state.postgres = postgres.started;
+      writeState(paths, state);
+      const kafka: KafkaEndpoint = await ensureKafka(config, paths, state.kafka, log);
+      if (kafka.started) state.kafka = kafka.started;
+      if (options.pin) state.pinned = true;
+      writeState(paths, state);
+      const endpoints: InfraEndpoints = {
+        databaseUrl: postgres.url,
+        kafkaBrokers: kafka.brokers,
+        postgres: { source: postgres.source, startedNow: Boolean(postgres.started) },
+        kafka: { source: kafka.source, startedNow: Boolean(kafka.started) },
+        envFile: paths.envFile,
+      };
+      writeEnvFile(paths, endpoints);
+      return endpoints;
+    } catch (error) {
+      // Half-started: do not leave behind a server that this very call started and nobody holds.
+      if (postgres?.started && !state.pinned && liveLeases(paths).length === 0) {
+        await stopPostgres(postgres.started, paths);
+        delete state.postgres;
+        writeState(paths, state);
+      }
+      throw error;
+    }
+  });
+}
+
+/** Stops what this tool started (never a server it merely reused) and returns what it stopped. */
+export async function infraDown(options: InfraOptions = {}): Promise<string[]> {
+  const env = options.env ?? process.env;
+  const paths = infraPaths(env);
+  return withLock(paths.lockFile, () => stopManaged(paths));
+}
+
+async function stopManaged(paths: InfraPaths): Promise<string[]> {
+  const state = pruneDead(readState(paths));
+  const stopped: string[] = [];
+  if (state.kafka) {
+    await stopKafka(state.kafka);
+    stopped.push(`Kafka (pid ${state.kafka.pid}, ${state.kafka.url})`);
+  }
+  if (state.postgres) {
+    await stopPostgres(state.postgres, paths);
+    stopped.push(`PostgreSQL (pid ${state.postgres.pid}, ${state.postgres.url})`);
+  }
+  writeState(paths, {});
+  rmSync(paths.envFile, { force: true });
+  return stopped;
+}
+
+/** A hold on the infrastructure by one user (a test run, `npm start`); see `acquireInfra`. */
+export interface InfraLease {
+  endpoints: InfraEndpoints;
+  /** Lets go; the last holder stops what the tool started, unless `infra up` pinned it. */
+  release(): Promise<string[]>;
+}
+
+/**
+ * Brings the infrastructure up for the lifetime of one user. Several users (parallel test
+ * runs) share the same servers; when the last one releases, the servers the tool started
+ * for them are stopped, so a test run leaves nothing running.
+ */
+export async function acquireInfra(purpose: string, options: InfraOptions = {}): Promise<InfraLease> {
+  const env = options.env ?? process.env;
+  const paths = infraPaths(env);
+  const lease = addLease(paths, purpose);
+  let endpoints: InfraEndpoints;
+  try {
+    endpoints = await infraUp(options);
+  } catch (error) {
+    await withLock(paths.lockFile, async () => {
+      removeLease(paths, lease);
+      await stopIfUnused(paths);
+    });
+    throw error;
+  }
+  let released = false;
+  return {
+    endpoints,
+    release: async () => {
+      if (released) return [];
+      released = true;
+      return withLock(paths.lockFile, async () => {
+        removeLease(paths, lease);
+        return stopIfUnused(paths);
+      });
+    },
+  };
+}
+
+/** Stops the managed servers when nobody holds them and `infra up` did not pin them. */
+async function stopIfUnused(paths: InfraPaths): Promise<string[]> {
+  if (readState(paths).pinned || liveLeases(paths).length > 0) return [];
+  return stopManaged(paths);
+}
+
+export interface InfraStatus {
+  postgres?: { pid: number; url: string; running: boolean };
+  kafka?: { pid: number; url: string; running: boolean };
+  pinned: boolean;
+  leases: string[];
+}
+
+/** What the tool has started and whether it still runs, without changing anything. */
+export function infraStatus(options: InfraOptions = {}): InfraStatus {
+  const paths = infraPaths(options.env ?? process.env);
+  const state = readState(paths);
+  return {
+    postgres: state.postgres && { pid: state.postgres.pid, url: state.postgres.url, running: isManagedPostgres(state.postgres.pid) },
+    kafka: state.kafka && { pid: state.kafka.pid, url: state.kafka.url, running: isManagedKafka(state.kafka.pid) },
+    pinned: Boolean(state.pinned),
+    leases: liveLeases(paths).map((l) => `${l.purpose} (pid ${l.pid})`),
+  };
+}
+
+/** Forgets servers whose process has gone (a crash, a reboot): they are started afresh. */
+function pruneDead(state: InfraState): InfraState {
+  const next = { ...state };
+  if (next.postgres && !isManagedPostgres(next.postgres.pid)) delete next.postgres;
+  if (next.kafka && !isManagedKafka(next.kafka.pid)) delete next.kafka;
+  if (!next.postgres && !next.kafka) delete next.pinned;
+  return next;
+}
+
+/** `.data/infra.env`: lines a shell can source and a dotenv loader can read. */
+export function envLines(endpoints: Pick<InfraEndpoints, 'databaseUrl' | 'kafkaBrokers'>): string[] {
+  return [`DATABASE_URL=${endpoints.databaseUrl}`, `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`];
+}
+
+function writeEnvFile(paths: InfraPaths, endpoints: InfraEndpoints): void {
+  mkdirSync(paths.root, { recursive: true });
+  writeFileSync(paths.envFile, envLines(endpoints).join('\n') + '\n');
+}

@@ -1,0 +1,7 @@
+export { uniqueName } from './names.js';
+export { testInfra } from './environment.js';
+export type { TestInfra } from './environment.js';
+export { createTestDatabase } from './database.js';
+export type { TestDatabase } from './database.js';
+export { testKafka, createTestTopic, uniqueGroupId } from './kafka.js';
+export type { TestTopic } from './kafka.js';

@@ -1,0 +1,38 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { testInfra } from './environment.js';
+import { uniqueName } from './names.js';
+
+/** A kafkajs client for tests, connected to the test broker, quiet unless something fails. */
+export function testKafka(clientId = uniqueName('client')): Kafka {
+  return new Kafka({ clientId, brokers: testInfra().kafkaBrokers, logLevel: logLevel.ERROR });
+}
+
+/** A topic of one test's own (automatic topic creation is off on our broker); `delete()` removes it. */
+export interface TestTopic {
+  name: string;
+  delete(): Promise<void>;
+}
+
+async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Creates a uniquely named topic and waits for its partition leaders, so producing works at once. */
+export async function createTestTopic(prefix = 'test', partitions = 1): Promise<TestTopic> {
+  // Kafka topic names allow dots; our unique names use underscores, which Kafka warns may collide
+  // with dots in metric names, so dots become the separator here.
+  const name = uniqueName(prefix).replace(/_/g, '.');
+  await withAdmin((admin) => admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true }));
+  return { name, delete: () => withAdmin((admin) => admin.deleteTopics({ topics: [name] })) };
+}
+
+/** A consumer group id no other test or run uses. */
+export function uniqueGroupId(prefix = 'group'): string {
+  return uniqueName(prefix);
+}
