@@ -48,7 +48,10 @@ export function projectTestConfig(projectDir: string, options: ProjectTestOption
       testTimeout: 60_000,
       hookTimeout: 120_000,
       teardownTimeout: 120_000,
-      reporters: ['default', ['json', { outputFile: path.join(root, '.data/test-results', `${name.replace(/\//g, '__')}.json`) }]],
+      reporters: [
+        'default',
+        ['json', { outputFile: path.join(root, '.data/test-results', `${name.replace(/\//g, '__')}.json`) }],
+      ],
     },
   });
 }

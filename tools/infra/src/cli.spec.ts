@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './paths.js';
@@ -29,12 +30,17 @@ describe('infra CLI', () => {
   });
 
   it('prints DATABASE_URL= and KAFKA_BROKERS= lines, and nothing else, on stdout', async () => {
-    const { databaseUrl, kafkaBrokers } = { databaseUrl: process.env['DATABASE_URL']!, kafkaBrokers: process.env['KAFKA_BROKERS']! };
+    const { databaseUrl, kafkaBrokers } = {
+      databaseUrl: process.env['DATABASE_URL']!,
+      kafkaBrokers: process.env['KAFKA_BROKERS']!,
+    };
+    const dataDir = path.join(repoRoot, '.data', 'test-infra', `cli-${process.pid}`);
     const result = await cli(['up'], {
       DATABASE_URL: databaseUrl,
       KAFKA_BROKERS: kafkaBrokers,
-      INFRA_DATA_DIR: path.join(repoRoot, '.data', 'test-infra', `cli-${process.pid}`),
+      INFRA_DATA_DIR: dataDir,
     });
+    rmSync(dataDir, { recursive: true, force: true });
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`DATABASE_URL=${databaseUrl}\nKAFKA_BROKERS=${kafkaBrokers}\n`);
   });

@@ -17,7 +17,13 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 function describe(endpoints: InfraEndpoints): string {
   const how = (c: InfraEndpoints['postgres']) =>
-    c.source === 'env' ? 'from the environment' : c.startedNow ? 'started now' : c.source === 'managed' ? 'already running (started by infra)' : 'already running';
+    c.source === 'env'
+      ? 'from the environment'
+      : c.startedNow
+        ? 'started now'
+        : c.source === 'managed'
+          ? 'already running (started by infra)'
+          : 'already running';
   return [
     `PostgreSQL  ${endpoints.databaseUrl}  (${how(endpoints.postgres)})`,
     `Kafka       ${endpoints.kafkaBrokers.join(',')}  (${how(endpoints.kafka)})`,
@@ -35,7 +41,9 @@ async function foreground(): Promise<void> {
   });
   progress('Stopping...');
   const stopped = await lease.release();
-  progress(stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Left running what others still use or did not start here.');
+  progress(
+    stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Left running what others still use or did not start here.',
+  );
 }
 
 async function main(command: string | undefined): Promise<void> {
@@ -48,7 +56,11 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'down': {
       const stopped = await infraDown({ log: progress });
-      progress(stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Nothing to stop: no server started by this tool is running.');
+      progress(
+        stopped.length
+          ? `Stopped ${stopped.join(' and ')}.`
+          : 'Nothing to stop: no server started by this tool is running.',
+      );
       return;
     }
     case 'status':

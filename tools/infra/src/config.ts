@@ -38,7 +38,10 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 function brokers(raw: string | undefined): string[] | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
-  const list = raw.split(',').map((b) => b.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   for (const broker of list) {
     if (!/^[^\s:]+:\d{1,5}$/.test(broker)) {
       throw new InfraError(`KAFKA_BROKERS must be comma-separated host:port pairs, got "${raw}"`);

@@ -147,7 +147,11 @@ export function infraStatus(options: InfraOptions = {}): InfraStatus {
   const paths = infraPaths(options.env ?? process.env);
   const state = readState(paths);
   return {
-    postgres: state.postgres && { pid: state.postgres.pid, url: state.postgres.url, running: isManagedPostgres(state.postgres.pid) },
+    postgres: state.postgres && {
+      pid: state.postgres.pid,
+      url: state.postgres.url,
+      running: isManagedPostgres(state.postgres.pid),
+    },
     kafka: state.kafka && { pid: state.kafka.pid, url: state.kafka.url, running: isManagedKafka(state.kafka.pid) },
     pinned: Boolean(state.pinned),
     leases: liveLeases(paths).map((l) => `${l.purpose} (pid ${l.pid})`),

@@ -39,10 +39,34 @@ describe('the local Kafka broker with a third-party client (kcat / librdkafka)',
     await producer.send({ topic: topic.name, acks: -1, messages: sent });
     await producer.disconnect();
 
-    const { stdout } = await exec('kcat', ['-C', '-b', brokers(), '-t', topic.name, '-o', 'beginning', '-c', '3', '-e', '-J', '-q']);
-    const received = stdout.trim().split('\n').map((line) => JSON.parse(line) as KcatMessage);
-    expect(received.map((m) => ({ key: m.key, value: m.payload, headers: m.headers })).sort((x, y) => x.key!.localeCompare(y.key!))).toEqual(
-      sent.map((m) => ({ key: m.key, value: m.value, headers: ['event-type', m.headers['event-type'], 'traceparent', m.headers.traceparent] })),
+    const { stdout } = await exec('kcat', [
+      '-C',
+      '-b',
+      brokers(),
+      '-t',
+      topic.name,
+      '-o',
+      'beginning',
+      '-c',
+      '3',
+      '-e',
+      '-J',
+      '-q',
+    ]);
+    const received = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as KcatMessage);
+    expect(
+      received
+        .map((m) => ({ key: m.key, value: m.payload, headers: m.headers }))
+        .sort((x, y) => x.key!.localeCompare(y.key!)),
+    ).toEqual(
+      sent.map((m) => ({
+        key: m.key,
+        value: m.value,
+        headers: ['event-type', m.headers['event-type'], 'traceparent', m.headers.traceparent],
+      })),
     );
   });
 
@@ -84,7 +108,11 @@ describe('the local Kafka broker with a third-party client (kcat / librdkafka)',
     expect(metadata.controllerid).toBe(metadata.brokers[0]!.id);
 
     // One attempt, no retries: the broker must refuse the unknown topic rather than create it.
-    const producer = new Kafka({ brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer({
+    const producer = new Kafka({
+      brokers: testInfra().kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    }).producer({
       allowAutoTopicCreation: true,
     });
     await producer.connect();

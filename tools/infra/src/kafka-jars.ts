@@ -30,13 +30,20 @@ export async function ensureKafkaJars(log: (line: string) => void): Promise<void
     );
   }
   const version = declaredKafkaVersion();
-  log(`Kafka: fetching Apache Kafka ${version} jars from Maven Central into ${path.relative(process.cwd(), kafkaLibDir) || kafkaLibDir} (once)`);
+  log(
+    `Kafka: fetching Apache Kafka ${version} jars from Maven Central into ${path.relative(process.cwd(), kafkaLibDir) || kafkaLibDir} (once)`,
+  );
   const temp = `${kafkaLibDir}.download`;
   rmSync(temp, { recursive: true, force: true });
   try {
     await run('mvn', [
-      '-q', '-B', '-f', path.join(kafkaToolDir, 'pom.xml'),
-      'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${temp}`,
+      '-q',
+      '-B',
+      '-f',
+      path.join(kafkaToolDir, 'pom.xml'),
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${temp}`,
     ]);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
@@ -51,7 +58,8 @@ export async function ensureKafkaJars(log: (line: string) => void): Promise<void
 
 /** Checks that a Java 17+ runtime is on the PATH, saying what to install when it is not. */
 export async function ensureJava(): Promise<void> {
-  const advice = 'install a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS to a Kafka you already run';
+  const advice =
+    'install a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless), or set KAFKA_BROKERS to a Kafka you already run';
   let output: string;
   try {
     const { stdout, stderr } = await run('java', ['-version']);
@@ -60,5 +68,6 @@ export async function ensureJava(): Promise<void> {
     throw new InfraError(`Java is needed to run the Kafka broker and was not found: ${advice}`);
   }
   const major = Number(/version "(\d+)/.exec(output)?.[1]);
-  if (!(major >= 17)) throw new InfraError(`Java ${major || '(unknown version)'} is too old to run the Kafka broker: ${advice}`);
+  if (!(major >= 17))
+    throw new InfraError(`Java ${major || '(unknown version)'} is too old to run the Kafka broker: ${advice}`);
 }

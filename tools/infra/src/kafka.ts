@@ -24,7 +24,10 @@ const LOOPBACK = '127.0.0.1';
 const MAIN_CLASS = 'kafka.Kafka';
 
 /** Asks the cluster for its brokers with a real client (kafkajs); rejects when it does not answer. */
-export async function describeKafka(brokers: string[], timeoutMs = 5_000): Promise<{ brokers: number; controller: number | null }> {
+export async function describeKafka(
+  brokers: string[],
+  timeoutMs = 5_000,
+): Promise<{ brokers: number; controller: number | null }> {
   const kafka = new Kafka({
     clientId: 'infra-probe',
     brokers,
@@ -53,11 +56,14 @@ export async function ensureKafka(
   previous: ManagedServer | undefined,
   log: (line: string) => void,
 ): Promise<KafkaEndpoint> {
-  if (config.kafkaBrokers) {
-    await describeKafka(config.kafkaBrokers, 10_000).catch((error: Error) => {
-      throw new InfraError(`KAFKA_BROKERS (${config.kafkaBrokers!.join(',')}) does not answer a metadata request: ${error.message}`);
+  const external = config.kafkaBrokers;
+  if (external) {
+    await describeKafka(external, 10_000).catch((error: Error) => {
+      throw new InfraError(
+        `KAFKA_BROKERS (${external.join(',')}) does not answer a metadata request: ${error.message}`,
+      );
     });
-    return { brokers: config.kafkaBrokers, source: 'env' };
+    return { brokers: external, source: 'env' };
   }
   if (previous && isManagedKafka(previous.pid)) {
     const brokers = previous.url.split(',');
@@ -109,21 +115,35 @@ async function startKafka(config: InfraConfig, paths: InfraPaths, log: (line: st
     // No meta.properties means no format ever finished: whatever is there is debris.
     rmSync(paths.kafkaData, { recursive: true, force: true });
     const clusterId = randomBytes(16).toString('base64url');
-    await run('java', ['-cp', classpath(), 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', paths.kafkaConfig, '--ignore-formatted']).catch(
-      (error: Error) => {
-        throw new InfraError(`formatting Kafka storage failed: ${error.message}`);
-      },
-    );
+    await run('java', [
+      '-cp',
+      classpath(),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      paths.kafkaConfig,
+      '--ignore-formatted',
+    ]).catch((error: Error) => {
+      throw new InfraError(`formatting Kafka storage failed: ${error.message}`);
+    });
   }
   log(`Kafka: starting a KRaft broker on ${LOOPBACK}:${config.kafkaPort}`);
   const out = openSync(paths.kafkaOut, 'w');
   const child = spawn(
     'java',
     [
-      '-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true',
+      '-Xms256m',
+      '-Xmx1g',
+      '-XX:+UseG1GC',
+      '-Djava.awt.headless=true',
       `-Dlog4j.configuration=file:${path.join(kafkaToolDir, 'log4j.properties')}`,
       `-Dkafka.logs.dir=${paths.kafkaLogs}`,
-      '-cp', classpath(), MAIN_CLASS, paths.kafkaConfig,
+      '-cp',
+      classpath(),
+      MAIN_CLASS,
+      paths.kafkaConfig,
     ],
     { detached: true, stdio: ['ignore', out, out] },
   );

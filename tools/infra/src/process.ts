@@ -51,7 +51,9 @@ export function run(file: string, args: readonly string[], options: ExecFileOpti
     execFile(file, args, { maxBuffer: 16 * 1024 * 1024, ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const output = `${stderr}\n${stdout}`.trim().split('\n').slice(-15).join('\n');
-        reject(Object.assign(new Error(`${file} ${args.join(' ')} failed: ${error.message}\n${output}`), { cause: error }));
+        reject(
+          Object.assign(new Error(`${file} ${args.join(' ')} failed: ${error.message}\n${output}`), { cause: error }),
+        );
       } else {
         resolve({ stdout: String(stdout), stderr: String(stderr) });
       }

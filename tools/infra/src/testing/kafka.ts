@@ -28,7 +28,9 @@ export async function createTestTopic(prefix = 'test', partitions = 1): Promise<
   // Kafka topic names allow dots; our unique names use underscores, which Kafka warns may collide
   // with dots in metric names, so dots become the separator here.
   const name = uniqueName(prefix).replace(/_/g, '.');
-  await withAdmin((admin) => admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true }));
+  await withAdmin((admin) =>
+    admin.createTopics({ topics: [{ topic: name, numPartitions: partitions }], waitForLeaders: true }),
+  );
   return { name, delete: () => withAdmin((admin) => admin.deleteTopics({ topics: [name] })) };
 }
 
