@@ -1,8 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { repoRoot } from './paths.js';
+import { isPortOpen } from './ports.js';
+import { isolatedEnv } from './testing/isolated-env.js';
 
 interface CliResult {
   code: number;
@@ -49,5 +52,38 @@ describe('infra CLI', () => {
     const result = await cli(['launch'], {});
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^usage: infra <command>/);
+  });
+});
+
+describe('infra start (npm start)', () => {
+  it('stays in the foreground until Ctrl-C, then stops what it started', async () => {
+    const env = await isolatedEnv();
+    const child = spawn(
+      process.execPath,
+      ['--import', '@swc-node/register/esm-register', path.join(repoRoot, 'tools/infra/src/cli.ts'), 'start'],
+      { cwd: repoRoot, env },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      await vi.waitFor(() => expect(output).toContain('Press Ctrl-C to stop.'), { timeout: 90_000, interval: 200 });
+      await sleep(3_000); // still there after a while: waiting, not exiting
+      expect(child.exitCode).toBeNull();
+      expect(output).toContain(`KAFKA_BROKERS=127.0.0.1:${env['INFRA_KAFKA_PORT']}\n`);
+
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(output).toMatch(/Stopped Kafka .* and PostgreSQL/);
+      expect(await isPortOpen('127.0.0.1', Number(env['INFRA_PG_PORT']))).toBe(false);
+      expect(await isPortOpen('127.0.0.1', Number(env['INFRA_KAFKA_PORT']))).toBe(false);
+    } finally {
+      if (child.exitCode === null) {
+        child.kill('SIGINT');
+        await exited;
+      }
+      rmSync(env['INFRA_DATA_DIR']!, { recursive: true, force: true });
+    }
   });
 });

@@ -35,15 +35,31 @@ async function foreground(): Promise<void> {
   const lease = await acquireInfra('npm start', { log: progress });
   process.stdout.write(`${describe(lease.endpoints)}\n${envLines(lease.endpoints).join('\n')}\n`);
   progress('Infrastructure is up. Press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  progress('Stopping...');
+  const lost = await untilStoppedOrLost();
+  progress(lost ? `infra: ${lost}; stopping the rest.` : 'Stopping...');
   const stopped = await lease.release();
   progress(
     stopped.length ? `Stopped ${stopped.join(' and ')}.` : 'Left running what others still use or did not start here.',
   );
+  if (lost) process.exitCode = 1;
+}
+
+/** Resolves on Ctrl-C / SIGTERM, or with a reason when a server this tool started dies meanwhile. */
+function untilStoppedOrLost(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    // The interval also keeps the process alive: signal listeners alone do not.
+    const watch = setInterval(() => {
+      const { postgres, kafka } = infraStatus();
+      const gone = [postgres, kafka].find((server) => server && !server.running);
+      if (gone) finish(`the server at ${gone.url} (pid ${gone.pid}) stopped`);
+    }, 2_000);
+    const finish = (reason?: string) => {
+      clearInterval(watch);
+      resolve(reason);
+    };
+    process.once('SIGINT', () => finish());
+    process.once('SIGTERM', () => finish());
+  });
 }
 
 async function main(command: string | undefined): Promise<void> {
