@@ -35,6 +35,11 @@ export default [
   ...nx.configs['flat/javascript'],
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    languageOptions: {
+      // Lets consistent-type-imports see that a class used only as a constructor parameter type
+      // is still needed at run time: decorator metadata refers to it (Nest injects by it).
+      parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true },
+    },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

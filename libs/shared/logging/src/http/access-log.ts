@@ -1,0 +1,71 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { getLogger } from '../logger.js';
+import { redact } from '../redaction.js';
+import { RequestContext } from '../request-context.js';
+import { sanitizePath } from './sanitize-path.js';
+
+/** How the access log decides level and size. */
+export interface AccessLogSettings {
+  slowRequestMs: number;
+  maxBodyLogBytes: number;
+}
+
+const logger = getLogger('HttpAccess');
+
+/** Milliseconds to the microsecond: enough precision, without float noise in the JSON. */
+function roundMs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+function responseBytes(reply: FastifyReply): number | undefined {
+  const length = Number(reply.getHeader('content-length'));
+  // Streamed responses have no length until they end; leave the field out rather than guess.
+  return Number.isFinite(length) ? length : undefined;
+}
+
+/**
+ * The request body as it may be logged: secrets redacted first, then cut to `maxBytes`, so a cut
+ * can never leave half a secret that redaction would no longer recognise.
+ */
+function loggableBody(body: unknown, maxBytes: number): unknown {
+  if (body === undefined || body === null) return undefined;
+  const safe = redact(body);
+  const text = typeof safe === 'string' ? safe : JSON.stringify(safe);
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= maxBytes) return safe;
+  return `${Buffer.from(text).subarray(0, maxBytes).toString()}…[${bytes - maxBytes} more bytes]`;
+}
+
+/**
+ * Writes the access-log line of a finished request; must run inside the request's context,
+ * whose ids and database/upstream timings it reports.
+ */
+export function writeAccessLog(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  durationMs: number,
+  settings: AccessLogSettings,
+): void {
+  const level = durationMs > settings.slowRequestMs ? 'warn' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  const timings = RequestContext.timings();
+  const fields: Record<string, unknown> = {
+    method: request.method,
+    // The template (`/users/:id`), never the raw path, so lines group by endpoint; absent on 404.
+    route: request.routeOptions.url,
+    path: sanitizePath(request.url),
+    statusCode: reply.statusCode,
+    durationMs: roundMs(durationMs),
+    responseBytes: responseBytes(reply),
+    databaseMs: roundMs(timings.databaseMs),
+    upstreamMs: roundMs(timings.upstreamMs),
+  };
+  if (logger.isLevelEnabled('debug')) {
+    // Header names that carry secrets (authorization, cookie, set-cookie, x-api-key) are redacted
+    // with every other record field; the body is redacted and cut here.
+    fields['requestHeaders'] = request.headers;
+    fields['responseHeaders'] = reply.getHeaders();
+    fields['requestBody'] = loggableBody(request.body, settings.maxBodyLogBytes);
+  }
+  logger[level]('request completed', fields);
+}

@@ -1,0 +1,185 @@
+/**
+ * Redaction applied to every log record (and reused by error tracking): secrets are replaced,
+ * e-mail addresses masked, deep inside objects, arrays and errors, without mutating the input.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+/** Keys whose values are secrets, compared without case, dashes, underscores, dots or brackets. */
+const SECRET_KEYS = new Set(
+  [
+    'password',
+    'passwd',
+    'pwd',
+    'passphrase',
+    'token',
+    'jwt',
+    'sessionId',
+    'secret',
+    'apiKey',
+    'accessKey',
+    'privateKey',
+    'secretKey',
+    'authorization',
+    'proxyAuthorization',
+    'cookie',
+    'cookies',
+    'setCookie',
+    'credentials',
+    'otp',
+    'creditCard',
+    'cardNumber',
+    'cvv',
+    'cvc',
+    'pan',
+    'iban',
+    'dsn',
+  ].map(normalizeKey),
+);
+
+/** Words that mark a secret anywhere in a key (`passwordHash`, `password_confirmation`, `secretKey`). */
+const SECRET_KEY_PARTS = ['password', 'passwd', 'secret'];
+/**
+ * Key endings that mark a secret (`refreshToken`, `x-api-key`, `X-Amz-Signature`). Endings, not
+ * parts, for these: `tokenType` or `tokenCount` are harmless and common.
+ */
+const SECRET_KEY_SUFFIXES = ['token', 'apikey', 'signature'];
+
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[-_.\s[\]]/g, '');
+}
+
+/** True when a value under this key must never be written out. */
+export function isSecretKey(key: string): boolean {
+  const normalized = normalizeKey(key);
+  return (
+    SECRET_KEYS.has(normalized) ||
+    SECRET_KEY_PARTS.some((part) => normalized.includes(part)) ||
+    SECRET_KEY_SUFFIXES.some((suffix) => normalized.endsWith(suffix))
+  );
+}
+
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+// 13-19 contiguous digits, or grouped the way cards are printed: 4-4-4-(1..7) or Amex 4-6-5,
+// by spaces or dashes; checked with Luhn to spare most order numbers. Never inside a longer
+// token: a UUID (`…-1e47-4123-8123-456789012345`) holds digit runs that would pass Luhn.
+const CARD_CANDIDATE = /(?<![\w-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\w-])/g;
+const EMAIL = /([A-Za-z0-9._%+-])([A-Za-z0-9._%+-]*)@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi;
+// `password=…` in query strings, form bodies and connection strings inside free text.
+const KEY_EQUALS_VALUE = /([A-Za-z0-9_.\-[\]]+)=([^&\s"',;#]+)/g;
+// `"password":"…"` in JSON text (a body logged as a string, an upstream's error response).
+const JSON_PAIR = /"([A-Za-z0-9_.-]{1,64})"(\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/g;
+
+/** Luhn checksum of a string of digits: true for real card numbers, false for 90% of other numbers. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Masks what looks secret inside free text: bearer/basic credentials, JWTs, card numbers, URL
+ * passwords, `secret=value` and `"secret": value` pairs, and e-mails (`a***@example.com`).
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(BEARER, (_, scheme: string) => `${scheme} ${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(URL_CREDENTIALS, (_, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
+    .replace(KEY_EQUALS_VALUE, (match, key: string) => (isSecretKey(key) ? `${key}=${REDACTED}` : match))
+    .replace(JSON_PAIR, (match, key: string, colon: string) =>
+      isSecretKey(key) ? `"${key}"${colon}"${REDACTED}"` : match,
+    )
+    .replace(CARD_CANDIDATE, (match) => {
+      const digits = match.replace(/[ -]/g, '');
+      return digits.length >= 13 && luhn(digits) ? REDACTED : match;
+    })
+    .replace(EMAIL, (_, first: string, _rest: string, domain: string) => `${first}***@${domain}`);
+}
+
+/**
+ * True for an integer that is a card number written as a number. Only 15-16 digits: shorter
+ * integers are mostly millisecond timestamps, which a 13-digit rule would mask one time in ten.
+ */
+function isCardNumber(value: number | bigint): boolean {
+  const digits = value.toString();
+  return /^\d{15,16}$/.test(digits) && luhn(digits);
+}
+
+const MAX_DEPTH = 12;
+
+/**
+ * A copy of `value` safe to write out: secret keys replaced, strings masked, errors turned into
+ * plain objects (name, message, stack, code, cause) and masked the same way. Cycles are cut.
+ */
+export function redact<T>(value: T): T {
+  return walk(value, 0, new WeakSet()) as T;
+}
+
+function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) && isCardNumber(value) ? REDACTED : value;
+  // JSON.stringify throws on bigint, and a log line must never throw.
+  if (typeof value === 'bigint') return isCardNumber(value) ? REDACTED : value.toString();
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[Truncated]';
+  seen.add(value);
+  try {
+    if (value instanceof Error) return walkError(value, depth, seen);
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+    if (value instanceof URL) return redactText(value.href);
+    if (Buffer.isBuffer(value)) return `[Buffer ${value.length} bytes]`;
+    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1, seen));
+    if (value instanceof Map) return walk(Object.fromEntries(value), depth, seen);
+    if (value instanceof Set) return walk([...value], depth, seen);
+    if (hasToJson(value)) return walk(safeToJson(value), depth, seen);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] =
+        isSecretKey(key) && item !== undefined && item !== null && item !== '' ? REDACTED : walk(item, depth + 1, seen);
+    }
+    return out;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+function hasToJson(value: object): value is { toJSON(): unknown } {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** What JSON.stringify would write for a value with `toJSON` (Decimal, Luxon, ORM entities), or a marker if it throws. */
+function safeToJson(value: { toJSON(): unknown }): unknown {
+  try {
+    const json = value.toJSON();
+    // A `toJSON` that returns its own object would recurse forever.
+    return json === value ? { ...value } : json;
+  } catch {
+    return '[Unserializable]';
+  }
+}
+
+function walkError(error: Error, depth: number, seen: WeakSet<object>): Record<string, unknown> {
+  const plain: Record<string, unknown> = { name: error.name, message: error.message };
+  // Own enumerable fields carry what matters (`code`, `status`, an HTTP client's `config` and `response`).
+  for (const [key, item] of Object.entries(error)) plain[key] = item;
+  if (error.cause !== undefined) plain['cause'] = error.cause;
+  // `errors` of an AggregateError is not enumerable, so Object.entries misses it.
+  if (error instanceof AggregateError) plain['errors'] = error.errors;
+  delete plain['stack'];
+  const out = walk(plain, depth, seen) as Record<string, unknown>;
+  // The stack starts with the message, so it is masked like free text; the message alone may
+  // hold a secret under a key (`password=…`) that only redactText's pair rules catch.
+  if (error.stack) out['stack'] = redactText(error.stack);
+  return out;
+}

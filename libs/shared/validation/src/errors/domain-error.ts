@@ -1,0 +1,39 @@
+// This file imports nothing on purpose: the domain layer of a service extends DomainError
+// without depending on Nest, TypeORM or HTTP.
+
+/** What kind of rule a domain error breaks; the HTTP adapter turns each kind into a status. */
+export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
+
+/** Options of a domain error besides its code, kind and message. */
+export interface DomainErrorOptions {
+  /** Facts for the logs (ids, amounts); never sent to the client. */
+  details?: Record<string, unknown>;
+  /** True when the same request may succeed if simply sent again (a lost race, a lock). */
+  retryable?: boolean;
+  /** A short summary of the problem type for the client; defaults to the kind's title. */
+  title?: string;
+  cause?: unknown;
+}
+
+/**
+ * A coded error of the domain: `code` is stable and part of the API (`USER.ALREADY_EXISTS`),
+ * `message` is written for the client, `kind` decides the status.
+ */
+export class DomainError extends Error {
+  readonly details?: Record<string, unknown>;
+  readonly retryable: boolean;
+  readonly title?: string;
+
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    options: DomainErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.details = options.details;
+    this.retryable = options.retryable ?? false;
+    this.title = options.title;
+  }
+}

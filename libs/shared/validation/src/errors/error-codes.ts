@@ -1,0 +1,24 @@
+/**
+ * The error catalogue: every code this library answers with. Codes are part of the API;
+ * clients branch on them, so a code never changes meaning once released.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION.FAILED',
+  RESOURCE_NOT_FOUND: 'RESOURCE.NOT_FOUND',
+  RESOURCE_ALREADY_EXISTS: 'RESOURCE.ALREADY_EXISTS',
+  RESOURCE_REFERENCE_CONFLICT: 'RESOURCE.REFERENCE_CONFLICT',
+  RESOURCE_CONCURRENT_UPDATE: 'RESOURCE.CONCURRENT_UPDATE',
+  DATABASE_TIMEOUT: 'DATABASE.TIMEOUT',
+  DATABASE_UNAVAILABLE: 'DATABASE.UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM.TIMEOUT',
+  UPSTREAM_CIRCUIT_OPEN: 'UPSTREAM.CIRCUIT_OPEN',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM.UNAVAILABLE',
+  UPSTREAM_INVALID_RESPONSE: 'UPSTREAM.INVALID_RESPONSE',
+  UPSTREAM_REJECTED: 'UPSTREAM.REJECTED',
+  BULKHEAD_FULL: 'UPSTREAM.BULKHEAD_FULL',
+  TIMEOUT: 'REQUEST.TIMEOUT',
+  INTERNAL: 'INTERNAL.UNEXPECTED',
+} as const;
+
+/** One of the codes of the catalogue. Domain codes of the services are plain strings besides these. */
+export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
