@@ -3,7 +3,7 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) throw new Error('percentile of no values');
   if (p < 0 || p > 100) throw new Error(`percentile must be within 0-100, got ${p}`);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
+  return sorted[rank - 1] as number;
 }
 
 /** Rounds for printing: whole numbers above 100, two decimals below. */

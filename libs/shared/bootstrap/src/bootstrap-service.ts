@@ -1,0 +1,172 @@
+import 'reflect-metadata';
+import type { Writable } from 'node:stream';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  closeLogging,
+  configureLogging,
+  getLogger,
+  installHttpLogging,
+  loggingOptionsFromEnv,
+  NestLogger,
+} from '@platform/logging';
+import { getManagementUrl, markShuttingDown, type ReadinessCheck } from '@platform/monitoring';
+import { flushErrorReports, recordHttpRoute, reportError, shutdownTelemetry } from '@platform/observability';
+import { applyValidation } from '@platform/validation';
+import { ConfigError, loadConfig, ServiceConfig } from './config.js';
+import { ServiceRootModule } from './service-module.js';
+
+/** Everything a service says about itself; the rest comes from the environment. */
+export interface ServiceOptions<C extends ServiceConfig> {
+  /** `service.name` in logs, traces and metrics, e.g. `business-service`. */
+  name: string;
+  version?: string;
+  /** The service's own Nest module. */
+  module: Type<unknown>;
+  /** Its configuration class (extends ServiceConfig); validated before anything starts. */
+  config?: new () => C;
+  /** Dependencies readiness checks, given the validated configuration. */
+  readiness?: (config: C) => readonly ReadinessCheck[];
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  bodyLimitBytes?: number;
+  /** Where settings come from (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /** Log lines go here instead of stdout (tests). */
+  logStream?: Writable;
+  /** Stop gracefully on SIGTERM/SIGINT and exit the process afterwards (default true). */
+  handleSignals?: boolean;
+}
+
+/** A started service. */
+export interface RunningService<C extends ServiceConfig> {
+  app: NestFastifyApplication;
+  config: C;
+  /** Public API, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  /** /metrics and /health, on the management port. */
+  managementUrl: string;
+  /** Graceful shutdown: readiness 503, stop accepting, finish in-flight work, flush telemetry and logs. */
+  shutdown(reason?: string): Promise<void>;
+}
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Starts a Nest service on Fastify with the platform's defaults: validated configuration, JSON
+ * logs with request context and access log, Problem Details errors, RED metrics and health on the
+ * management port, error tracking, and graceful shutdown. Throws `ConfigError` on bad settings.
+ */
+export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
+  options: ServiceOptions<C>,
+): Promise<RunningService<C>> {
+  const env = options.env ?? process.env;
+  const config = loadConfig((options.config ?? ServiceConfig) as new () => C, env);
+  const version = options.version ?? config.SERVICE_VERSION ?? '0.0.0';
+  let logging;
+  try {
+    logging = loggingOptionsFromEnv(env, { service: options.name, version });
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${(error as Error).message.split('\n').join('; ')}`);
+  }
+  configureLogging({ ...logging, stream: options.logStream });
+  const log = getLogger('Bootstrap');
+
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
+  installHttpLogging(adapter.getInstance(), { slowRequestMs: logging.slowRequestMs });
+  adapter.getInstance().addHook('onRequest', recordHttpRoute);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceRootModule.with({
+      module: options.module,
+      config,
+      managementPort: config.MANAGEMENT_PORT,
+      readiness: options.readiness?.(config) ?? [],
+    }),
+    adapter,
+    { logger: new NestLogger() },
+  );
+  applyValidation(app, { errorReporter: (error) => void reportError(error) });
+  await app.listen(config.PORT, config.HOST);
+
+  const running: RunningService<C> = {
+    app,
+    config,
+    url: await app.getUrl(),
+    managementUrl: getManagementUrl(app),
+    shutdown: onceOnly((reason) => gracefulShutdown(app, config, reason)),
+  };
+  log.info(`${options.name} ${version} listening`, { url: running.url, managementUrl: running.managementUrl });
+  if (options.handleSignals ?? true) exitOnSignals(running);
+  return running;
+}
+
+/** `bootstrapService` for a `main.ts`: a bad setting ends the process with one line on stderr. */
+export async function runService<C extends ServiceConfig>(options: ServiceOptions<C>): Promise<RunningService<C>> {
+  try {
+    return await bootstrapService(options);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${options.name}: ${error.message}\n`);
+    } else {
+      getLogger('Bootstrap').error(`${options.name} failed to start`, { error });
+      await closeLogging();
+    }
+    process.exit(1);
+  }
+}
+
+async function gracefulShutdown(
+  app: NestFastifyApplication,
+  config: ServiceConfig,
+  reason = 'shutdown',
+): Promise<void> {
+  const log = getLogger('Shutdown');
+  log.info('shutting down: readiness is now 503, finishing in-flight requests', { reason });
+  markShuttingDown(app);
+  // Fastify stops accepting and waits for in-flight requests; modules close their pools.
+  await withinTime(app.close(), config.SHUTDOWN_TIMEOUT_MS, () =>
+    log.warn('in-flight work did not finish in time', { timeoutMs: config.SHUTDOWN_TIMEOUT_MS }),
+  );
+  await flushErrorReports();
+  await shutdownTelemetry();
+  log.info('stopped');
+  await closeLogging();
+}
+
+function exitOnSignals(service: RunningService<ServiceConfig>): void {
+  const log = getLogger('Shutdown');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // A second signal while stopping means "now".
+      process.once(signal, () => process.exit(1));
+      service.shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error('graceful shutdown failed', { error });
+          process.exit(1);
+        },
+      );
+    });
+  }
+  process.on('unhandledRejection', (reason) => {
+    log.error('unhandled promise rejection', { error: reason });
+    reportError(reason);
+  });
+}
+
+async function withinTime(work: Promise<unknown>, ms: number, onTimeout: () => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve();
+    }, ms);
+    timer.unref();
+  });
+  await Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+function onceOnly(fn: (reason?: string) => Promise<void>): (reason?: string) => Promise<void> {
+  let running: Promise<void> | undefined;
+  return (reason) => (running ??= fn(reason));
+}

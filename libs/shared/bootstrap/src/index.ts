@@ -1,0 +1,3 @@
+export { bootstrapService, runService } from './bootstrap-service.js';
+export type { RunningService, ServiceOptions } from './bootstrap-service.js';
+export { ConfigError, loadConfig, ServiceConfig } from './config.js';

@@ -1,0 +1,29 @@
+import type { InstrumentationBase } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { NestCoreInstrumentation } from './nest-core-instrumentation.js';
+import { isProbeRequest, sentryIngestFilter } from './untraced-requests.js';
+
+/** What the instrumentations need to know about the service's own outgoing traffic. */
+export interface InstrumentationOptions {
+  sentryDsn?: string;
+}
+
+/**
+ * The instrumentations every service gets. The modules they patch must also be listed in
+ * `instrumented-modules.json`, which tells the ESM loader hook what to intercept.
+ */
+export function createInstrumentations(options: InstrumentationOptions = {}): InstrumentationBase[] {
+  return [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: isProbeRequest,
+      ignoreOutgoingRequestHook: sentryIngestFilter(options.sentryDsn),
+    }),
+    // Query spans only inside a traced operation: pool housekeeping and polling loops (the outbox
+    // relay) would otherwise start a new trace per query. Background work opens its span with withSpan.
+    new PgInstrumentation({ requireParentSpan: true }),
+    new KafkaJsInstrumentation(),
+    new NestCoreInstrumentation(),
+  ];
+}

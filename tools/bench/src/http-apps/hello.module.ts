@@ -1,0 +1,13 @@
+// The trivial route both benchmark apps serve.
+import { Controller, Get, Module } from '@nestjs/common';
+
+@Controller('hello')
+export class HelloController {
+  @Get()
+  hello(): { hello: string } {
+    return { hello: 'world' };
+  }
+}
+
+@Module({ controllers: [HelloController] })
+export class HelloModule {}
