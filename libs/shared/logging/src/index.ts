@@ -21,3 +21,4 @@ export {
   RESPONSE_TIME_HEADER,
   isSafeCorrelationId,
 } from './http/correlation-ids.js';
+export { newRequestId } from './http/request-id.js';

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
+import { BufferedLineTransport } from './buffered-stdout.js';
 import { LOG_RECORD, shapeRecord, type LogLevel, type LogRecord } from './log-record.js';
 
 export type { LogLevel, LogRecord } from './log-record.js';
@@ -56,7 +57,7 @@ function buildTransports(opts: LoggingOptions): winston.transport[] {
   const transports: winston.transport[] = [
     opts.stream
       ? new winston.transports.Stream({ stream: opts.stream, format })
-      : new winston.transports.Console({ format }),
+      : new BufferedLineTransport({ format }),
   ];
   if (opts.dir) {
     transports.push(
@@ -130,10 +131,12 @@ export function addTransport(transport: winston.transport): void {
 }
 
 /**
- * Flushes and closes the log files, for a graceful shutdown (and for tests that read them).
- * Later lines still reach the console.
+ * Writes the buffered console lines, flushes and closes the log files, for a graceful shutdown
+ * (and for tests that read them). Later lines still reach the console.
  */
 export async function closeLogging(): Promise<void> {
+  // Console lines are buffered for at most one event-loop turn; a shutdown writes them now.
+  for (const transport of ownTransports) if (transport instanceof BufferedLineTransport) transport.flush();
   const files: winston.transport[] = ownTransports.filter((transport) => transport instanceof DailyRotateFile);
   // The file transport emits 'finish' once its stream has ended, i.e. its lines are on disk.
   const finished = files.map((file) => once(file, 'finish'));

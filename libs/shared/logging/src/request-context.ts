@@ -33,6 +33,14 @@ function isDuration(ms: number): boolean {
 }
 
 /**
+ * The ids in scope, not copied, for the logger, which copies them into every record anyway.
+ * Not exported from the library: callers outside must not change them behind `set`'s back.
+ */
+export function idsInScope(): Readonly<ContextIds> | undefined {
+  return storage.getStore()?.ids;
+}
+
+/**
  * The context of one request, event or job, carried by AsyncLocalStorage: visible in everything
  * the work starts (awaited calls, promises, timers) without being passed by hand.
  */

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { v7 as uuidv7 } from 'uuid';
+import { newRequestId } from './request-id.js';
 
 /** Header carrying the id of one hop: this request, from the caller to this service. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -32,7 +32,7 @@ export interface RequestIds {
 export function requestIdsFromHeaders(headers: IncomingHttpHeaders): RequestIds {
   const incomingRequestId = headers[REQUEST_ID_HEADER];
   const incomingCorrelationId = headers[CORRELATION_ID_HEADER];
-  const requestId = isSafeCorrelationId(incomingRequestId) ? incomingRequestId : uuidv7();
+  const requestId = isSafeCorrelationId(incomingRequestId) ? incomingRequestId : newRequestId();
   const correlationId = isSafeCorrelationId(incomingCorrelationId) ? incomingCorrelationId : requestId;
   return { requestId, correlationId };
 }

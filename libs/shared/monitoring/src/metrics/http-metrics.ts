@@ -58,6 +58,39 @@ function routeLabel(request: FastifyRequest): string {
   return request.is404 ? UNMATCHED_ROUTE : (request.routeOptions.url ?? UNMATCHED_ROUTE);
 }
 
+// The label sets of a route are the same on every request: made once per (method, route[,
+// status]) and reused, instead of two fresh objects and a String(status) per request. The keys
+// are bounded like the series themselves (templates, known methods, status codes); the cap is a
+// guard should a route table be generated.
+const MAX_CACHED_LABEL_SETS = 10_000;
+const inFlightLabelSets = new Map<string, Readonly<Record<InFlightLabels, string>>>();
+const serverLabelSets = new Map<string, Readonly<Record<ServerLabels, string>>>();
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size < MAX_CACHED_LABEL_SETS) cache.set(key, value);
+  }
+  return value;
+}
+
+function inFlightLabels(request: FastifyRequest): Readonly<Record<InFlightLabels, string>> {
+  const method = methodLabel(request.method);
+  const route = routeLabel(request);
+  return cached(inFlightLabelSets, `${method} ${route}`, () => ({ method, route }));
+}
+
+function serverLabels(request: FastifyRequest, statusCode: number): Readonly<Record<ServerLabels, string>> {
+  const method = methodLabel(request.method);
+  const route = routeLabel(request);
+  return cached(serverLabelSets, `${method} ${route} ${statusCode}`, () => ({
+    method,
+    route,
+    status_code: String(statusCode),
+  }));
+}
+
 const instrumented = new WeakSet<object>();
 
 /**
@@ -71,7 +104,7 @@ export function installHttpMetrics(fastify: FastifyInstance): void {
 
   // Labels a request was counted in flight under, so it leaves the gauge exactly once and under
   // the same labels, whether it ends with a response or with the client going away.
-  const inFlight = new WeakMap<FastifyRequest, Record<InFlightLabels, string>>();
+  const inFlight = new WeakMap<FastifyRequest, Readonly<Record<InFlightLabels, string>>>();
   const leave = (request: FastifyRequest): void => {
     const labels = inFlight.get(request);
     if (!labels) return;
@@ -80,7 +113,7 @@ export function installHttpMetrics(fastify: FastifyInstance): void {
   };
 
   fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-    const labels = { method: methodLabel(request.method), route: routeLabel(request) };
+    const labels = inFlightLabels(request);
     inFlight.set(request, labels);
     requestsInFlight.inc(labels);
     done();
@@ -90,11 +123,7 @@ export function installHttpMetrics(fastify: FastifyInstance): void {
   // 503 while closing) before ours ran, so duration and count are taken here, not in onRequest.
   fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     leave(request);
-    const labels = {
-      method: methodLabel(request.method),
-      route: routeLabel(request),
-      status_code: String(reply.statusCode),
-    };
+    const labels = serverLabels(request, reply.statusCode);
     // Fastify's own clock: from routing to the last byte handed to the socket.
     requestDuration.observe(labels, reply.elapsedTime / 1000);
     requestsTotal.inc(labels);

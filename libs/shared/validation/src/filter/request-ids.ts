@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
-import { RequestContext } from '@platform/logging';
-import { v7 as uuidv7 } from 'uuid';
+import { newRequestId, RequestContext } from '@platform/logging';
 
 // Ids taken from headers are echoed into the response and the logs: only short, plain tokens pass.
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -21,7 +20,7 @@ export function correlationIdOf(headers: IncomingHttpHeaders | undefined): strin
   const fromContext = RequestContext.get('correlationId');
   if (fromContext) return fromContext;
   const fromHeader = header(headers, 'x-correlation-id') ?? header(headers, 'x-request-id');
-  return fromHeader && SAFE_ID.test(fromHeader) ? fromHeader : uuidv7();
+  return fromHeader && SAFE_ID.test(fromHeader) ? fromHeader : newRequestId();
 }
 
 /** The trace id of the active span, else of the incoming `traceparent` (same trace, no SDK running). */
