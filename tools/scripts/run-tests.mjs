@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: check formatting, then lint, type-check and test every project through Nx, then print one summary line
+// `npm test`: check formatting, then lint, type-check, build and test every project through Nx, then print one summary line
 // over all Vitest reports. Extra arguments go to Nx (`npm test -- --projects=infra`).
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ if (format.status !== 0) {
 }
 const nx = spawnSync(
   bin('nx'),
-  ['run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', ...process.argv.slice(2)],
+  ['run-many', '-t', 'lint', 'typecheck', 'build', 'test', '--outputStyle=static', ...process.argv.slice(2)],
   { cwd: root, env, stdio: 'inherit' },
 );
 const summary = spawnSync(process.execPath, [path.join(root, 'tools', 'scripts', 'test-summary.mjs')], {
