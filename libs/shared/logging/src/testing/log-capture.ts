@@ -15,6 +15,11 @@ export class LogCapture {
     },
   });
 
+  /** Forgets what was written so far (between tests of one file). */
+  clear(): void {
+    this.text = '';
+  }
+
   /** Everything written so far, as one string: to prove a secret appears nowhere. */
   output(): string {
     return this.text;

@@ -8,7 +8,7 @@ import {
 } from '@platform/validation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from '../../test/deferred.js';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { metricValue } from '../../test/metrics.js';
 import { circuitBreaker, shutdownCircuitBreakers } from './breaker-registry.js';
 import type { CircuitBreakerOptions } from './circuit-breaker-options.js';
@@ -25,7 +25,7 @@ function events(breaker: string, event: string): Promise<number> {
 }
 
 describe('circuit breaker', () => {
-  const logs = captureLogs();
+  const logs = captureLogs({ level: 'debug' });
   let name: string;
 
   function breaker(options: CircuitBreakerOptions = {}) {

@@ -15,7 +15,7 @@ import {
 import { IsInt, IsString } from 'class-validator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, sendJson, startServer, type TestServer } from '../../test/http-servers.js';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { metricValue } from '../../test/metrics.js';
 import { shutdownCircuitBreakers } from '../breaker/breaker-registry.js';
 import { BaseHttpClient } from './base-http-client.js';
@@ -37,7 +37,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('BaseHttpClient (real HTTP servers on loopback)', () => {
-  const logs = captureLogs();
+  const logs = captureLogs({ level: 'debug' });
   const exporter = new InMemorySpanExporter();
   const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
   const servers: TestServer[] = [];

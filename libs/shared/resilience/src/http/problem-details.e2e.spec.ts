@@ -6,7 +6,7 @@ import { uniqueName } from '@platform/infra/testing';
 import { applyValidation, type ProblemDetails } from '@platform/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, sendJson, startServer, type TestServer } from '../../test/http-servers.js';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { shutdownCircuitBreakers } from '../breaker/breaker-registry.js';
 import { BaseHttpClient } from './base-http-client.js';
 
@@ -52,7 +52,7 @@ class ProxyController {
 }
 
 describe('failed upstream calls answer Problem Details (real Nest app on Fastify)', () => {
-  captureLogs();
+  captureLogs({ level: 'debug' });
   const servers: TestServer[] = [];
   let app: NestFastifyApplication;
   let url: string;

@@ -1,6 +1,6 @@
 import { CircuitOpenError, DomainError, UpstreamUnavailableError } from '@platform/validation';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { retry, type RetryAttempt } from './retry.js';
 
 function connectionReset(): Error {
@@ -26,7 +26,7 @@ function sequence(...values: number[]): () => number {
 }
 
 describe('retry', () => {
-  const logs = captureLogs();
+  const logs = captureLogs({ level: 'debug' });
 
   beforeEach(() => {
     vi.useFakeTimers();

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
 import { lastValueFrom, isObservable } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { startApp, type RunningApp } from '../../test/nest-app.js';
 import {
   BulkheadFullError,
@@ -131,7 +131,7 @@ class ProbeModule {}
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe('Problem Details filter (real Nest app on Fastify)', () => {
-  const logs = captureLogs();
+  const logs = captureLogs({ level: 'debug' });
   const reported: Array<{ error: unknown; problem: ProblemDetails }> = [];
   let running: RunningApp;
 

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@platform/infra/testing';
 import pg from 'pg';
 import { Column, DataSource, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogs } from '../../test/log-capture.js';
+import { captureLogs } from '@platform/logging/testing';
 import { startApp, type RunningApp } from '../../test/nest-app.js';
 import type { ProblemDetails } from './problem-details.js';
 
@@ -118,7 +118,7 @@ class DatabaseController {
 }
 
 describe('database errors as Problem Details (real PostgreSQL, TypeORM and pg)', () => {
-  const logs = captureLogs();
+  const logs = captureLogs({ level: 'debug' });
   let database: TestDatabase;
   let dataSource: DataSource;
   let running: RunningApp;
