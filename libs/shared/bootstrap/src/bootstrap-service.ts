@@ -12,7 +12,7 @@ import {
   NestLogger,
 } from '@platform/logging';
 import { getManagementUrl, markShuttingDown, type ReadinessCheck } from '@platform/monitoring';
-import { flushErrorReports, recordHttpRoute, reportError, shutdownTelemetry } from '@platform/observability';
+import { flushErrorReports, installHttpServerTracing, reportError, shutdownTelemetry } from '@platform/observability';
 import { applyValidation } from '@platform/validation';
 import { ConfigError, loadConfig, ServiceConfig } from './config.js';
 import { ServiceRootModule } from './service-module.js';
@@ -73,8 +73,10 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
   const log = getLogger('Bootstrap');
 
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
+  // Tracing first: the request scope that the logging hooks open (and re-enter in later hooks)
+  // is created inside the server span's context, so the span is active all through the request.
+  installHttpServerTracing(adapter.getInstance());
   installHttpLogging(adapter.getInstance(), { slowRequestMs: logging.slowRequestMs });
-  adapter.getInstance().addHook('onRequest', recordHttpRoute);
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule.with({
       module: options.module,

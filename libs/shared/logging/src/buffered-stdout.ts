@@ -50,7 +50,16 @@ export class BufferedLineTransport extends TransportBase {
   }
 
   override log(info: Record<string | symbol, unknown>, callback: () => void): void {
-    this.pending += `${info[MESSAGE] as string}\n`;
+    this.writeLine(info[MESSAGE] as string);
+    callback();
+  }
+
+  /**
+   * Appends one formatted line (without its newline). The logger calls it directly, bypassing
+   * winston's stream pipeline, when this transport is the only one (see `getLogger`).
+   */
+  writeLine(line: string): void {
+    this.pending += `${line}\n`;
     if (this.pending.length >= MAX_BUFFERED_CHARS) this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
@@ -60,7 +69,6 @@ export class BufferedLineTransport extends TransportBase {
         this.flush();
       }).unref();
     }
-    callback();
   }
 
   /** Writes what is buffered now. */

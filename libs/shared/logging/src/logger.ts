@@ -92,7 +92,29 @@ root.on('error', (error: unknown) => {
 });
 
 let ownTransports: winston.transport[] = [];
+/**
+ * The console transport while it is the logger's only transport and writes JSON lines (the
+ * production default): lines then go to it straight from `getLogger`, skipping winston's object
+ * stream (a Transform piped into each transport, one stream write, format pass and callback per
+ * line per stage), which cost more than shaping and serialising the line. Same line, same order.
+ */
+let directConsole: BufferedLineTransport | undefined;
+let levelValue = npmLevels[options.level];
 replaceOwnTransports();
+
+function updateDirectPath(): void {
+  const [only] = ownTransports;
+  directConsole =
+    options.format === 'json' &&
+    root.transports.length === 1 &&
+    only instanceof BufferedLineTransport &&
+    root.transports[0] === only &&
+    only.level === undefined &&
+    !only.silent
+      ? only
+      : undefined;
+  levelValue = npmLevels[options.level];
+}
 
 function replaceOwnTransports(): void {
   const next = buildTransports(options);
@@ -101,6 +123,7 @@ function replaceOwnTransports(): void {
   ownTransports = next;
   for (const transport of ownTransports) root.add(transport);
   root.level = options.level;
+  updateDirectPath();
 }
 
 /**
@@ -128,6 +151,7 @@ export function currentLoggingOptions(): Readonly<LoggingOptions> {
 export function addTransport(transport: winston.transport): void {
   transport.format = jsonLine;
   root.add(transport);
+  updateDirectPath();
 }
 
 /**
@@ -143,6 +167,7 @@ export async function closeLogging(): Promise<void> {
   for (const file of files) root.remove(file);
   ownTransports = ownTransports.filter((transport) => !files.includes(transport));
   options = { ...options, dir: undefined };
+  updateDirectPath();
   await Promise.all(finished);
 }
 
@@ -159,6 +184,12 @@ export interface AppLogger {
 /** The logger for a context. It always writes through the current configuration. */
 export function getLogger(context: string): AppLogger {
   const write = (level: LogLevel) => (message: string, meta?: Record<string, unknown>) => {
+    const direct = directConsole;
+    if (direct) {
+      if (npmLevels[level] > levelValue) return;
+      direct.writeLine(JSON.stringify(shapeRecord(options, level, message, context, meta)));
+      return;
+    }
     if (!root.isLevelEnabled(level)) return;
     // Shaped here, synchronously, so the request ids and the span are those of the caller even
     // if a transport processes the line later, in another async context.
@@ -170,6 +201,6 @@ export function getLogger(context: string): AppLogger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    isLevelEnabled: (level) => root.isLevelEnabled(level),
+    isLevelEnabled: (level) => (directConsole ? npmLevels[level] <= levelValue : root.isLevelEnabled(level)),
   };
 }

@@ -3,7 +3,7 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NestCoreInstrumentation } from './nest-core-instrumentation.js';
-import { isProbeRequest, sentryIngestFilter } from './untraced-requests.js';
+import { sentryIngestFilter } from './untraced-requests.js';
 
 /** What the instrumentations need to know about the service's own outgoing traffic. */
 export interface InstrumentationOptions {
@@ -16,8 +16,12 @@ export interface InstrumentationOptions {
  */
 export function createInstrumentations(options: InstrumentationOptions = {}): InstrumentationBase[] {
   return [
+    // Outgoing requests only: the server span of an incoming request is made by the Fastify hooks
+    // of `installHttpServerTracing`, which know the route and cost a fraction of this
+    // instrumentation's `Server.prototype.emit` patch (it bound every request and response emitter,
+    // wrapping each listener Node and Fastify add).
     new HttpInstrumentation({
-      ignoreIncomingRequestHook: isProbeRequest,
+      disableIncomingRequestInstrumentation: true,
       ignoreOutgoingRequestHook: sentryIngestFilter(options.sentryDsn),
     }),
     // Query spans only inside a traced operation: pool housekeeping and polling loops (the outbox
