@@ -1,4 +1,4 @@
-import { context, SpanStatusCode, trace, type Attributes, type Span, type Tracer } from '@opentelemetry/api';
+import { context, trace, type Attributes, type Tracer } from '@opentelemetry/api';
 import {
   InstrumentationNodeModuleDefinition,
   InstrumentationNodeModuleFile,
@@ -6,6 +6,7 @@ import {
 } from '@opentelemetry/instrumentation';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_ROUTE, ATTR_URL_FULL } from '@opentelemetry/semantic-conventions';
+import { endSpanAfter } from '../tracing/span-outcome.js';
 
 /**
  * The versions of @nestjs/core we let the upstream instrumentation patch. Upstream 0.71 declares
@@ -32,11 +33,6 @@ type CreateHandler = (
   callback: (...args: unknown[]) => unknown,
   ...rest: unknown[]
 ) => RouteHandler;
-
-function failed(span: Span, error: unknown): void {
-  span.recordException(error as Error);
-  span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error | undefined)?.message });
-}
 
 /**
  * One `Controller.method` span per request, like upstream's `request_context` span (same name,
@@ -67,32 +63,10 @@ function wrapCreateHandler(tracer: Tracer, moduleVersion: string | undefined) {
           [ATTR_URL_FULL]: req.originalUrl || req.url,
         };
         const span = tracer.startSpan(spanName, { attributes });
-        return context.with(trace.setSpan(context.active(), span), () => {
-          let result: unknown;
-          try {
-            result = handler.apply(this, args as unknown as [NestRequest]);
-          } catch (error) {
-            failed(span, error);
-            span.end();
-            throw error;
-          }
-          // Nest's handlers return promises; the span ends when it settles, without an async wrapper.
-          if (!(result instanceof Promise)) {
-            span.end();
-            return result;
-          }
-          return result.then(
-            (value: unknown) => {
-              span.end();
-              return value;
-            },
-            (error: unknown) => {
-              failed(span, error);
-              span.end();
-              throw error;
-            },
-          );
-        });
+        // Nest's handlers return promises; the span ends when it settles, without an async wrapper.
+        return context.with(trace.setSpan(context.active(), span), () =>
+          endSpanAfter(span, () => handler.apply(this, args as unknown as [NestRequest])),
+        );
       };
     };
 }

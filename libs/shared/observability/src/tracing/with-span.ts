@@ -1,5 +1,5 @@
-import { SpanStatusCode, type Attributes, type Span, type SpanKind } from '@opentelemetry/api';
-import { redactText } from '@platform/logging';
+import type { Attributes, Span, SpanKind } from '@opentelemetry/api';
+import { endSpanAfter } from './span-outcome.js';
 import { platformTracer } from './tracer.js';
 
 /** What the span of `withSpan` describes besides its name. */
@@ -15,42 +15,7 @@ export interface WithSpanOptions {
  * gets ERROR status, and the error is rethrown unchanged. Works for sync and async functions.
  */
 export function withSpan<T>(name: string, options: WithSpanOptions, fn: (span: Span) => T): T {
-  return platformTracer().startActiveSpan(name, { attributes: options.attributes, kind: options.kind }, (span) => {
-    let result: T;
-    try {
-      result = fn(span);
-    } catch (error) {
-      failed(span, error);
-      span.end();
-      throw error;
-    }
-    if (!isPromiseLike(result)) {
-      span.end();
-      return result;
-    }
-    return Promise.resolve(result).then(
-      (value) => {
-        span.end();
-        return value;
-      },
-      (error: unknown) => {
-        failed(span, error);
-        span.end();
-        throw error;
-      },
-    ) as T;
-  });
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
-
-/** Marks the span failed. Message and stack are redacted: spans leave the process like logs do. */
-function failed(span: Span, error: unknown): void {
-  const { name, message, stack } =
-    error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
-  const safeMessage = redactText(message);
-  span.recordException({ name, message: safeMessage, stack: stack === undefined ? undefined : redactText(stack) });
-  span.setStatus({ code: SpanStatusCode.ERROR, message: safeMessage });
+  return platformTracer().startActiveSpan(name, { attributes: options.attributes, kind: options.kind }, (span) =>
+    endSpanAfter(span, () => fn(span)),
+  );
 }
