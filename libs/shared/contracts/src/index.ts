@@ -1,0 +1,28 @@
+// Envelope and transport conventions: the same for every event.
+export { EventEnvelope } from './envelope/event-envelope.js';
+export type { EventOf } from './envelope/event-of.js';
+export { KafkaHeader, EVENT_CONTENT_TYPE, MESSAGE_KEY_FIELD } from './envelope/kafka-headers.js';
+export type { KafkaHeaderName } from './envelope/kafka-headers.js';
+
+// Declaring contracts and naming them.
+export { defineEvent } from './define/define-event.js';
+export type { EventContract, EventContractDefinition, PayloadClass, PayloadOf } from './define/define-event.js';
+export { ContractDefinitionError } from './define/contract-definition.error.js';
+export { EVENT_TYPE_PATTERN, TOPIC_PATTERN, SERVICE_NAME_PATTERN } from './naming/event-naming.js';
+export { createContractRegistry, contractKey } from './registry/contract-registry.js';
+export type { ContractRegistry } from './registry/contract-registry.js';
+export { publishedContracts } from './registry/published-contracts.js';
+
+// Building blocks of payloads.
+export { Money } from './common/money.js';
+export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
+
+// auth-service events.
+export { AUTH_USER_TOPIC_V1 } from './auth/topics.js';
+export { UserRegisteredV1, UserRegisteredV1Contract } from './auth/user-registered.v1.js';
+export { UserPasswordChangedV1, UserPasswordChangedV1Contract } from './auth/user-password-changed.v1.js';
+
+// business-service events.
+export { BUSINESS_INVOICE_TOPIC_V1 } from './business/topics.js';
+export { InvoiceIssuedV1, InvoiceIssuedV1Contract } from './business/invoice-issued.v1.js';
+export { InvoicePaidV1, InvoicePaidV1Contract } from './business/invoice-paid.v1.js';

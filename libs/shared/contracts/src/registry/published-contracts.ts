@@ -1,0 +1,16 @@
+import { UserPasswordChangedV1Contract } from '../auth/user-password-changed.v1.js';
+import { UserRegisteredV1Contract } from '../auth/user-registered.v1.js';
+import { InvoiceIssuedV1Contract } from '../business/invoice-issued.v1.js';
+import { InvoicePaidV1Contract } from '../business/invoice-paid.v1.js';
+import { createContractRegistry } from './contract-registry.js';
+
+/**
+ * Every contract services may publish. A new contract or version is added here, and the
+ * compatibility test then insists it is recorded in contracts.snapshot.json.
+ */
+export const publishedContracts = createContractRegistry([
+  UserRegisteredV1Contract,
+  UserPasswordChangedV1Contract,
+  InvoiceIssuedV1Contract,
+  InvoicePaidV1Contract,
+]);

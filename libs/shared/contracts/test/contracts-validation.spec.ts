@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { UserPasswordChangedV1Contract } from '../src/auth/user-password-changed.v1.js';
+import { UserRegisteredV1Contract } from '../src/auth/user-registered.v1.js';
+import { InvoiceIssuedV1Contract } from '../src/business/invoice-issued.v1.js';
+import { InvoicePaidV1Contract } from '../src/business/invoice-paid.v1.js';
+import { publishedContracts } from '../src/registry/published-contracts.js';
+import { invalidFields } from './support/field-paths.js';
+
+describe('contract examples', () => {
+  it.each(publishedContracts.contracts.map((contract) => [`${contract.type} v${contract.version}`, contract] as const))(
+    '%s validates',
+    async (_, contract) => {
+      expect(await invalidFields(contract.payload, contract.example)).toEqual([]);
+    },
+  );
+});
+
+describe('invalid payloads are refused with field paths', () => {
+  it('auth.user.registered v1', async () => {
+    const { payload, example } = UserRegisteredV1Contract;
+    const bad = { ...example, userId: '6f1c1f9e-6b8a-4c1e-9d3a-2b7f5e8c9a10', email: 'not-an-email', displayName: '' };
+    expect(await invalidFields(payload, bad)).toEqual(['displayName', 'email', 'userId']);
+  });
+
+  it('auth.user.password-changed v1', async () => {
+    const { payload, example } = UserPasswordChangedV1Contract;
+    // An offset is valid ISO 8601 but not UTC; a password must never travel in an event.
+    const bad = { ...example, changedAt: '2026-02-01T20:05:12+02:00', password: 'secret' };
+    expect(await invalidFields(payload, bad)).toEqual(['changedAt', 'password']);
+  });
+
+  it('business.invoice.issued v1', async () => {
+    const { payload, example } = InvoiceIssuedV1Contract;
+    const bad = { ...example, total: { amountMinor: 12.5, currency: 'eur' }, dueAt: 'next week' };
+    expect(await invalidFields(payload, bad)).toEqual(['dueAt', 'total.amountMinor', 'total.currency']);
+  });
+
+  it('business.invoice.paid v1', async () => {
+    const { payload, example } = InvoicePaidV1Contract;
+    const { paymentId: _, ...withoutPayment } = example;
+    const bad = { ...withoutPayment, amount: { amountMinor: -1, currency: 'XXY' } };
+    expect(await invalidFields(payload, bad)).toEqual(['amount.amountMinor', 'amount.currency', 'paymentId']);
+  });
+
+  it('a missing nested object', async () => {
+    const { payload, example } = InvoiceIssuedV1Contract;
+    const { total: _, ...withoutTotal } = example;
+    expect(await invalidFields(payload, withoutTotal)).toEqual(['total']);
+  });
+});
