@@ -10,11 +10,11 @@
  * Knobs: BENCH_SECONDS (per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 50).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from '@platform/infra';
 import { round } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -30,14 +30,6 @@ function positiveInt(name: string, fallback: number): number {
 const seconds = positiveInt('BENCH_SECONDS', 10);
 const rounds = positiveInt('BENCH_ROUNDS', 2);
 const connections = positiveInt('BENCH_CONNECTIONS', 50);
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface App {
   name: string;

@@ -6,3 +6,4 @@ export { InfraError } from './errors.js';
 export { queryPostgres } from './postgres.js';
 export { describeKafka } from './kafka.js';
 export { infraPaths, repoRoot } from './paths.js';
+export { freePort, isPortOpen } from './ports.js';

@@ -7,11 +7,11 @@ import { InfraError } from './errors.js';
 import { acquireInfra, infraDown, infraStatus, infraUp } from './infra.js';
 import { describeKafka } from './kafka.js';
 import { infraPaths } from './paths.js';
-import { isPortOpen } from './ports.js';
+import { freePort, isPortOpen } from './ports.js';
 import { isAlive } from './process.js';
 import { queryPostgres } from './postgres.js';
 import { testInfra } from './testing/index.js';
-import { freePort, isolatedEnv } from './testing/isolated-env.js';
+import { isolatedEnv } from './testing/isolated-env.js';
 
 /** A TCP server that accepts connections and never answers: a port "taken by something else". */
 async function silentServer(port: number): Promise<net.Server> {

@@ -1,17 +1,8 @@
 // Test-only: infra's own tests start servers beside the shared ones; not exported from the testing entry.
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { infraPaths } from '../paths.js';
-
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../ports.js';
 
 /** A fresh data folder and fresh ports, so these tests start servers of their own beside the shared ones. */
 export async function isolatedEnv(): Promise<NodeJS.ProcessEnv> {
