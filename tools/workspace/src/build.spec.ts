@@ -25,15 +25,17 @@ describe('build (tools/scripts/build-project.mjs)', () => {
     const probe = `
       const m = await import(${JSON.stringify(pathToFileURL(path.join(outDir, 'libs/shared/bootstrap/src/index.js')).href)});
       const config = m.loadConfig(m.ServiceConfig, { PORT: '8080' });
-      console.log(JSON.stringify({ exports: Object.keys(m).sort(), port: config.PORT }));
+      const designType = Reflect.getMetadata('design:type', m.ServiceConfig.prototype, 'NODE_ENV');
+      console.log(JSON.stringify({ exports: Object.keys(m).sort(), port: config.PORT, designType: designType?.name }));
     `;
     const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', probe], { cwd: root });
-    const result = JSON.parse(stdout) as { exports: string[]; port: number };
+    const result = JSON.parse(stdout) as { exports: string[]; port: number; designType?: string };
     expect(result.exports).toEqual(
       expect.arrayContaining(['bootstrapService', 'runService', 'loadConfig', 'ServiceConfig']),
     );
-    // 8080 as a number: the decorators and their metadata survived compilation.
+    // 8080 as a number: the decorators survived compilation; design:type: so did their metadata.
     expect(result.port).toBe(8080);
+    expect(result.designType).toBe('String'); // NODE_ENV is typed as a union of strings
   });
 
   it('leaves tests out of the build', async () => {
