@@ -1,4 +1,4 @@
-import type { Attributes, Span, SpanKind } from '@opentelemetry/api';
+import { context, type Attributes, type Context, type Link, type Span, type SpanKind } from '@opentelemetry/api';
 import { endSpanAfter } from './span-outcome.js';
 import { platformTracer } from './tracer.js';
 
@@ -7,15 +7,22 @@ export interface WithSpanOptions {
   attributes?: Attributes;
   /** INTERNAL by default; CONSUMER for a message handler, PRODUCER for a publish, CLIENT for a call out. */
   kind?: SpanKind;
+  /** The parent context instead of the active one, e.g. the producer's context taken from a message. */
+  parent?: Context;
+  /** Spans this one relates to without being their child (a batch handler links each message's producer). */
+  links?: Link[];
 }
 
 /**
- * Runs `fn` inside a new span, child of the active one: the span is active for everything `fn`
+ * Runs `fn` inside a new span, child of the active one (or of `options.parent`): the span is active for everything `fn`
  * starts, ends when `fn` returns or its promise settles, and on failure records the exception,
  * gets ERROR status, and the error is rethrown unchanged. Works for sync and async functions.
  */
 export function withSpan<T>(name: string, options: WithSpanOptions, fn: (span: Span) => T): T {
-  return platformTracer().startActiveSpan(name, { attributes: options.attributes, kind: options.kind }, (span) =>
-    endSpanAfter(span, () => fn(span)),
+  return platformTracer().startActiveSpan(
+    name,
+    { attributes: options.attributes, kind: options.kind, links: options.links },
+    options.parent ?? context.active(),
+    (span) => endSpanAfter(span, () => fn(span)),
   );
 }

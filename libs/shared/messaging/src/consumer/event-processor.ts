@@ -1,0 +1,338 @@
+import { ROOT_CONTEXT, SpanKind, type Link, trace } from '@opentelemetry/api';
+import { type ContractRegistry, type EventEnvelope } from '@platform/contracts';
+import { getLogger, RequestContext } from '@platform/logging';
+import { extractTraceContext, withSpan } from '@platform/observability';
+import type { Producer } from 'kafkajs';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { publishDeadLetter } from '../dead-letter/dead-letter-publisher.js';
+import type { DeadLetterReason } from '../dead-letter/dead-letter-headers.js';
+import { decodeEnvelope, validatePayload } from '../events/decode-event.js';
+import { claimInbox } from '../inbox/inbox.js';
+import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
+import type { DeliveredEvent, EventHandler } from './event-handler.js';
+import {
+  isKeyParked,
+  lockDueHead,
+  parkEvent,
+  removeParked,
+  rescheduleParked,
+  type ParkedEvent,
+  type RawMessage,
+} from './parked-events.js';
+import { isRetryable, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+
+/** What became of a message. */
+export type Outcome = 'handled' | 'duplicate' | 'parked' | 'retry-scheduled' | 'dead-lettered' | 'ignored';
+
+export interface EventProcessorOptions {
+  dataSource: DataSource;
+  group: string;
+  handlers: ReadonlyMap<string, EventHandler>;
+  contracts: ContractRegistry;
+  retry: RetryPolicy;
+  /** Sends dead letters; connected by the consumer. */
+  producer: () => Producer;
+  metrics: MessagingMetrics;
+}
+
+type Attempt = { ok: true; duplicate: boolean } | { ok: false; error: unknown };
+
+const ERROR_TEXT_LIMIT = 1000;
+
+function errorText(error: unknown): string {
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, ERROR_TEXT_LIMIT);
+}
+
+/**
+ * Takes one message from "read" to "done": decoded and validated, handled with its inbox row in
+ * one transaction, or parked behind its key, or dead-lettered. Every path ends in a durable state,
+ * so the consumer may commit the offset afterwards.
+ */
+export class EventProcessor {
+  private readonly log = getLogger('EventConsumer');
+
+  constructor(private readonly options: EventProcessorOptions) {}
+
+  /** The event of a message just read from Kafka, or what became of a message this group cannot handle. */
+  async decode(message: RawMessage): Promise<{ envelope: EventEnvelope; handler: EventHandler } | 'ignored' | 'dead-lettered'> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = await decodeEnvelope(message.value);
+    } catch (error) {
+      await this.deadLetter(message, 'unknown', 0, 'malformed', error);
+      return 'dead-lettered';
+    }
+    const handler = this.options.handlers.get(envelope.type);
+    // Other event types of the same family share the topic; this group simply has no use for them.
+    if (!handler) return 'ignored';
+    try {
+      return { envelope: await validatePayload(envelope, this.options.contracts), handler };
+    } catch (error) {
+      await this.deadLetter(message, envelope.type, 0, 'malformed', error);
+      return 'dead-lettered';
+    }
+  }
+
+  /** Handles a message on its first delivery; a failure parks it (or dead-letters it when retrying cannot help). */
+  async processLive(message: RawMessage): Promise<Outcome> {
+    const decoded = await this.decode(message);
+    if (typeof decoded === 'string') return decoded;
+    return this.processDecoded(message, decoded.envelope, decoded.handler);
+  }
+
+  /** `processLive` for a message already decoded. */
+  async processDecoded(message: RawMessage, envelope: EventEnvelope, handler: EventHandler): Promise<Outcome> {
+    const event: DeliveredEvent = { ...message, envelope, attempt: 1 };
+    let failure: unknown;
+    const outcome = await this.inTransaction(async (runner) => {
+      // A key with parked events keeps its order: this event waits behind them, unhandled.
+      if (await isKeyParked(runner, this.options.group, message.topic, message.key)) {
+        await parkEvent(runner, this.options.group, message, this.identity(envelope), { attempts: 0, delayMs: 0 });
+        this.count('messaging_events_parked_behind_total', message.topic, envelope);
+        return 'parked' as const;
+      }
+      const attempt = await this.attempt(runner, handler, [event]);
+      if (attempt.ok) return attempt.duplicate ? ('duplicate' as const) : ('handled' as const);
+      failure = attempt.error;
+      if (!isRetryable(attempt.error) || this.options.retry.maxAttempts <= 1) return 'dead-lettered' as const;
+      const delayMs = retryDelayMs(this.options.retry, 1);
+      await parkEvent(runner, this.options.group, message, this.identity(envelope), {
+        attempts: 1,
+        delayMs,
+        lastError: errorText(attempt.error),
+      });
+      this.count('messaging_events_retried_total', message.topic, envelope);
+      this.log.warn('Event handler failed; the event is parked and will be retried', {
+        eventId: envelope.eventId,
+        eventType: envelope.type,
+        attempt: 1,
+        retryInMs: delayMs,
+        error: attempt.error,
+      });
+      return 'retry-scheduled' as const;
+    });
+    if (outcome === 'dead-lettered') {
+      const reason = isRetryable(failure) ? 'retries-exhausted' : 'not-retryable';
+      await this.deadLetter(message, envelope.type, 1, reason, failure);
+    }
+    return outcome;
+  }
+
+  /**
+   * Handles several events of one batch handler in one transaction. Returns false (and changes
+   * nothing) when the batch fails or one of its keys is parked; the caller then handles the events
+   * one by one, which parks or dead-letters exactly the failing ones.
+   */
+  async processBatch(handler: EventHandler, events: DeliveredEvent[]): Promise<boolean> {
+    return this.inTransaction(async (runner) => {
+      for (const event of events) {
+        if (await isKeyParked(runner, this.options.group, event.topic, event.key)) return false;
+      }
+      const attempt = await this.attempt(runner, handler, events);
+      if (!attempt.ok) {
+        this.log.debug('Batch handler failed; handling its events one by one', { error: attempt.error });
+      }
+      return attempt.ok;
+    });
+  }
+
+  /** Retries the first due parked event, if any; returns false when none is due. */
+  async processParkedHead(): Promise<boolean> {
+    let deadLetter: { parked: ParkedEvent; attempts: number; reason: DeadLetterReason; error: unknown } | undefined;
+    const found = await this.inTransaction(async (runner) => {
+      const parked = await lockDueHead(runner, this.options.group);
+      if (!parked) return false;
+      const decoded = await this.decodeParked(parked);
+      if (decoded instanceof Error) {
+        deadLetter = { parked, attempts: parked.attempts, reason: 'malformed', error: decoded };
+      } else if (decoded === undefined) {
+        this.log.warn('Parked event has no handler any more; dropping it', { eventId: parked.eventId, eventType: parked.eventType });
+      } else {
+        const attemptNumber = parked.attempts + 1;
+        const event: DeliveredEvent = { ...parked, envelope: decoded.envelope, attempt: attemptNumber };
+        const attempt = await this.attempt(runner, decoded.handler, [event]);
+        if (!attempt.ok) {
+          if (!isRetryable(attempt.error) || attemptNumber >= this.options.retry.maxAttempts) {
+            const reason = isRetryable(attempt.error) ? 'retries-exhausted' : 'not-retryable';
+            deadLetter = { parked, attempts: attemptNumber, reason, error: attempt.error };
+          } else {
+            const delayMs = retryDelayMs(this.options.retry, attemptNumber);
+            await rescheduleParked(runner, parked.id, attemptNumber, delayMs, errorText(attempt.error));
+            this.count('messaging_events_retried_total', parked.topic, decoded.envelope);
+            this.log.warn('Event handler failed again; retrying later', {
+              eventId: parked.eventId,
+              eventType: parked.eventType,
+              attempt: attemptNumber,
+              retryInMs: delayMs,
+              error: attempt.error,
+            });
+            return true;
+          }
+        }
+      }
+      // Sent before the row is deleted and committed: a crash in between sends it twice, never zero times.
+      if (deadLetter) {
+        await this.deadLetter(deadLetter.parked, deadLetter.parked.eventType, deadLetter.attempts, deadLetter.reason, deadLetter.error);
+      }
+      await removeParked(runner, parked.id);
+      return true;
+    });
+    return found;
+  }
+
+  private async decodeParked(parked: ParkedEvent): Promise<{ envelope: EventEnvelope; handler: EventHandler } | Error | undefined> {
+    try {
+      const envelope = await decodeEnvelope(parked.value);
+      const handler = this.options.handlers.get(envelope.type);
+      if (!handler) return undefined;
+      return { envelope: await validatePayload(envelope, this.options.contracts), handler };
+    } catch (error) {
+      return error as Error;
+    }
+  }
+
+  // Runs the handler and the inbox insert inside a savepoint, so a failure undoes exactly them and
+  // the transaction can still record what happens next (parking, rescheduling).
+  private async attempt(runner: QueryRunner, handler: EventHandler, events: DeliveredEvent[]): Promise<Attempt> {
+    await runner.query('SAVEPOINT event_handler');
+    const first = events[0]!;
+    const labels = this.labels(first.topic, first.envelope);
+    const stopTimer = Date.now();
+    try {
+      const fresh: DeliveredEvent[] = [];
+      for (const event of events) {
+        if (await claimInbox(runner.manager, this.options.group, event.envelope.eventId, event.envelope.type)) {
+          fresh.push(event);
+        } else {
+          this.count('messaging_events_duplicate_total', event.topic, event.envelope);
+          this.log.debug('Event already handled by this group; skipped', {
+            eventId: event.envelope.eventId,
+            eventType: event.envelope.type,
+          });
+        }
+      }
+      if (fresh.length > 0) await this.inScope(fresh, () => handler.handle(fresh, runner.manager));
+      await runner.query('RELEASE SAVEPOINT event_handler');
+      for (const event of fresh) this.count('messaging_events_consumed_total', event.topic, event.envelope);
+      this.options.metrics.observe('messaging_handler_duration_seconds', { ...labels, outcome: 'success' }, (Date.now() - stopTimer) / 1000);
+      return { ok: true, duplicate: fresh.length === 0 };
+    } catch (error) {
+      await runner.query('ROLLBACK TO SAVEPOINT event_handler');
+      this.options.metrics.observe('messaging_handler_duration_seconds', { ...labels, outcome: 'failure' }, (Date.now() - stopTimer) / 1000);
+      return { ok: false, error };
+    }
+  }
+
+  /**
+   * The handler's span and log context. One event: a CONSUMER span, child of the producer's
+   * context from the headers. A batch: one span linked to every event's producer context, since a
+   * span has one parent; its log lines carry the first event's ids.
+   */
+  private inScope<T>(events: DeliveredEvent[], fn: () => Promise<T>): Promise<T> {
+    const first = events[0]!;
+    const { envelope } = first;
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': first.topic,
+      'messaging.consumer.group.name': this.options.group,
+      'messaging.destination.partition.id': String(first.partition),
+      'messaging.kafka.offset': Number(first.offset),
+      'messaging.message.id': envelope.eventId,
+      'messaging.batch.message_count': events.length,
+      'event.type': envelope.type,
+      'event.attempt': first.attempt,
+    };
+    const contexts = events.map((event) => extractTraceContext(event.headers, ROOT_CONTEXT));
+    const spanOptions =
+      events.length === 1
+        ? { kind: SpanKind.CONSUMER, attributes, parent: contexts[0] }
+        : {
+            kind: SpanKind.CONSUMER,
+            attributes,
+            parent: ROOT_CONTEXT,
+            links: contexts
+              .map((ctx) => trace.getSpanContext(ctx))
+              .filter((spanContext) => spanContext !== undefined)
+              .map((spanContext): Link => ({ context: spanContext })),
+          };
+    return RequestContext.run(
+      { eventId: envelope.eventId, eventType: envelope.type, correlationId: envelope.correlationId },
+      () => withSpan(`process ${first.topic}`, spanOptions, () => fn()),
+    );
+  }
+
+  private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work(runner);
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async deadLetter(
+    message: RawMessage,
+    eventType: string,
+    attempts: number,
+    reason: DeadLetterReason,
+    error: unknown,
+  ): Promise<void> {
+    await publishDeadLetter(this.options.producer(), {
+      ...message,
+      consumerGroup: this.options.group,
+      attempts,
+      reason,
+      error,
+    });
+    this.options.metrics.inc('messaging_events_dead_lettered_total', {
+      topic: message.topic,
+      event_type: this.knownType(eventType),
+      consumer_group: this.options.group,
+      reason,
+    });
+    this.log.error('Event sent to the dead-letter topic', {
+      topic: message.topic,
+      partition: message.partition,
+      offset: message.offset,
+      eventType,
+      attempts,
+      reason,
+      error,
+    });
+  }
+
+  private identity(envelope: EventEnvelope): { eventId: string; eventType: string } {
+    return { eventId: envelope.eventId, eventType: envelope.type };
+  }
+
+  private labels(topic: string, envelope: EventEnvelope) {
+    return { topic, event_type: this.knownType(envelope.type), consumer_group: this.options.group };
+  }
+
+  // Label values stay bounded: a type no contract declares (from a malformed message) is `unknown`.
+  private knownType(type: string): string {
+    return this.options.contracts.contracts.some((contract) => contract.type === type) ? type : 'unknown';
+  }
+
+  private count(
+    name:
+      | 'messaging_events_consumed_total'
+      | 'messaging_events_duplicate_total'
+      | 'messaging_events_retried_total'
+      | 'messaging_events_parked_behind_total',
+    topic: string,
+    envelope: EventEnvelope,
+  ): void {
+    this.options.metrics.inc(name, this.labels(topic, envelope));
+  }
+}

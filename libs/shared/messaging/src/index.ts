@@ -1,0 +1,44 @@
+// Schema: spread into a service's migrations.
+export { messagingMigrations, MessagingSchema1795000000000 } from './schema/messaging-schema.migration.js';
+export { MessagingTable } from './schema/messaging-tables.js';
+
+// Kafka client.
+export { createKafkaClient, brokersFromEnv } from './kafka/kafka-client.js';
+export type { KafkaClientOptions } from './kafka/kafka-client.js';
+
+// Publishing: the transactional outbox and its relay.
+export { Outbox } from './outbox/outbox.js';
+export type { OutboxOptions, OutboxTransaction, OutboxWakeup } from './outbox/outbox.js';
+export { OutboxRelay } from './outbox/outbox-relay.js';
+export type { OutboxRelayOptions, OutboxRelayStatus } from './outbox/outbox-relay.js';
+export { createEvent } from './events/create-event.js';
+export type { NewEvent } from './events/create-event.js';
+
+// Consuming: Nest transport, engine, retry policy.
+export { connectEventConsumer } from './transport/connect-event-consumer.js';
+export { KafkaEventTransport, KAFKA_EVENT_TRANSPORT } from './transport/kafka-event.transport.js';
+export type { KafkaEventTransportOptions, EventPatternExtras } from './transport/kafka-event.transport.js';
+export { EventContext } from './transport/event-context.js';
+export { EventConsumer } from './consumer/event-consumer.js';
+export type { EventConsumerOptions, ConsumerState, ConsumerStatus } from './consumer/event-consumer.js';
+export type { EventHandler, DeliveredEvent } from './consumer/event-handler.js';
+export { isRetryable, retryPolicy } from './consumer/retry-policy.js';
+export type { RetryPolicyOptions } from './consumer/retry-policy.js';
+
+// Dead letters.
+export { DeadLetterHeader, deadLetterTopicOf, DEAD_LETTER_ERROR_MESSAGE_LIMIT } from './dead-letter/dead-letter-headers.js';
+export type { DeadLetterReason, DeadLetterHistoryEntry } from './dead-letter/dead-letter-headers.js';
+
+// Health.
+export { eventConsumerCheck } from './health/event-consumer.check.js';
+export type { EventConsumerCheckOptions } from './health/event-consumer.check.js';
+export { outboxBacklogCheck } from './health/outbox-backlog.check.js';
+export type { OutboxBacklogCheckOptions } from './health/outbox-backlog.check.js';
+
+// Errors.
+export { MessagingError, MESSAGING_ERROR_CODES } from './errors/messaging-error.js';
+export type { MessagingErrorCode } from './errors/messaging-error.js';
+export { MalformedEventError } from './errors/malformed-event.error.js';
+export { PermanentEventError } from './errors/permanent-event.error.js';
+export { MessagingOptionsError } from './errors/messaging-options.error.js';
+export type { TextHeaders } from './events/event-headers.js';

@@ -1,0 +1,57 @@
+import { getLogger } from '@platform/logging';
+import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
+import { MessagingOptionsError } from '../errors/messaging-options.error.js';
+
+/** Where the brokers are and who is asking. */
+export interface KafkaClientOptions {
+  /** `host:port` of at least one broker. */
+  brokers: readonly string[];
+  /** Shown in broker logs and quotas: the service name. */
+  clientId: string;
+  /** Anything else kafkajs accepts (SSL, SASL, timeouts). */
+  extra?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator' | 'logLevel'>;
+}
+
+const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+// kafkajs logs through our logger, so its lines are JSON with the service's fields. Its INFO is
+// chatty (every join and commit), so it arrives at debug; warnings and errors keep their level.
+const platformLogCreator: logCreator = () => {
+  const logger = getLogger('kafkajs');
+  return ({ level, log }) => {
+    const { message, timestamp: _timestamp, ...fields } = log;
+    let name = LEVEL_NAMES[level] ?? 'debug';
+    if (name === 'info') name = 'debug';
+    // kafkajs logs every refused request at error, then retries it; only the final failure, which
+    // reaches our code as an exception, is an error.
+    if (name === 'error' && String(message).startsWith('Response ')) name = 'warn';
+    logger[name](String(message), fields);
+  };
+};
+
+/** A kafkajs client that logs as the platform does. */
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  if (options.brokers.length === 0) throw new MessagingOptionsError('Kafka needs at least one broker (KAFKA_BROKERS)');
+  return new Kafka({
+    ...options.extra,
+    brokers: [...options.brokers],
+    clientId: options.clientId,
+    logLevel: logLevel.INFO,
+    logCreator: platformLogCreator,
+  });
+}
+
+/** `KAFKA_BROKERS` (comma-separated `host:port`) as a list; a clear error when it is missing or malformed. */
+export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env['KAFKA_BROKERS']?.trim();
+  if (!raw) throw new MessagingOptionsError('KAFKA_BROKERS is not set: give at least one broker as host:port');
+  const brokers = raw.split(',').map((broker) => broker.trim());
+  const bad = brokers.find((broker) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker));
+  if (bad !== undefined) throw new MessagingOptionsError(`KAFKA_BROKERS has "${bad}", which is not host:port`);
+  return brokers;
+}
