@@ -5,3 +5,5 @@ export { createTestDatabase } from './database.js';
 export type { TestDatabase } from './database.js';
 export { testKafka, createTestTopic, uniqueGroupId } from './kafka.js';
 export type { TestTopic } from './kafka.js';
+export { startPrivateKafka } from './private-kafka.js';
+export type { PrivateKafka } from './private-kafka.js';

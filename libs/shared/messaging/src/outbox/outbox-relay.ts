@@ -42,6 +42,8 @@ interface OutboxRow {
 /** What the relay reports to health checks and tests. */
 export interface OutboxRelayStatus {
   running: boolean;
+  /** Events this relay published since it was created. */
+  publishedEvents: number;
   /** Consecutive failed publishes; 0 once one succeeds. */
   consecutiveFailures: number;
   lastError?: string;
@@ -79,6 +81,7 @@ export class OutboxRelay {
   private lastCleanupAt = 0;
   private readonly state: OutboxRelayStatus = {
     running: false,
+    publishedEvents: 0,
     consecutiveFailures: 0,
     pendingEvents: 0,
     oldestPendingAgeSeconds: 0,
@@ -175,6 +178,7 @@ export class OutboxRelay {
       return { published: rows.length };
     });
     if ('error' in outcome) throw new RelayPublishError(outcome.error);
+    this.state.publishedEvents += outcome.published;
     return outcome.published;
   }
 
