@@ -36,6 +36,11 @@ export interface ServiceOptions<C extends ServiceConfig> {
   logStream?: Writable;
   /** Stop gracefully on SIGTERM/SIGINT and exit the process afterwards (default true). */
   handleSignals?: boolean;
+  /**
+   * Connects transports besides HTTP before the service listens, e.g.
+   * `(app) => connectEventConsumer(app, { ... })`; they start with the app and stop in its shutdown.
+   */
+  connect?: (app: NestFastifyApplication, config: C) => unknown;
 }
 
 /** A started service. */
@@ -88,6 +93,8 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     { logger: new NestLogger() },
   );
   applyValidation(app, { errorReporter: (error) => void reportError(error) });
+  await options.connect?.(app, config);
+  await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
 
   const running: RunningService<C> = {

@@ -42,3 +42,7 @@ export { MalformedEventError } from './errors/malformed-event.error.js';
 export { PermanentEventError } from './errors/permanent-event.error.js';
 export { MessagingOptionsError } from './errors/messaging-options.error.js';
 export type { TextHeaders } from './events/event-headers.js';
+
+// Nest wiring of the publishing side.
+export { MessagingModule, MESSAGING_KAFKA } from './nest/messaging.module.js';
+export type { MessagingModuleOptions, MessagingModuleAsyncOptions } from './nest/messaging.module.js';

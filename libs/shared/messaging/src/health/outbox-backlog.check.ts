@@ -1,8 +1,9 @@
-import type { ReadinessCheck, ReadinessDetails } from '@platform/monitoring';
-import type { OutboxRelay } from '../outbox/outbox-relay.js';
+import type { ReadinessCheck, ReadinessCheckContext, ReadinessDetails } from '@platform/monitoring';
+import { OutboxRelay } from '../outbox/outbox-relay.js';
 
 export interface OutboxBacklogCheckOptions {
-  relay: OutboxRelay;
+  /** The relay to ask; by default the one MessagingModule registered in the app. */
+  relay?: OutboxRelay;
   /** The oldest pending row may be this old before the check fails; default 60 s. */
   maxOldestAgeSeconds?: number;
   name?: string;
@@ -12,13 +13,14 @@ export interface OutboxBacklogCheckOptions {
  * Fails when events stop leaving the outbox (Kafka away for long, a row Kafka refuses): the
  * oldest pending row is older than the limit. Details show the backlog and the relay's last error.
  */
-export function outboxBacklogCheck(options: OutboxBacklogCheckOptions): ReadinessCheck {
+export function outboxBacklogCheck(options: OutboxBacklogCheckOptions = {}): ReadinessCheck {
   const maxAge = options.maxOldestAgeSeconds ?? 60;
   return {
     name: options.name ?? 'outbox',
-    async check(): Promise<ReadinessDetails> {
-      const backlog = await options.relay.backlog();
-      const status = options.relay.status();
+    async check({ moduleRef }: ReadinessCheckContext): Promise<ReadinessDetails> {
+      const relay = options.relay ?? moduleRef.get(OutboxRelay, { strict: false });
+      const backlog = await relay.backlog();
+      const status = relay.status();
       const details = {
         pending: backlog.pendingEvents,
         oldestAgeSeconds: Math.round(backlog.oldestPendingAgeSeconds),

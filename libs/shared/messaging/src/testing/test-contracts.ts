@@ -19,11 +19,16 @@ export interface TestContracts {
   /** `<family>.note.added` v1, on `topic`. */
   noteAdded: EventContract<string, 1, TestNoteAddedV1>;
   topic: string;
+  /** The family's domain, to recreate the contracts elsewhere. */
+  domain: string;
 }
 
-/** A fresh event family (`t<random>.note.added` on `t<random>.note.v1`) and its registry. */
-export function testContracts(): TestContracts {
-  const family = `t${Date.now().toString(36)}${randomBytes(4).toString('hex')}.note`;
+/**
+ * A fresh event family (`t<random>.note.added` on `t<random>.note.v1`) and its registry; pass the
+ * `domain` of an existing family to get the same contracts again (in a child process).
+ */
+export function testContracts(domain = `t${Date.now().toString(36)}${randomBytes(4).toString('hex')}`): TestContracts {
+  const family = `${domain}.note`;
   const noteAdded = defineEvent({
     type: `${family}.added`,
     version: 1,
@@ -32,5 +37,5 @@ export function testContracts(): TestContracts {
     example: { text: 'hello', sequence: 0 },
     description: 'A note was added (tests only).',
   });
-  return { registry: createContractRegistry([noteAdded]), noteAdded, topic: noteAdded.topic };
+  return { registry: createContractRegistry([noteAdded]), noteAdded, topic: noteAdded.topic, domain };
 }

@@ -18,7 +18,7 @@ export async function produceRaw(
 }
 
 /** Produces envelopes keyed by aggregate, with the headers the outbox would give them. */
-export async function produceEnvelopes(kafka: Kafka, topic: string, envelopes: EventEnvelope[]): Promise<void> {
+export async function produceEnvelopes(kafka: Kafka, topic: string, envelopes: EventEnvelope<object>[]): Promise<void> {
   await produceRaw(
     kafka,
     topic,

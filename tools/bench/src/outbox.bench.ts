@@ -1,0 +1,261 @@
+/**
+ * What the transactional outbox costs against plain kafkajs, in one run, three phases, each on a
+ * fresh database and fresh topics:
+ *
+ * 1. raw: `runKafkaBaseline` (the run of `bench:kafka`), N events.
+ * 2. outbox: N events written by `--writers` concurrent writers in committed transactions of
+ *    `--per-tx` events (`Outbox.transaction` + `tx.publish`), published by an `OutboxRelay`, consumed
+ *    by an `EventConsumer` whose handler inserts a row in the inbox transaction. Throughput runs
+ *    from the first writer commit to the last inbox commit. Then a paced run: `--rate` events/s,
+ *    one event per transaction, for `--seconds`, open loop; latency from each writer's COMMIT to
+ *    the COMMIT of the inbox transaction that applied the event (both taken in TypeORM's
+ *    after-commit hook, in this process).
+ * 3. wake-up cost: `--wakeup-writers` writers committing one-event transactions as fast as they
+ *    can for `--wakeup-seconds` (after 1 s of warm-up), with `wakeup: 'signal'` and then 'notify';
+ *    no relay runs, so the figures are the writers' alone.
+ *
+ *   npm run bench:outbox [-- --events 20000 --rate 1000 ...]
+ *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N`
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { acquireInfra } from '@platform/infra';
+import { configureLogging } from '@platform/logging';
+import type { OutboxWakeup } from '@platform/messaging';
+import { kafkaBaselineLines, runKafkaBaseline } from './kafka-baseline.js';
+import { Cleanup, startPipeline, type Pipeline } from './outbox-pipeline.js';
+import { percentile, round } from './stats.js';
+
+const FLAGS = {
+  events: { default: 20_000, help: 'events of the raw and the outbox throughput runs' },
+  'kafka-batch': { default: 100, help: 'messages per producer.send in the raw run' },
+  writers: { default: 8, help: 'concurrent writers of the outbox throughput run' },
+  'per-tx': { default: 10, help: 'events per transaction in the outbox throughput run' },
+  rate: { default: 1_000, help: 'events/s of the paced run (one event per transaction)' },
+  seconds: { default: 10, help: 'duration of the paced run' },
+  partitions: { default: 3, help: 'partitions of every topic' },
+  'relay-batch': { default: 0, help: "relay batch size (0: the library's default)" },
+  'poll-ms': { default: 0, help: "relay poll interval (0: the library's default)" },
+  'wakeup-writers': { default: 32, help: 'concurrent writers of the wake-up phase' },
+  'wakeup-seconds': { default: 5, help: 'measured seconds per wake-up mechanism' },
+} as const;
+type Flag = keyof typeof FLAGS;
+
+function readFlags(): Record<Flag, number> {
+  const { values } = parseArgs({
+    options: {
+      help: { type: 'boolean' },
+      ...Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])),
+    },
+  });
+  if (values.help) {
+    console.log('npm run bench:outbox -- [flags]');
+    for (const [name, flag] of Object.entries(FLAGS))
+      console.log(`  --${name.padEnd(16)} ${flag.help} (default ${flag.default})`);
+    process.exit(0);
+  }
+  const read = {} as Record<Flag, number>;
+  for (const [name, flag] of Object.entries(FLAGS) as [Flag, (typeof FLAGS)[Flag]][]) {
+    const raw = (values as Record<string, string | boolean | undefined>)[name];
+    const value = typeof raw === 'string' ? Number(raw) : flag.default;
+    const min = flag.default === 0 ? 0 : 1;
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`--${name} must be an integer >= ${min}, got "${raw}"`);
+    read[name] = value;
+  }
+  return read;
+}
+
+const flags = readFlags();
+const optional = (value: number) => (value === 0 ? undefined : value);
+const relaySettings = {
+  relayBatchSize: optional(flags['relay-batch']),
+  relayPollIntervalMs: optional(flags['poll-ms']),
+};
+const WARMUP_EVENTS = 200;
+
+// The library logs JSON lines at info; only its warnings and errors matter here, and they go to stderr.
+configureLogging({ service: 'bench-outbox', level: 'warn', stream: process.stderr });
+
+function latencyLine(values: number[]): string {
+  values.sort((a, b) => a - b);
+  const at = (p: number) => round(percentile(values, p));
+  return `p50 ${at(50)}, p95 ${at(95)}, p99 ${at(99)}, max ${at(100)}`;
+}
+
+function commitToHandled(pipeline: Pipeline, ids: readonly string[]): number[] {
+  return ids.map((id) => (pipeline.handled.at.get(id) ?? NaN) - (pipeline.committed.at.get(id) ?? NaN));
+}
+
+function span(
+  pipeline: Pipeline,
+  ids: readonly string[],
+): { firstCommit: number; lastCommit: number; lastHandled: number } {
+  let firstCommit = Infinity;
+  let lastCommit = 0;
+  let lastHandled = 0;
+  for (const id of ids) {
+    const committed = pipeline.committed.at.get(id) ?? NaN;
+    firstCommit = Math.min(firstCommit, committed);
+    lastCommit = Math.max(lastCommit, committed);
+    lastHandled = Math.max(lastHandled, pipeline.handled.at.get(id) ?? NaN);
+  }
+  return { firstCommit, lastCommit, lastHandled };
+}
+
+async function checkEffects(pipeline: Pipeline, expected: number): Promise<void> {
+  const rows = await pipeline.effects();
+  if (rows !== expected) throw new Error(`the handler wrote ${rows} rows for ${expected} events`);
+}
+
+async function warmUp(pipeline: Pipeline): Promise<void> {
+  const ids = (await Promise.all(Array.from({ length: WARMUP_EVENTS / 10 }, () => pipeline.write(10)))).flat();
+  await pipeline.waitHandled(ids);
+}
+
+/** Phase 2a: N events as fast as the writers commit them. */
+async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: number }> {
+  const { events: total, writers, 'per-tx': perTx, partitions } = flags;
+  const pipeline = await startPipeline(
+    { writerConnections: writers + 2, partitions, wakeup: 'signal', flow: true, ...relaySettings },
+    cleanup,
+  );
+  await warmUp(pipeline);
+
+  const ids: string[] = [];
+  let next = 0;
+  const writer = async (): Promise<void> => {
+    while (next < total) {
+      const count = Math.min(perTx, total - next);
+      next += count;
+      ids.push(...(await pipeline.write(count)));
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
+  await pipeline.waitHandled(ids);
+  await checkEffects(pipeline, total + WARMUP_EVENTS);
+
+  const { firstCommit, lastCommit, lastHandled } = span(pipeline, ids);
+  const eventsPerSecond = Math.round(total / ((lastHandled - firstCommit) / 1000));
+  console.log(
+    `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal`,
+  );
+  console.log(
+    `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, last handled ${round(lastHandled - lastCommit)} ms after last commit`,
+  );
+  console.log(`commit-to-handled ms under full load: ${latencyLine(commitToHandled(pipeline, ids))}`);
+  console.log(`outbox events/s (first commit to last handled): ${eventsPerSecond}`);
+  return { eventsPerSecond };
+}
+
+/** Phase 2b: `--rate` one-event transactions per second, open loop, for `--seconds`. */
+async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
+  const { rate, seconds, writers, partitions } = flags;
+  const total = rate * seconds;
+  const pipeline = await startPipeline(
+    { writerConnections: writers + 2, partitions, wakeup: 'signal', flow: true, ...relaySettings },
+    cleanup,
+  );
+  await warmUp(pipeline);
+
+  // Open loop: each event is due at start + i / rate, whether or not earlier ones are done.
+  const writes: Promise<string[]>[] = [];
+  const start = performance.now();
+  while (writes.length < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+    while (writes.length < due) {
+      const write = pipeline.write(1);
+      write.catch(() => undefined); // a failure surfaces in Promise.all below, not as an unhandled rejection
+      writes.push(write);
+    }
+    await sleep(1);
+  }
+  const ids = (await Promise.all(writes)).flat();
+  await pipeline.waitHandled(ids);
+  await checkEffects(pipeline, total + WARMUP_EVENTS);
+
+  const { firstCommit, lastCommit } = span(pipeline, ids);
+  const latencies = commitToHandled(pipeline, ids);
+  const line = latencyLine(latencies);
+  const p99 = round(percentile(latencies, 99));
+  console.log(`events: ${total}, target ${rate} events/s for ${seconds} s, one event per transaction, wakeup: signal`);
+  console.log(`committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}`);
+  console.log(`commit-to-handled ms at ${rate}/s: ${line}`);
+  return { p99 };
+}
+
+/** Phase 3, one mechanism: commits/s of `--wakeup-writers` writers of one-event transactions. */
+async function commitRate(wakeup: OutboxWakeup, cleanup: Cleanup): Promise<number> {
+  const writers = flags['wakeup-writers'];
+  const measureMs = flags['wakeup-seconds'] * 1000;
+  const pipeline = await startPipeline(
+    { writerConnections: writers, partitions: flags.partitions, wakeup, flow: false },
+    cleanup,
+  );
+  const warmUpMs = 1_000;
+  const start = performance.now();
+  const from = start + warmUpMs;
+  const until = from + measureMs;
+  const durations: number[] = [];
+  const writer = async (): Promise<void> => {
+    while (performance.now() < until) {
+      const began = performance.now();
+      await pipeline.write(1);
+      const ended = performance.now();
+      if (ended >= from && ended < until) durations.push(ended - began);
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, writer));
+  const commitsPerSecond = Math.round(durations.length / (measureMs / 1000));
+  console.log(`${wakeup}: commits/s ${commitsPerSecond}, transaction ms ${latencyLine(durations)}`);
+  return commitsPerSecond;
+}
+
+const cleanup = new Cleanup();
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`${signal}: stopping what the benchmark started`);
+    void cleanup.unwind().finally(() => process.exit(130));
+  });
+}
+
+const lease = await acquireInfra('bench:outbox', { log: (line) => console.error(line) });
+cleanup.defer('release the infrastructure', () => lease.release());
+// The messaging test bed finds PostgreSQL and Kafka here, as it does under Vitest's global setup.
+process.env['DATABASE_URL'] = lease.endpoints.databaseUrl;
+process.env['KAFKA_BROKERS'] = lease.endpoints.kafkaBrokers.join(',');
+
+try {
+  console.log('== 1. raw kafkajs (the run of bench:kafka)');
+  const raw = await runKafkaBaseline({
+    brokers: lease.endpoints.kafkaBrokers,
+    events: flags.events,
+    batchSize: flags['kafka-batch'],
+    partitions: flags.partitions,
+  });
+  for (const line of kafkaBaselineLines(raw)) console.log(line);
+  console.log(`kafka events/s: ${raw.eventsPerSecond}`);
+
+  console.log('== 2a. outbox → relay → Kafka → inbox, throughput');
+  const outbox = await cleanup.scope(() => outboxThroughput(cleanup));
+  console.log('== 2b. outbox → relay → Kafka → inbox, paced');
+  const paced = await cleanup.scope(() => outboxPaced(cleanup));
+
+  console.log(
+    `== 3. wake-up cost to writers (${flags['wakeup-writers']} writers, one event per transaction, no relay)`,
+  );
+  const signal = await cleanup.scope(() => commitRate('signal', cleanup));
+  const notify = await cleanup.scope(() => commitRate('notify', cleanup));
+  console.log(`notify/signal commit throughput: ${(notify / signal).toFixed(2)}`);
+
+  console.log(
+    `outbox/raw throughput: ${(outbox.eventsPerSecond / raw.eventsPerSecond).toFixed(2)}, commit-to-handled p99 ms: ${paced.p99}`,
+  );
+} catch (error) {
+  if (!interrupted) throw error;
+} finally {
+  await cleanup.unwind();
+}
