@@ -26,7 +26,11 @@ export { isRetryable, retryPolicy } from './consumer/retry-policy.js';
 export type { RetryPolicyOptions } from './consumer/retry-policy.js';
 
 // Dead letters.
-export { DeadLetterHeader, deadLetterTopicOf, DEAD_LETTER_ERROR_MESSAGE_LIMIT } from './dead-letter/dead-letter-headers.js';
+export {
+  DeadLetterHeader,
+  deadLetterTopicOf,
+  DEAD_LETTER_ERROR_MESSAGE_LIMIT,
+} from './dead-letter/dead-letter-headers.js';
 export type { DeadLetterReason, DeadLetterHistoryEntry } from './dead-letter/dead-letter-headers.js';
 
 // Health.

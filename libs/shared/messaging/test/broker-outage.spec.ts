@@ -1,6 +1,6 @@
 import { startPrivateKafka, uniqueGroupId, type PrivateKafka } from '@platform/infra/testing';
-import { EventConsumer, Outbox, OutboxRelay } from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed } from '@platform/messaging/testing';
+import { EventConsumer, Outbox, OutboxRelay } from '../src/index.js';
+import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '@platform/infra';
 import { testInfra, uniqueGroupId } from '@platform/infra/testing';
-import { Outbox } from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed } from '@platform/messaging/testing';
+import { Outbox } from '../src/index.js';
+import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceEnvelopes } from './support/kafka.js';
@@ -63,7 +63,10 @@ describe('a consumer killed in the middle of a batch', () => {
     const total = 400;
     const keys = Array.from({ length: 10 }, () => uuidv7());
     const events = Array.from({ length: total }, (_, sequence) =>
-      outbox.event(contracts.noteAdded, { aggregateId: keys[sequence % keys.length]!, payload: { text: 'n', sequence } }),
+      outbox.event(contracts.noteAdded, {
+        aggregateId: keys[sequence % keys.length]!,
+        payload: { text: 'n', sequence },
+      }),
     );
     await produceEnvelopes(bed.kafka, contracts.topic, events);
 

@@ -1,6 +1,6 @@
 import { uniqueGroupId } from '@platform/infra/testing';
-import { DeadLetterHeader, EventConsumer, Outbox, PermanentEventError, type DeliveredEvent } from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed } from '@platform/messaging/testing';
+import { DeadLetterHeader, EventConsumer, Outbox, PermanentEventError, type DeliveredEvent } from '../src/index.js';
+import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import type { KafkaMessage } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

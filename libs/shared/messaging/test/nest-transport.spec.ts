@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Body, Controller, Inject, Module, Post } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { context, propagation, SpanKind } from '@opentelemetry/api';
-import { bootstrapService, type RunningService } from '@platform/bootstrap';
+import { bootstrapService, type RunningService, type ServiceConfig } from '@platform/bootstrap';
 import { testInfra, uniqueGroupId } from '@platform/infra/testing';
 import { getLogger } from '@platform/logging';
 import {
@@ -13,8 +13,13 @@ import {
   Outbox,
   outboxBacklogCheck,
   type KafkaEventTransport,
-} from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed, type TestNoteAddedV1 } from '@platform/messaging/testing';
+} from '../src/index.js';
+import {
+  createMessagingTestBed,
+  testContracts,
+  type MessagingTestBed,
+  type TestNoteAddedV1,
+} from '../src/testing/index.js';
 import { currentTraceIds } from '@platform/observability';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@platform/contracts';
@@ -33,7 +38,7 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
   const seenInHandler: { traceId?: string; tenant?: string; idempotencyKey: string }[] = [];
   let slowHandlerFinished = false;
   let bed: MessagingTestBed;
-  let service: RunningService;
+  let service: RunningService<ServiceConfig>;
   let transport: KafkaEventTransport;
 
   @Controller('notes')
@@ -54,7 +59,7 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
   // A consumer is a controller for events (primary adapter).
   @Controller()
   class NotesEventController {
-    @EventPattern(contracts.noteAdded.type)
+    @EventPattern<string>(contracts.noteAdded.type)
     async onNoteAdded(@Payload() event: EventEnvelope<TestNoteAddedV1>, @Ctx() ctx: EventContext) {
       seenInHandler.push({
         traceId: currentTraceIds()?.traceId,
@@ -98,10 +103,7 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
       env: { PORT: '0', HOST: '127.0.0.1', MANAGEMENT_PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' },
       logStream,
       handleSignals: false,
-      readiness: () => [
-        eventConsumerCheck({ consumer: () => transport.eventConsumer() }),
-        outboxBacklogCheck(),
-      ],
+      readiness: () => [eventConsumerCheck({ consumer: () => transport.eventConsumer() }), outboxBacklogCheck()],
       connect: (app) => {
         transport = connectEventConsumer(app, { kafka: bed.kafka, groupId: group, contracts: contracts.registry });
       },
@@ -127,10 +129,14 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
       (span) => span.kind === SpanKind.CONSUMER && span.attributes['messaging.destination.name'] === contracts.topic,
     );
     expect(consumerSpan.spanContext().traceId).toBe(traceId);
-    const producerSpan = await spans.waitFor((span) => span.kind === SpanKind.PRODUCER && span.spanContext().traceId === traceId);
+    const producerSpan = await spans.waitFor(
+      (span) => span.kind === SpanKind.PRODUCER && span.spanContext().traceId === traceId,
+    );
     expect(consumerSpan.parentSpanContext?.spanId).toBe(producerSpan.spanContext().spanId);
 
-    await eventually('the note applied', async () => (await appliedNotes(bed.dataSource)).some((row) => row.key === aggregateId));
+    await eventually('the note applied', async () =>
+      (await appliedNotes(bed.dataSource)).some((row) => row.key === aggregateId),
+    );
     const seen = seenInHandler.at(-1)!;
     expect(seen.traceId).toBe(traceId);
     expect(seen.tenant).toBe('acme');
@@ -149,11 +155,17 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
 
   it('reports the consumer and the outbox as ready, and exports the messaging metrics', async () => {
     await eventually('ready', async () => (await fetch(`${service.managementUrl}/health/ready`)).status === 200);
-    const health = (await (await fetch(`${service.managementUrl}/health`)).json()) as { details: Record<string, { status: string }> };
+    const health = (await (await fetch(`${service.managementUrl}/health`)).json()) as {
+      details: Record<string, { status: string }>;
+    };
     expect(health.details['kafka-consumer']?.status).toBe('up');
     expect(health.details['outbox']?.status).toBe('up');
     const metrics = await (await fetch(`${service.managementUrl}/metrics`)).text();
-    expect(metrics).toMatch(new RegExp(`messaging_events_published_total\\{topic="${contracts.topic.replace(/\./g, '\\.')}",event_type="[^"]+"\\} [1-9]`));
+    expect(metrics).toMatch(
+      new RegExp(
+        `messaging_events_published_total\\{topic="${contracts.topic.replace(/\./g, '\\.')}",event_type="[^"]+"\\} [1-9]`,
+      ),
+    );
     expect(metrics).toMatch(/messaging_events_consumed_total\{[^}]*consumer_group="[^"]+"\} [1-9]/);
     expect(metrics).toMatch(/messaging_consumer_lag\{[^}]*partition="0"[^}]*\} 0/);
     expect(metrics).toContain('messaging_handler_duration_seconds_bucket');

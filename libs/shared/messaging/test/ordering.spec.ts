@@ -1,6 +1,11 @@
 import { uniqueGroupId } from '@platform/infra/testing';
-import { EventConsumer, Outbox, OutboxRelay, type EventHandler } from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed, type TestNoteAddedV1 } from '@platform/messaging/testing';
+import { EventConsumer, Outbox, OutboxRelay, type EventHandler } from '../src/index.js';
+import {
+  createMessagingTestBed,
+  testContracts,
+  type MessagingTestBed,
+  type TestNoteAddedV1,
+} from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceEnvelopes, readMessages } from './support/kafka.js';
@@ -49,8 +54,9 @@ describe('order per key', () => {
         contracts.topic,
         [0, 1, 2].flatMap((sequence) => [note(stuck, sequence), note(flowing, sequence)]),
       );
-      await eventually('the flowing key handled', async () =>
-        (await appliedNotes(bed.dataSource)).filter((row) => row.key === flowing).length === 3,
+      await eventually(
+        'the flowing key handled',
+        async () => (await appliedNotes(bed.dataSource)).filter((row) => row.key === flowing).length === 3,
       );
       // While its head keeps failing, none of the stuck key's events has been applied.
       expect((await appliedNotes(bed.dataSource)).filter((row) => row.key === stuck)).toHaveLength(0);
@@ -61,15 +67,16 @@ describe('order per key', () => {
       expect(parked).toBe(3);
 
       stuckHeadFails = false;
-      await eventually('the stuck key released', async () =>
-        (await appliedNotes(bed.dataSource)).filter((row) => row.key === stuck).length === 3,
+      await eventually(
+        'the stuck key released',
+        async () => (await appliedNotes(bed.dataSource)).filter((row) => row.key === stuck).length === 3,
       );
       const stuckRows = (await appliedNotes(bed.dataSource)).filter((row) => row.key === stuck);
       expect(stuckRows.map((row) => row.sequence)).toEqual([0, 1, 2]);
       expect(stuckRows[0]!.attempt).toBeGreaterThan(1);
-      expect((await appliedNotes(bed.dataSource)).filter((row) => row.key === flowing).map((row) => row.sequence)).toEqual([
-        0, 1, 2,
-      ]);
+      expect(
+        (await appliedNotes(bed.dataSource)).filter((row) => row.key === flowing).map((row) => row.sequence),
+      ).toEqual([0, 1, 2]);
     } finally {
       await consumer.stop();
     }
@@ -81,7 +88,9 @@ describe('order per key', () => {
     const outbox = new Outbox(bed.dataSource, { source: 'test-service', contracts: contracts.registry });
     const keys = Array.from({ length: 8 }, () => uuidv7());
     const perKey = 25;
-    const relays = [1, 2].map(() => new OutboxRelay({ kafka: bed.kafka, dataSource: bed.dataSource, batchSize: 7, pollIntervalMs: 20 }));
+    const relays = [1, 2].map(
+      () => new OutboxRelay({ kafka: bed.kafka, dataSource: bed.dataSource, batchSize: 7, pollIntervalMs: 20 }),
+    );
     await Promise.all(relays.map((relay) => relay.start()));
     try {
       // Written while both relays run, in many small transactions, so they compete for rows.
@@ -149,8 +158,9 @@ describe('order per key', () => {
     await produceEnvelopes(bed.kafka, contracts.topic, events);
     await consumer.start();
     try {
-      await eventually('all batched notes applied', async () =>
-        (await appliedNotes(bed.dataSource)).filter((row) => row.key === key).length === 120,
+      await eventually(
+        'all batched notes applied',
+        async () => (await appliedNotes(bed.dataSource)).filter((row) => row.key === key).length === 120,
       );
       expect(Math.max(...batchSizes)).toBeGreaterThan(1);
       expect(Math.max(...batchSizes)).toBeLessThanOrEqual(50);

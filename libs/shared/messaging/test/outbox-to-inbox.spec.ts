@@ -1,5 +1,5 @@
-import { EventConsumer, Outbox, OutboxRelay } from '@platform/messaging';
-import { createMessagingTestBed, testContracts, type MessagingTestBed } from '@platform/messaging/testing';
+import { EventConsumer, Outbox, OutboxRelay } from '../src/index.js';
+import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueGroupId } from '@platform/infra/testing';

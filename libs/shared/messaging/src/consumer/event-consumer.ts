@@ -110,7 +110,14 @@ export class EventConsumer {
       },
       metrics: this.metrics,
     });
-    this.current = { state: 'stopped', since: new Date().toISOString(), groupId: options.groupId, topics: this.topics, assigned: {}, lag: {} };
+    this.current = {
+      state: 'stopped',
+      since: new Date().toISOString(),
+      groupId: options.groupId,
+      topics: this.topics,
+      assigned: {},
+      lag: {},
+    };
   }
 
   /** Joins the group and starts handling; resolves once subscribed (the first rebalance may still be running). */
@@ -221,7 +228,11 @@ export class EventConsumer {
   private recordLag(topic: string, partition: number, lag: number): void {
     const value = Math.max(0, lag);
     this.current.lag[`${topic}/${partition}`] = value;
-    this.metrics.set('messaging_consumer_lag', { topic, partition: String(partition), consumer_group: this.options.groupId }, value);
+    this.metrics.set(
+      'messaging_consumer_lag',
+      { topic, partition: String(partition), consumer_group: this.options.groupId },
+      value,
+    );
   }
 
   private startWorker(): void {
@@ -249,14 +260,18 @@ export class EventConsumer {
         failures += 1;
         if (failures === 1) this.log.warn('Retrying parked events failed; trying again shortly', { error });
       }
-      if (!worked && this.workerRunning) await this.pause(failures > 0 ? Math.min(30_000, pollMs * 2 ** failures) : pollMs);
+      if (!worked && this.workerRunning)
+        await this.pause(failures > 0 ? Math.min(30_000, pollMs * 2 ** failures) : pollMs);
     }
   }
 
   private async purgeInboxNowAndThen(): Promise<void> {
     if (Date.now() - this.lastPurgeAt < INBOX_PURGE_INTERVAL_MS) return;
     this.lastPurgeAt = Date.now();
-    const purged = await purgeInbox(this.options.dataSource.manager, this.options.inboxRetentionMs ?? 7 * 24 * 3600_000);
+    const purged = await purgeInbox(
+      this.options.dataSource.manager,
+      this.options.inboxRetentionMs ?? 7 * 24 * 3600_000,
+    );
     if (purged > 0) this.log.debug('Purged inbox rows past retention', { purged });
   }
 
@@ -274,7 +289,9 @@ export class EventConsumer {
   private watch(consumer: Consumer): void {
     const { events } = consumer;
     consumer.on(events.GROUP_JOIN, ({ payload }) => {
-      this.current.assigned = Object.fromEntries(Object.entries(payload.memberAssignment).map(([topic, partitions]) => [topic, [...partitions]]));
+      this.current.assigned = Object.fromEntries(
+        Object.entries(payload.memberAssignment).map(([topic, partitions]) => [topic, [...partitions]]),
+      );
       this.setState('running');
     });
     consumer.on(events.REBALANCING, () => this.setState('rebalancing'));
@@ -308,7 +325,10 @@ export class EventConsumer {
       const existing = new Set(await admin.listTopics());
       const missing = this.topics.filter((topic) => !existing.has(topic));
       if (missing.length > 0) {
-        await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_TOPIC_PARTITIONS })), waitForLeaders: true });
+        await admin.createTopics({
+          topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_TOPIC_PARTITIONS })),
+          waitForLeaders: true,
+        });
         this.log.info('Created missing topics', { topics: missing });
       }
       // A DLQ topic gets as many partitions as its topic, so dead letters keep their key's partition order.
@@ -333,4 +353,3 @@ function toRawMessage(topic: string, partition: number, message: KafkaMessage): 
     headers: headersToText(message.headers),
   };
 }
-

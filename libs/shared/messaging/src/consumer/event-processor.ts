@@ -54,7 +54,9 @@ export class EventProcessor {
   constructor(private readonly options: EventProcessorOptions) {}
 
   /** The event of a message just read from Kafka, or what became of a message this group cannot handle. */
-  async decode(message: RawMessage): Promise<{ envelope: EventEnvelope; handler: EventHandler } | 'ignored' | 'dead-lettered'> {
+  async decode(
+    message: RawMessage,
+  ): Promise<{ envelope: EventEnvelope; handler: EventHandler } | 'ignored' | 'dead-lettered'> {
     let envelope: EventEnvelope;
     try {
       envelope = await decodeEnvelope(message.value);
@@ -146,7 +148,10 @@ export class EventProcessor {
       if (decoded instanceof Error) {
         deadLetter = { parked, attempts: parked.attempts, reason: 'malformed', error: decoded };
       } else if (decoded === undefined) {
-        this.log.warn('Parked event has no handler any more; dropping it', { eventId: parked.eventId, eventType: parked.eventType });
+        this.log.warn('Parked event has no handler any more; dropping it', {
+          eventId: parked.eventId,
+          eventType: parked.eventType,
+        });
       } else {
         const attemptNumber = parked.attempts + 1;
         const event: DeliveredEvent = { ...parked, envelope: decoded.envelope, attempt: attemptNumber };
@@ -172,7 +177,13 @@ export class EventProcessor {
       }
       // Sent before the row is deleted and committed: a crash in between sends it twice, never zero times.
       if (deadLetter) {
-        await this.deadLetter(deadLetter.parked, deadLetter.parked.eventType, deadLetter.attempts, deadLetter.reason, deadLetter.error);
+        await this.deadLetter(
+          deadLetter.parked,
+          deadLetter.parked.eventType,
+          deadLetter.attempts,
+          deadLetter.reason,
+          deadLetter.error,
+        );
       }
       await removeParked(runner, parked.id);
       return true;
@@ -180,7 +191,9 @@ export class EventProcessor {
     return found;
   }
 
-  private async decodeParked(parked: ParkedEvent): Promise<{ envelope: EventEnvelope; handler: EventHandler } | Error | undefined> {
+  private async decodeParked(
+    parked: ParkedEvent,
+  ): Promise<{ envelope: EventEnvelope; handler: EventHandler } | Error | undefined> {
     try {
       const envelope = await decodeEnvelope(parked.value);
       const handler = this.options.handlers.get(envelope.type);
@@ -214,11 +227,19 @@ export class EventProcessor {
       if (fresh.length > 0) await this.inScope(fresh, () => handler.handle(fresh, runner.manager));
       await runner.query('RELEASE SAVEPOINT event_handler');
       for (const event of fresh) this.count('messaging_events_consumed_total', event.topic, event.envelope);
-      this.options.metrics.observe('messaging_handler_duration_seconds', { ...labels, outcome: 'success' }, (Date.now() - stopTimer) / 1000);
+      this.options.metrics.observe(
+        'messaging_handler_duration_seconds',
+        { ...labels, outcome: 'success' },
+        (Date.now() - stopTimer) / 1000,
+      );
       return { ok: true, duplicate: fresh.length === 0 };
     } catch (error) {
       await runner.query('ROLLBACK TO SAVEPOINT event_handler');
-      this.options.metrics.observe('messaging_handler_duration_seconds', { ...labels, outcome: 'failure' }, (Date.now() - stopTimer) / 1000);
+      this.options.metrics.observe(
+        'messaging_handler_duration_seconds',
+        { ...labels, outcome: 'failure' },
+        (Date.now() - stopTimer) / 1000,
+      );
       return { ok: false, error };
     }
   }

@@ -39,8 +39,11 @@ export async function validatePayload(envelope: EventEnvelope, contracts: Contra
     const payload = await validateOrThrow(contract.payload, envelope.payload);
     return Object.assign(new EventEnvelope(), envelope, { payload });
   } catch (error) {
-    throw new MalformedEventError(`the payload breaks ${envelope.type} v${envelope.version}: ${describeFailure(error)}`, {
-      cause: error,
-    });
+    throw new MalformedEventError(
+      `the payload breaks ${envelope.type} v${envelope.version}: ${describeFailure(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -18,7 +18,7 @@ export function outboxBacklogCheck(options: OutboxBacklogCheckOptions = {}): Rea
   return {
     name: options.name ?? 'outbox',
     async check({ moduleRef }: ReadinessCheckContext): Promise<ReadinessDetails> {
-      const relay = options.relay ?? moduleRef.get(OutboxRelay, { strict: false });
+      const relay = options.relay ?? moduleRef.get<OutboxRelay>(OutboxRelay, { strict: false });
       const backlog = await relay.backlog();
       const status = relay.status();
       const details = {

@@ -75,7 +75,11 @@ export class MessagingModule {
           provide: Outbox,
           inject: [DataSource, OPTIONS],
           useFactory: (dataSource: DataSource, settings: MessagingModuleOptions) =>
-            new Outbox(dataSource, { source: settings.service, contracts: settings.contracts, wakeup: settings.wakeup }),
+            new Outbox(dataSource, {
+              source: settings.service,
+              contracts: settings.contracts,
+              wakeup: settings.wakeup,
+            }),
         },
         {
           provide: OutboxRelay,

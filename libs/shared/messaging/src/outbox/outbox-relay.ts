@@ -55,7 +55,13 @@ export interface OutboxRelayStatus {
 const KEY_LOCK_NAMESPACE = 0x6f7574; // "out"
 const BACKLOG_REFRESH_MS = 5_000;
 const CLEANUP_INTERVAL_MS = 60_000;
-const DEFAULTS = { batchSize: 200, pollIntervalMs: 500, retentionMs: 7 * 24 * 3600_000, baseDelayMs: 100, maxDelayMs: 10_000 };
+const DEFAULTS = {
+  batchSize: 200,
+  pollIntervalMs: 500,
+  retentionMs: 7 * 24 * 3600_000,
+  baseDelayMs: 100,
+  maxDelayMs: 10_000,
+};
 
 /**
  * Publishes committed outbox rows to Kafka, in order per key, and marks them published.
@@ -209,7 +215,8 @@ export class OutboxRelay {
       let published = 0;
       try {
         published = await this.publishPending();
-        if (this.state.consecutiveFailures > 0) this.log.info('Outbox relay publishing again', { failuresBefore: this.state.consecutiveFailures });
+        if (this.state.consecutiveFailures > 0)
+          this.log.info('Outbox relay publishing again', { failuresBefore: this.state.consecutiveFailures });
         this.state.consecutiveFailures = 0;
         this.state.lastError = undefined;
         await this.housekeeping();
@@ -264,13 +271,12 @@ export class OutboxRelay {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wakeUp = undefined;
+        this.wakeUp = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeUp = () => {
         if (wakeable || !this.running) done();
       };

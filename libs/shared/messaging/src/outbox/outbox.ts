@@ -1,4 +1,10 @@
-import { EventEnvelope, publishedContracts, type ContractRegistry, type EventContract, type EventOf } from '@platform/contracts';
+import {
+  EventEnvelope,
+  publishedContracts,
+  type ContractRegistry,
+  type EventContract,
+  type EventOf,
+} from '@platform/contracts';
 import { validateOrThrow } from '@platform/validation';
 import type { DataSource, EntityManager } from 'typeorm';
 import { createEvent, type NewEvent } from '../events/create-event.js';
@@ -28,7 +34,10 @@ export interface OutboxTransaction {
   /** The transaction's EntityManager: repositories taken from it write in this transaction. */
   readonly manager: EntityManager;
   /** Adds an event of `contract` to the transaction and returns its envelope. */
-  publish<TContract extends EventContract>(contract: TContract, event: NewEvent<TContract>): Promise<EventOf<TContract>>;
+  publish<TContract extends EventContract>(
+    contract: TContract,
+    event: NewEvent<TContract>,
+  ): Promise<EventOf<TContract>>;
 }
 
 /**
@@ -68,7 +77,13 @@ export class Outbox {
     const rows: string[] = [];
     for (const envelope of list) {
       const contract = await this.checked(envelope);
-      const at = values.push(envelope.eventId, contract.topic, envelope.aggregateId, eventHeaders(envelope), JSON.stringify(envelope));
+      const at = values.push(
+        envelope.eventId,
+        contract.topic,
+        envelope.aggregateId,
+        eventHeaders(envelope),
+        JSON.stringify(envelope),
+      );
       rows.push(`($${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at})`);
     }
     await manager.query(

@@ -35,7 +35,10 @@ export async function createMessagingTestBed(options: MessagingTestBedOptions = 
   await dataSource.initialize();
   await dataSource.runMigrations();
   if (options.entities) await dataSource.synchronize();
-  const kafka = createKafkaClient({ brokers: options.brokers ?? testInfra().kafkaBrokers, clientId: uniqueName('test') });
+  const kafka = createKafkaClient({
+    brokers: options.brokers ?? testInfra().kafkaBrokers,
+    clientId: uniqueName('test'),
+  });
   const topics: string[] = [];
   return {
     database,

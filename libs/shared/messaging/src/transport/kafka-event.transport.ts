@@ -50,7 +50,9 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
   }
 
   on(): never {
-    throw new MessagingOptionsError('KafkaEventTransport has no events to listen to; read status() from eventConsumer()');
+    throw new MessagingOptionsError(
+      'KafkaEventTransport has no events to listen to; read status() from eventConsumer()',
+    );
   }
 
   unwrap<T>(): T {
@@ -61,16 +63,27 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const handlers: EventHandler[] = [];
     for (const [pattern, head] of this.messageHandlers) {
       if (!head.isEventHandler) {
-        throw new MessagingOptionsError(`@MessagePattern('${pattern}') is not supported: events are one-way, use @EventPattern`);
+        throw new MessagingOptionsError(
+          `@MessagePattern('${pattern}') is not supported: events are one-way, use @EventPattern`,
+        );
       }
       const batch = (head.extras as EventPatternExtras | undefined)?.batch === true;
-      handlers.push({ eventType: pattern, batch, handle: (events, manager) => this.invoke(head, batch, events, manager) });
+      handlers.push({
+        eventType: pattern,
+        batch,
+        handle: (events, manager) => this.invoke(head, batch, events, manager),
+      });
     }
     return handlers;
   }
 
   // Several classes may handle one pattern; Nest chains them through `next`, and each one runs.
-  private async invoke(head: MessageHandler, batch: boolean, events: DeliveredEvent[], manager: EntityManager): Promise<void> {
+  private async invoke(
+    head: MessageHandler,
+    batch: boolean,
+    events: DeliveredEvent[],
+    manager: EntityManager,
+  ): Promise<void> {
     const context = new EventContext([events, manager]);
     const data = batch ? events.map((event) => event.envelope) : events[0]!.envelope;
     for (let handler: MessageHandler | undefined = head; handler; handler = handler.next) {

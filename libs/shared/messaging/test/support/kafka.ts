@@ -25,13 +25,22 @@ export async function produceEnvelopes(kafka: Kafka, topic: string, envelopes: E
     envelopes.map((envelope) => ({
       key: envelope.aggregateId,
       value: JSON.stringify(envelope),
-      headers: { 'event-type': envelope.type, 'event-version': String(envelope.version), 'content-type': 'application/json' },
+      headers: {
+        'event-type': envelope.type,
+        'event-version': String(envelope.version),
+        'content-type': 'application/json',
+      },
     })),
   );
 }
 
 /** Reads `count` messages of `topic` from the beginning with a throwaway group; fails after `timeoutMs`. */
-export async function readMessages(kafka: Kafka, topic: string, count: number, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+export async function readMessages(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<KafkaMessage[]> {
   const consumer = kafka.consumer({ groupId: uniqueGroupId('reader') });
   const messages: KafkaMessage[] = [];
   await consumer.connect();

@@ -1,5 +1,5 @@
-import type { DeliveredEvent, EventHandler } from '@platform/messaging';
-import type { TestNoteAddedV1 } from '@platform/messaging/testing';
+import type { DeliveredEvent, EventHandler } from '../../src/index.js';
+import type { TestNoteAddedV1 } from '../../src/testing/index.js';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** A table the test handlers write to: one row per applied event, so effects can be counted. */

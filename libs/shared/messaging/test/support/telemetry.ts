@@ -3,7 +3,9 @@ import { startTelemetry } from '@platform/observability';
 import { eventually } from './notes.js';
 
 /** Starts this test process's telemetry with an in-memory exporter; returns a way to wait for a span. */
-export function startTestTelemetry(serviceName: string): { waitFor(predicate: (span: ReadableSpan) => boolean): Promise<ReadableSpan> } {
+export function startTestTelemetry(serviceName: string): {
+  waitFor(predicate: (span: ReadableSpan) => boolean): Promise<ReadableSpan>;
+} {
   const exporter = new InMemorySpanExporter();
   startTelemetry(
     {
