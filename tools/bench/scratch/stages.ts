@@ -7,6 +7,8 @@ import { configureLogging } from '@platform/logging';
 import { EventConsumer, Outbox, OutboxRelay, type EventHandler } from '@platform/messaging';
 import { createMessagingTestBed, testContracts, type TestNoteAddedV1 } from '@platform/messaging/testing';
 import { DataSource } from 'typeorm';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 
 configureLogging({ service: 'scratch', level: 'warn', stream: process.stderr });
@@ -45,11 +47,13 @@ try {
     for (const e of events) await manager.query(`INSERT INTO bench_effect (event_id, sequence) VALUES ($1, $2)`, [e.envelope.eventId, (e.envelope.payload as unknown as TestNoteAddedV1).sequence]);
   } };
   const consumer = new EventConsumer({ kafka: bed.kafka, dataSource: cds, groupId: uniqueName('scr'), contracts: c.registry, handlers: [handler], partitionsConsumedConcurrently: CONC, createTopics: false });
+  const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start');
   t = performance.now();
   await consumer.start();
   let joinedAt = 0;
   for (;;) { if (!joinedAt && consumer.status().state === 'running') joinedAt = performance.now(); const [r] = await bed.dataSource.query(`SELECT count(*)::int n FROM bench_effect`); if (r.n >= N) break; await sleep(20); }
   const end = performance.now();
+  const { profile } = await session.post('Profiler.stop'); writeFileSync('/tmp/consumer.cpuprofile', JSON.stringify(profile));
   console.log(`consumer only (batch=${batch}, sync=${process.env['SYNC'] ?? 'on'}): ${Math.round(N / ((end - joinedAt) / 1000))} events/s after join (join ${Math.round(joinedAt - t)} ms)`);
   await consumer.stop();
   await cds.destroy();

@@ -1,5 +1,5 @@
 import { DeadLetterHeader } from '@platform/messaging';
-import type { IHeaders } from 'kafkajs';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { headersAsText, toDeadLetterRecord, type DeadLetterRecord } from './dead-letter-record.js';
 import { deadLetterJson, deadLetterLine } from './output.js';
@@ -47,7 +47,7 @@ function deadLetter(
       [DeadLetterHeader.replayId]: Buffer.from('0193a2b4-0000-7000-8000-0000000000ff'),
       ...options.headers,
     },
-  });
+  } as KafkaMessage);
 }
 
 const rules: ReplayRules = { topic: 'shop.order.v1', now: NOW, inboxRetentionDays: 7, force: false };

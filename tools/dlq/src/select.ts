@@ -45,21 +45,21 @@ export function parseTime(flag: string, text: string): Date {
     throw new UsageError(`${flag} ${text} has no time zone: add Z for UTC or an offset such as +01:00`);
   }
   const match = ISO_TIME.exec(text);
-  const date = new Date(match && match[4] === undefined ? `${text}T00:00:00Z` : text);
-  if (!match || Number.isNaN(date.getTime())) {
+  if (!match) {
     throw new UsageError(`${flag} must be an ISO-8601 date or date-time, e.g. 2026-11-23 or 2026-11-23T08:30:00Z; got "${text}"`);
   }
   // Date rolls 2026-02-30 over into March; a day or hour that does not exist is a typo.
-  const [, , month, day, hour, minute, second] = match;
+  const [, year, month, day, hour, minute, second] = match;
   const valid =
     Number(month) >= 1 &&
     Number(month) <= 12 &&
     Number(day) >= 1 &&
-    Number(day) <= daysIn(Number(match[1]), Number(month)) &&
+    Number(day) <= daysIn(Number(year), Number(month)) &&
     Number(hour ?? 0) <= 23 &&
     Number(minute ?? 0) <= 59 &&
     Number(second ?? 0) <= 59;
-  if (!valid) throw new UsageError(`${flag} ${text} is not a real date or time`);
+  const date = new Date(hour === undefined ? `${text}T00:00:00Z` : text);
+  if (!valid || Number.isNaN(date.getTime())) throw new UsageError(`${flag} ${text} is not a real date or time`);
   return date;
 }
 
