@@ -45,6 +45,10 @@ export interface ConsumerStatus {
   since: string;
   groupId: string;
   topics: string[];
+  /** The group member id of the last join. */
+  memberId?: string;
+  /** Times this consumer joined its group; more than one means it rebalanced or lost its session. */
+  joins: number;
   /** Partitions assigned to this member, by topic. */
   assigned: Record<string, number[]>;
   /** Messages behind the end of each assigned partition, as of the last batch (`topic/partition`). */
@@ -115,6 +119,7 @@ export class EventConsumer {
       since: new Date().toISOString(),
       groupId: options.groupId,
       topics: this.topics,
+      joins: 0,
       assigned: {},
       lag: {},
     };
@@ -289,6 +294,8 @@ export class EventConsumer {
   private watch(consumer: Consumer): void {
     const { events } = consumer;
     consumer.on(events.GROUP_JOIN, ({ payload }) => {
+      this.current.joins += 1;
+      this.current.memberId = payload.memberId;
       this.current.assigned = Object.fromEntries(
         Object.entries(payload.memberAssignment).map(([topic, partitions]) => [topic, [...partitions]]),
       );
