@@ -14,7 +14,9 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe('parseArgs', () => {
   it('reads list with its filters, in both flag forms', () => {
-    expect(parseArgs(['list', '--topic', 'shop.order.v1', '--type=shop.order.placed', '--limit', '3', '--json'], {})).toEqual({
+    expect(
+      parseArgs(['list', '--topic', 'shop.order.v1', '--type=shop.order.placed', '--limit', '3', '--json'], {}),
+    ).toEqual({
       name: 'list',
       topic: 'shop.order.v1',
       filters: { type: 'shop.order.placed', limit: 3 },
@@ -50,7 +52,8 @@ describe('parseArgs', () => {
   });
 
   it('answers help for no command, help and --help', () => {
-    for (const argv of [[], ['help'], ['--help'], ['list', '--help']]) expect(parseArgs(argv, {})).toEqual({ name: 'help' });
+    for (const argv of [[], ['help'], ['--help'], ['list', '--help']])
+      expect(parseArgs(argv, {})).toEqual({ name: 'help' });
   });
 
   it.each([
@@ -68,7 +71,10 @@ describe('parseArgs', () => {
     [['list', '--topic', 't.v1', '--since', 'last week'], '--since must be an ISO-8601 date or date-time'],
     [['replay', '--topic', 't.v1'], 'dlq replay: --reason <text> is required'],
     [['replay', '--topic', 't.v1', '--reason', '   '], 'dlq replay: --reason <text> is required'],
-    [['replay', '--topic', 't.v1', '--dry-run', '--inbox-retention-days', '0'], '--inbox-retention-days must be a positive number of days, got "0"'],
+    [
+      ['replay', '--topic', 't.v1', '--dry-run', '--inbox-retention-days', '0'],
+      '--inbox-retention-days must be a positive number of days, got "0"',
+    ],
     [['audit', '--limit', 'all'], '--limit must be a positive whole number, got "all"'],
     [['audit', '--topic', 't.v1'], 'dlq audit: unknown flag --topic (see --help)'],
   ])('rejects %j', (argv, message) => {
@@ -102,12 +108,20 @@ describe('actorOf', () => {
 describe('dlq CLI', () => {
   it('prints one line on stderr and exits with 2 on bad input, before looking for a broker', async () => {
     const result = await cli(['list', '--topic', 't.v1', '--since', '2026-11-23', '--until', '2026-11-22']);
-    expect(result).toEqual({ code: 2, out: [], err: ['dlq: --since (2026-11-23) must be before --until (2026-11-22)'] });
+    expect(result).toEqual({
+      code: 2,
+      out: [],
+      err: ['dlq: --since (2026-11-23) must be before --until (2026-11-22)'],
+    });
   });
 
   it('exits with 2 for an unknown command and a missing --topic', async () => {
     expect((await cli(['relay'])).code).toBe(2);
-    expect(await cli(['replay', '--reason', 'x'])).toEqual({ code: 2, out: [], err: ['dlq replay: --topic <original topic> is required'] });
+    expect(await cli(['replay', '--reason', 'x'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['dlq replay: --topic <original topic> is required'],
+    });
   });
 
   it('prints its usage for --help and exits with 0', async () => {

@@ -96,7 +96,8 @@ function readFlags(command: CommandName, args: readonly string[]): Flags {
       value = arg.slice(equals + 1);
     } else {
       value = args[index + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`dlq ${command}: --${name} needs a value`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`dlq ${command}: --${name} needs a value`);
       index += 1;
     }
     if (value === '') throw new UsageError(`dlq ${command}: --${name} needs a value`);
@@ -120,7 +121,9 @@ function requiredTopic(command: CommandName, flags: Flags): string {
 /** Days from --inbox-retention-days, else INBOX_RETENTION_DAYS, else 7; a positive number. */
 export function inboxRetentionDays(flag: string | undefined, env: NodeJS.ProcessEnv): number {
   const [source, raw] =
-    flag !== undefined ? ['--inbox-retention-days', flag] : ['INBOX_RETENTION_DAYS', env['INBOX_RETENTION_DAYS']?.trim()];
+    flag !== undefined
+      ? ['--inbox-retention-days', flag]
+      : ['INBOX_RETENTION_DAYS', env['INBOX_RETENTION_DAYS']?.trim()];
   if (raw === undefined || raw === '') return 7;
   const days = Number(raw);
   if (!/^\d+(\.\d+)?$/.test(raw) || !(days > 0)) {
@@ -146,7 +149,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   if (name === undefined || name === 'help' || name === '--help' || name === '-h' || rest.includes('--help')) {
     return { name: 'help' };
   }
-  if (!isCommand(name)) throw new UsageError(`dlq: unknown command "${name}" (commands: list, replay, audit; see --help)`);
+  if (!isCommand(name))
+    throw new UsageError(`dlq: unknown command "${name}" (commands: list, replay, audit; see --help)`);
   const flags = readFlags(name, rest);
   const json = flags['json'] === true;
   if (name === 'audit') {
@@ -165,7 +169,9 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const dryRun = flags['dry-run'] === true;
   const reason = text(flags, 'reason')?.trim();
   if (!dryRun && !reason) {
-    throw new UsageError('dlq replay: --reason <text> is required (what was fixed: a ticket, a deploy); --dry-run needs none');
+    throw new UsageError(
+      'dlq replay: --reason <text> is required (what was fixed: a ticket, a deploy); --dry-run needs none',
+    );
   }
   return {
     name,

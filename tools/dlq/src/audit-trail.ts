@@ -52,12 +52,19 @@ export async function ensureAuditTopic(kafka: Kafka, topic: string): Promise<voi
 }
 
 /** Appends one record and waits for every in-sync replica to have it. */
-export async function appendAuditRecord(kafka: Kafka, producer: Producer, topic: string, record: AuditRecord): Promise<void> {
+export async function appendAuditRecord(
+  kafka: Kafka,
+  producer: Producer,
+  topic: string,
+  record: AuditRecord,
+): Promise<void> {
   await ensureAuditTopic(kafka, topic);
   await producer.send({
     topic,
     acks: -1,
-    messages: [{ key: record.replayId, value: JSON.stringify(record), headers: { 'content-type': 'application/json' } }],
+    messages: [
+      { key: record.replayId, value: JSON.stringify(record), headers: { 'content-type': 'application/json' } },
+    ],
   });
 }
 

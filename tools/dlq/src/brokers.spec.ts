@@ -8,12 +8,18 @@ import { DlqError } from './errors.js';
 describe('resolveBrokers', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dlq-brokers-'));
   const emptyDir = path.join(dataDir, 'empty');
-  writeFileSync(path.join(dataDir, 'infra.env'), 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\nKAFKA_BROKERS=127.0.0.1:19092\n');
+  writeFileSync(
+    path.join(dataDir, 'infra.env'),
+    'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres\nKAFKA_BROKERS=127.0.0.1:19092\n',
+  );
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('takes KAFKA_BROKERS from the environment first', () => {
-    expect(resolveBrokers({ KAFKA_BROKERS: 'k1:9092, k2:9093', INFRA_DATA_DIR: dataDir })).toEqual(['k1:9092', 'k2:9093']);
+    expect(resolveBrokers({ KAFKA_BROKERS: 'k1:9092, k2:9093', INFRA_DATA_DIR: dataDir })).toEqual([
+      'k1:9092',
+      'k2:9093',
+    ]);
   });
 
   it('else reads the KAFKA_BROKERS= line that `npm run infra:up` wrote', () => {
@@ -22,7 +28,9 @@ describe('resolveBrokers', () => {
 
   it('else tells the user to run infra:up or set KAFKA_BROKERS', () => {
     expect(() => resolveBrokers({ INFRA_DATA_DIR: emptyDir })).toThrow(DlqError);
-    expect(() => resolveBrokers({ INFRA_DATA_DIR: emptyDir })).toThrow(/set KAFKA_BROKERS=host:port.* or run `npm run infra:up`/);
+    expect(() => resolveBrokers({ INFRA_DATA_DIR: emptyDir })).toThrow(
+      /set KAFKA_BROKERS=host:port.* or run `npm run infra:up`/,
+    );
   });
 
   it('names a malformed broker and where it came from', () => {

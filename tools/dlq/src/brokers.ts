@@ -30,7 +30,9 @@ export function resolveBrokers(env: NodeJS.ProcessEnv = process.env): string[] {
   const fromEnv = env['KAFKA_BROKERS']?.trim();
   const raw = fromEnv || readInfraEnv(envFile)['KAFKA_BROKERS']?.trim();
   if (!raw) {
-    throw new DlqError(`no Kafka brokers: set KAFKA_BROKERS=host:port[,host:port...] or run \`npm run infra:up\` (it writes ${envFile})`);
+    throw new DlqError(
+      `no Kafka brokers: set KAFKA_BROKERS=host:port[,host:port...] or run \`npm run infra:up\` (it writes ${envFile})`,
+    );
   }
   try {
     return brokersFromEnv({ KAFKA_BROKERS: raw });

@@ -1,10 +1,19 @@
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { configureLogging, LOG_LEVELS, type LogLevel } from '@platform/logging';
 import { parseArgs, USAGE, type Command } from './args.js';
 import { auditTopicFrom, readAuditTrail } from './audit-trail.js';
 import { dlqKafka, resolveBrokers } from './brokers.js';
 import { DlqError, UsageError } from './errors.js';
-import { auditCountLine, auditLine, deadLetterJson, deadLetterLine, listingCountLine, replayLines, replaySummaryLine } from './output.js';
+import {
+  auditCountLine,
+  auditLine,
+  deadLetterJson,
+  deadLetterLine,
+  listingCountLine,
+  replayLines,
+  replaySummaryLine,
+} from './output.js';
 import { readDeadLetters } from './read-dead-letters.js';
 import { replayDeadLetters } from './replay.js';
 
@@ -83,8 +92,17 @@ function logLevelFrom(env: NodeJS.ProcessEnv): LogLevel {
   return LOG_LEVELS.find((known) => known === level) ?? 'error';
 }
 
-// Run as a program (not imported by a test): library logs go to stderr, readable, errors only by default.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** True when Node runs this file as the program (the loader gives the main module its real path). */
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+// Run as a program, not imported by a test: library logs go to stderr, readable, errors only by default.
+if (isMain()) {
   configureLogging({ service: 'dlq', level: logLevelFrom(process.env), format: 'pretty', stream: process.stderr });
   const io: CliIo = {
     env: process.env,

@@ -33,7 +33,9 @@ export function deadLetterLine(letter: DeadLetterRecord): string {
  * is no place for it.
  */
 export function deadLetterJson(letter: DeadLetterRecord): string {
-  const originalHeaders = Object.fromEntries(Object.entries(headersAsText(letter.headers)).filter(([name]) => !name.startsWith('dlq-')));
+  const originalHeaders = Object.fromEntries(
+    Object.entries(headersAsText(letter.headers)).filter(([name]) => !name.startsWith('dlq-')),
+  );
   return JSON.stringify({
     dlqTopic: letter.dlqTopic,
     dlqPartition: letter.dlqPartition,

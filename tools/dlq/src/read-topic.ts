@@ -44,7 +44,14 @@ export async function readTopicToEnd(
     if (remaining.size === 0) return { exists: true, read: 0 };
     const groupId = options.groupId ?? `dlq-reader-${uuidv7()}`;
     try {
-      const read = await consumeUntil(kafka, topic, groupId, remaining, onMessage, options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
+      const read = await consumeUntil(
+        kafka,
+        topic,
+        groupId,
+        remaining,
+        onMessage,
+        options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+      );
       return { exists: true, read };
     } finally {
       // Best effort: an empty group without offsets is harmless, and the broker expires it anyway.
@@ -63,7 +70,12 @@ async function consumeUntil(
   onMessage: (message: KafkaMessage, partition: number) => void,
   idleTimeoutMs: number,
 ): Promise<number> {
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+  });
   let read = 0;
   let idleTimer: NodeJS.Timeout | undefined;
   try {
@@ -71,7 +83,9 @@ async function consumeUntil(
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const stall = () => {
-        const behind = [...remaining].map(([partition, end]) => `partition ${partition} (end offset ${end})`).join(', ');
+        const behind = [...remaining]
+          .map(([partition, end]) => `partition ${partition} (end offset ${end})`)
+          .join(', ');
         reject(new DlqError(`reading ${topic} stalled: nothing arrived for ${idleTimeoutMs / 1000} s from ${behind}`));
       };
       const armIdleTimer = () => {

@@ -9,7 +9,15 @@ const NOW = new Date('2026-11-23T12:00:00.000Z');
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 function deadLetter(
-  options: { offset?: number; partition?: number; eventId?: string; occurredAt?: string; failedAt?: string; value?: string; headers?: IHeaders } = {},
+  options: {
+    offset?: number;
+    partition?: number;
+    eventId?: string;
+    occurredAt?: string;
+    failedAt?: string;
+    value?: string;
+    headers?: IHeaders;
+  } = {},
 ): DeadLetterRecord {
   const eventId = options.eventId ?? '0193a2b4-0000-7000-8000-000000000001';
   const envelope = {
@@ -28,7 +36,6 @@ function deadLetter(
     offset: String(options.offset ?? 5),
     timestamp: String(NOW.getTime()),
     attributes: 0,
-    size: 0,
     headers: {
       traceparent: Buffer.from(TRACEPARENT),
       baggage: Buffer.from('tenant=acme'),
@@ -47,7 +54,7 @@ function deadLetter(
       [DeadLetterHeader.replayId]: Buffer.from('0193a2b4-0000-7000-8000-0000000000ff'),
       ...options.headers,
     },
-  } as KafkaMessage);
+  } satisfies KafkaMessage);
 }
 
 const rules: ReplayRules = { topic: 'shop.order.v1', now: NOW, inboxRetentionDays: 7, force: false };
@@ -80,7 +87,9 @@ describe('planReplay', () => {
     const old = deadLetter({ occurredAt: '2026-11-10T12:00:00.000Z' });
     const refused = planReplay([old], rules);
     expect(refused.accepted).toEqual([]);
-    expect(refused.refused[0]?.why).toMatch(/occurred 13 days ago .* more than the 7-day inbox retention: consumers .* may no longer recognise it/);
+    expect(refused.refused[0]?.why).toMatch(
+      /occurred 13 days ago .* more than the 7-day inbox retention: consumers .* may no longer recognise it/,
+    );
     expect(planReplay([old], { ...rules, inboxRetentionDays: 14 }).accepted).toEqual([old]);
     expect(planReplay([old], { ...rules, force: true }).accepted).toEqual([old]);
   });
@@ -106,16 +115,32 @@ describe('planReplay', () => {
     const again = deadLetter({ offset: 9, failedAt: '2026-11-22T10:00:00.000Z' });
     const plan = planReplay([again, first], rules);
     expect(plan.accepted).toEqual([again]);
-    expect(plan.refused).toEqual([{ letter: first, why: 'a later dead letter of the same event (p0@9) is replayed instead' }]);
+    expect(plan.refused).toEqual([
+      { letter: first, why: 'a later dead letter of the same event (p0@9) is replayed instead' },
+    ]);
   });
 
   it('publishes in DLQ partition and offset order, which keeps each key in order', () => {
     const letters = [
-      deadLetter({ partition: 1, offset: 3, eventId: '0193a2b4-0000-7000-8000-000000000003', failedAt: '2026-11-22T07:00:00.000Z' }),
+      deadLetter({
+        partition: 1,
+        offset: 3,
+        eventId: '0193a2b4-0000-7000-8000-000000000003',
+        failedAt: '2026-11-22T07:00:00.000Z',
+      }),
       deadLetter({ partition: 0, offset: 12, eventId: '0193a2b4-0000-7000-8000-000000000002' }),
-      deadLetter({ partition: 0, offset: 10, eventId: '0193a2b4-0000-7000-8000-000000000001', failedAt: '2026-11-22T11:00:00.000Z' }),
+      deadLetter({
+        partition: 0,
+        offset: 10,
+        eventId: '0193a2b4-0000-7000-8000-000000000001',
+        failedAt: '2026-11-22T11:00:00.000Z',
+      }),
     ];
-    expect(planReplay(letters, rules).accepted.map((l) => `${l.dlqPartition}@${l.dlqOffset}`)).toEqual(['0@10', '0@12', '1@3']);
+    expect(planReplay(letters, rules).accepted.map((l) => `${l.dlqPartition}@${l.dlqOffset}`)).toEqual([
+      '0@10',
+      '0@12',
+      '1@3',
+    ]);
   });
 });
 

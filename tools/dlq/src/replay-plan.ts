@@ -75,7 +75,11 @@ export function planReplay(letters: readonly DeadLetterRecord[], rules: ReplayRu
   for (const letter of candidates) {
     const latest = latestOfEvent.get(letter.eventId ?? '');
     if (latest === letter) accepted.push(letter);
-    else if (latest) refused.push({ letter, why: `a later dead letter of the same event (${positionOf(latest)}) is replayed instead` });
+    else if (latest)
+      refused.push({
+        letter,
+        why: `a later dead letter of the same event (${positionOf(latest)}) is replayed instead`,
+      });
   }
   accepted.sort((a, b) => a.dlqPartition - b.dlqPartition || compareOffsets(a.dlqOffset, b.dlqOffset));
   return { accepted, refused };

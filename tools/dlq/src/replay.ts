@@ -64,7 +64,9 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   const dryRun = options.dryRun ?? false;
   const reason = options.reason?.trim() || null;
   if (!dryRun && reason === null) {
-    throw new UsageError('--reason is required for a replay: say what was fixed (a ticket, a deploy); --dry-run needs none');
+    throw new UsageError(
+      '--reason is required for a replay: say what was fixed (a ticket, a deploy); --dry-run needs none',
+    );
   }
   const inboxRetentionDays = options.inboxRetentionDays ?? 7;
   const auditTopic = options.auditTopic ?? DEFAULT_AUDIT_TOPIC;
@@ -96,7 +98,9 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   try {
     await producer.connect();
     try {
-      const listing = await readDeadLetters(options.kafka, options.topic, options.filters, { groupId: options.readGroupId });
+      const listing = await readDeadLetters(options.kafka, options.topic, options.filters, {
+        groupId: options.readGroupId,
+      });
       const plan = planReplay(listing.letters, { topic: options.topic, now, inboxRetentionDays, force: record.forced });
       Object.assign(report, { dlqTopic: listing.dlqTopic, read: listing.read, selected: listing.letters, ...plan });
       record.selected = listing.letters.map((letter) => ({
@@ -115,22 +119,32 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
     }
     await appendAuditRecord(options.kafka, producer, auditTopic, record).catch((error: unknown) => {
       const why = error instanceof Error ? error.message : String(error);
-      const done = failure === undefined ? `replayed ${record.replayed} event(s)` : `the replay failed (${record.error})`;
-      failure = new DlqError(`${done}, but the audit record could not be written to ${auditTopic}: ${why}; the record was: ${JSON.stringify(record)}`);
+      const done =
+        failure === undefined ? `replayed ${record.replayed} event(s)` : `the replay failed (${record.error})`;
+      failure = new DlqError(
+        `${done}, but the audit record could not be written to ${auditTopic}: ${why}; the record was: ${JSON.stringify(record)}`,
+      );
     });
   } finally {
     await producer.disconnect().catch(() => undefined);
   }
   if (failure instanceof UsageError || failure instanceof DlqError) throw failure;
   if (failure !== undefined) {
-    throw new DlqError(`replay ${record.replayId} failed after ${record.replayed} replayed event(s): ${record.error}`, { cause: failure });
+    throw new DlqError(`replay ${record.replayId} failed after ${record.replayed} replayed event(s): ${record.error}`, {
+      cause: failure,
+    });
   }
   return report;
 }
 
 // One request per chunk; `record.replayed` counts what the broker acknowledged, so a failure
 // half-way is audited with the number that did go out.
-async function publish(producer: Producer, topic: string, letters: DeadLetterRecord[], record: AuditRecord): Promise<void> {
+async function publish(
+  producer: Producer,
+  topic: string,
+  letters: DeadLetterRecord[],
+  record: AuditRecord,
+): Promise<void> {
   for (let start = 0; start < letters.length; start += SEND_CHUNK) {
     const chunk = letters.slice(start, start + SEND_CHUNK);
     await producer.send({ topic, acks: -1, messages: chunk.map((letter) => replayMessage(letter, record.replayId)) });

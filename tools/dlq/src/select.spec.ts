@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
 import { describeFilters, parseFilters, parseTime, selectDeadLetters, type Selectable } from './select.js';
 
-function letter(partition: number, offset: number, failedAt: string | undefined, eventType = 'shop.order.placed', eventId?: string): Selectable {
+function letter(
+  partition: number,
+  offset: number,
+  failedAt: string | undefined,
+  eventType = 'shop.order.placed',
+  eventId?: string,
+): Selectable {
   return { dlqPartition: partition, dlqOffset: String(offset), failedAt, eventType, eventId };
 }
 
@@ -30,12 +36,21 @@ describe('parseFilters', () => {
   });
 
   it.each([
-    [{ since: 'yesterday' }, '--since must be an ISO-8601 date or date-time, e.g. 2026-11-23 or 2026-11-23T08:30:00Z; got "yesterday"'],
+    [
+      { since: 'yesterday' },
+      '--since must be an ISO-8601 date or date-time, e.g. 2026-11-23 or 2026-11-23T08:30:00Z; got "yesterday"',
+    ],
     [{ until: '2026-02-30' }, '--until 2026-02-30 is not a real date or time'],
     [{ since: '2026-11-23T25:00:00Z' }, '--since 2026-11-23T25:00:00Z is not a real date or time'],
-    [{ since: '2026-11-23T08:30:00' }, '--since 2026-11-23T08:30:00 has no time zone: add Z for UTC or an offset such as +01:00'],
+    [
+      { since: '2026-11-23T08:30:00' },
+      '--since 2026-11-23T08:30:00 has no time zone: add Z for UTC or an offset such as +01:00',
+    ],
     [{ since: '2026-11-22', until: '2026-11-21' }, '--since (2026-11-22) must be before --until (2026-11-21)'],
-    [{ since: '2026-11-22T00:00:00Z', until: '2026-11-22' }, '--since (2026-11-22T00:00:00Z) must be before --until (2026-11-22)'],
+    [
+      { since: '2026-11-22T00:00:00Z', until: '2026-11-22' },
+      '--since (2026-11-22T00:00:00Z) must be before --until (2026-11-22)',
+    ],
     [{ eventId: '42' }, '--event-id must be a UUID, got "42"'],
     [{ limit: '0' }, '--limit must be a positive whole number, got "0"'],
     [{ limit: '-3' }, '--limit must be a positive whole number, got "-3"'],
@@ -61,7 +76,12 @@ describe('selectDeadLetters', () => {
   ];
 
   it('orders by failure time, earliest first, letters without a failure time last', () => {
-    expect(selectDeadLetters(letters, {}).map((l) => `${l.dlqPartition}@${l.dlqOffset}`)).toEqual(['0@3', '1@7', '0@4', '1@8']);
+    expect(selectDeadLetters(letters, {}).map((l) => `${l.dlqPartition}@${l.dlqOffset}`)).toEqual([
+      '0@3',
+      '1@7',
+      '0@4',
+      '1@8',
+    ]);
   });
 
   it('breaks ties of failure time by partition and offset', () => {
@@ -75,7 +95,9 @@ describe('selectDeadLetters', () => {
   });
 
   it('selects by event id', () => {
-    expect(selectDeadLetters(letters, { eventId: '0193a2b4-0000-7000-8000-000000000002' }).map((l) => l.dlqOffset)).toEqual(['4']);
+    expect(
+      selectDeadLetters(letters, { eventId: '0193a2b4-0000-7000-8000-000000000002' }).map((l) => l.dlqOffset),
+    ).toEqual(['4']);
   });
 
   it('selects a half-open range of failure times: since included, until excluded, unknown times out', () => {
@@ -91,6 +113,9 @@ describe('selectDeadLetters', () => {
   });
 
   it('describes the filters for the audit record with ISO times', () => {
-    expect(describeFilters(parseFilters({ since: '2026-11-20', limit: '5' }))).toEqual({ since: '2026-11-20T00:00:00.000Z', limit: 5 });
+    expect(describeFilters(parseFilters({ since: '2026-11-20', limit: '5' }))).toEqual({
+      since: '2026-11-20T00:00:00.000Z',
+      limit: 5,
+    });
   });
 });

@@ -46,7 +46,9 @@ export function parseTime(flag: string, text: string): Date {
   }
   const match = ISO_TIME.exec(text);
   if (!match) {
-    throw new UsageError(`${flag} must be an ISO-8601 date or date-time, e.g. 2026-11-23 or 2026-11-23T08:30:00Z; got "${text}"`);
+    throw new UsageError(
+      `${flag} must be an ISO-8601 date or date-time, e.g. 2026-11-23 or 2026-11-23T08:30:00Z; got "${text}"`,
+    );
   }
   // Date rolls 2026-02-30 over into March; a day or hour that does not exist is a typo.
   const [, year, month, day, hour, minute, second] = match;

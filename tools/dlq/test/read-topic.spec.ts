@@ -1,5 +1,5 @@
 import { createTestTopic, testKafka, uniqueGroupId, type TestTopic } from '@platform/infra/testing';
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DlqError } from '../src/errors.js';
 import { readDeadLetters } from '../src/read-dead-letters.js';
@@ -14,7 +14,7 @@ describe('reading a topic to its end', () => {
   beforeAll(async () => {
     kafka = testKafka();
     admin = kafka.admin();
-    producer = kafka.producer();
+    producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await admin.connect();
     await producer.connect();
   });
@@ -78,6 +78,8 @@ describe('reading a topic to its end', () => {
     expect(await readTopicToEnd(kafka, `${name}.missing`, () => undefined)).toEqual({ exists: false, read: 0 });
     await expect(readDeadLetters(kafka, name, {})).rejects.toThrow(DlqError);
     await expect(readDeadLetters(kafka, name, {})).rejects.toThrow(`there is no topic ${name}.dlq`);
-    await expect(readDeadLetters(kafka, `${name}.dlq`, {})).rejects.toThrow(`(--topic takes the original topic: try --topic ${name})`);
+    await expect(readDeadLetters(kafka, `${name}.dlq`, {})).rejects.toThrow(
+      `(--topic takes the original topic: try --topic ${name})`,
+    );
   });
 });

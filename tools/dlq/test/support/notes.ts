@@ -20,7 +20,9 @@ export interface AppliedNote {
 
 /** Rows of `notes` for one event, in the order they were applied. */
 export async function notesOf(dataSource: DataSource, eventId: string): Promise<AppliedNote[]> {
-  return dataSource.query(`SELECT event_id, key, text, replay_id FROM notes WHERE event_id = $1 ORDER BY id`, [eventId]);
+  return dataSource.query(`SELECT event_id, key, text, replay_id FROM notes WHERE event_id = $1 ORDER BY id`, [
+    eventId,
+  ]);
 }
 
 /** A handler that writes a note per event, and throws for the keys in `brokenKeys` (the "bug"). */

@@ -62,7 +62,8 @@ export function deadLetterMessage(letter: DeadLetter, failedAt = new Date()) {
   return {
     topic: deadLetterTopicOf(letter.topic),
     message: {
-      key: letter.key,
+      // A keyless message is parked under the key '' (its queue); it goes out keyless again.
+      key: letter.key === '' ? null : letter.key,
       value: letter.value,
       headers: {
         ...original,
