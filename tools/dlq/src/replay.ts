@@ -1,4 +1,5 @@
-import { Partitioners, type Kafka, type Producer, type ProducerConfig } from 'kafkajs';
+import { RELIABLE_PRODUCER } from '@platform/messaging';
+import type { Kafka, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAuditRecord, DEFAULT_AUDIT_TOPIC, type AuditRecord, type ReplayOutcome } from './audit-trail.js';
 import type { DeadLetterRecord } from './dead-letter-record.js';
@@ -6,18 +7,6 @@ import { DlqError, UsageError } from './errors.js';
 import { readDeadLetters } from './read-dead-letters.js';
 import { planReplay, replayMessage, type Refusal } from './replay-plan.js';
 import { describeFilters, type DeadLetterFilters } from './select.js';
-
-/**
- * The settings of the platform's event producers (see @platform/messaging's relay): idempotent with
- * one request in flight, so a retried send neither duplicates nor reorders; the Java client's
- * partitioner, so a replayed event lands on its key's partition, behind the key's earlier events.
- */
-const REPLAY_PRODUCER: ProducerConfig = {
-  idempotent: true,
-  maxInFlightRequests: 1,
-  allowAutoTopicCreation: false,
-  createPartitioner: Partitioners.DefaultPartitioner,
-};
 
 /** Messages per produce request. */
 const SEND_CHUNK = 500;
@@ -93,7 +82,7 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
     refused: [],
   };
   const { record } = report;
-  const producer = options.kafka.producer(REPLAY_PRODUCER);
+  const producer = options.kafka.producer(RELIABLE_PRODUCER);
   let failure: unknown;
   try {
     await producer.connect();

@@ -5,6 +5,7 @@ export { MessagingTable } from './schema/messaging-tables.js';
 // Kafka client.
 export { createKafkaClient, brokersFromEnv } from './kafka/kafka-client.js';
 export type { KafkaClientOptions } from './kafka/kafka-client.js';
+export { RELIABLE_PRODUCER } from './kafka/reliable-producer.js';
 
 // Publishing: the transactional outbox and its relay.
 export { Outbox } from './outbox/outbox.js';
