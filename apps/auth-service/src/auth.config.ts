@@ -1,0 +1,65 @@
+import { ServiceConfig } from '@platform/bootstrap';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+/** The auth-service's settings, read from the environment and validated at start-up. */
+export class AuthConfig extends ServiceConfig {
+  override PORT = 3001;
+  override MANAGEMENT_PORT = 9001;
+
+  /** Its own database, e.g. postgres://auth@127.0.0.1:5432/auth. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
+    message: 'KAFKA_BROKERS must be host:port[,host:port]',
+  })
+  KAFKA_BROKERS!: string;
+
+  /** `iss` of access tokens; the gateway checks it. */
+  @IsString()
+  JWT_ISSUER = 'platform-auth';
+
+  /** `aud` of access tokens: the API they are good for. */
+  @IsString()
+  JWT_AUDIENCE = 'platform-api';
+
+  /** Access token lifetime: short, since it cannot be revoked before it expires. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Private signing keys as a JWK set (the first signs); without it a development key is generated. */
+  @IsOptional()
+  @IsString()
+  JWT_PRIVATE_JWKS?: string;
+
+  /** Where a generated development key is kept (never committed: under .data). */
+  @IsString()
+  JWT_DEV_KEY_DIR = '.data/auth';
+
+  /** Failed logins per account, then per client address, allowed within LOGIN_WINDOW_SECONDS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+}

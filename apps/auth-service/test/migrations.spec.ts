@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { repoRoot } from '@platform/infra';
+import { createTestDatabase, type TestDatabase } from '@platform/infra/testing';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authDataSourceOptions } from '../src/infrastructure/secondary-adapters/persistence/auth-data-source.js';
+
+const exec = promisify(execFile);
+const migrate = (env: NodeJS.ProcessEnv) =>
+  exec(
+    process.execPath,
+    [
+      '--import',
+      '@swc-node/register/esm-register',
+      'apps/auth-service/src/infrastructure/primary-adapters/cli/migrate.ts',
+    ],
+    { cwd: repoRoot, env: { ...process.env, ...env } },
+  );
+
+describe('auth-service migrations', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('auth_migrations');
+  });
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  it('apply through the documented command, once', async () => {
+    const first = await migrate({ DATABASE_URL: database.url });
+    expect(first.stdout).toContain('applied MessagingSchema1795000000000, CreateAuthTables1795100000000');
+    const second = await migrate({ DATABASE_URL: database.url });
+    expect(second.stdout).toContain('up to date');
+  });
+
+  it('refuses to run without DATABASE_URL, with one clear line', async () => {
+    const failure = await migrate({ DATABASE_URL: '' }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toContain('DATABASE_URL is not set');
+  });
+
+  it('keep e-mails unique and lower-case, and refresh tokens tied to their user', async () => {
+    dataSource = new DataSource(authDataSourceOptions(database.url));
+    await dataSource.initialize();
+    const insertUser = (id: string, email: string) =>
+      dataSource.query(
+        `INSERT INTO users (id, email, display_name, password_hash, created_at, password_changed_at)
+         VALUES ($1, $2, 'Ada', 'x', now(), now())`,
+        [id, email],
+      );
+    await insertUser('0192f0c1-7a4e-7c3b-8f00-000000000001', 'ada@example.com');
+    await expect(insertUser('0192f0c1-7a4e-7c3b-8f00-000000000002', 'ada@example.com')).rejects.toMatchObject({
+      code: '23505',
+    });
+    await expect(insertUser('0192f0c1-7a4e-7c3b-8f00-000000000003', 'Grace@example.com')).rejects.toMatchObject({
+      code: '23514',
+    });
+    await expect(
+      dataSource.query(
+        `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, issued_at, expires_at)
+         VALUES ($1, $1, '0192f0c1-7a4e-7c3b-8f00-00000000ffff', repeat('a', 64), now(), now())`,
+        ['0192f0c1-7a4e-7c3b-8f00-000000000010'],
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+  });
+});
