@@ -56,7 +56,7 @@ for (const file of filesUnder(sourceDir)) {
     writeFileSync(target, `${output.code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
     writeFileSync(`${target}.map`, output.map ?? '');
     compiled++;
-  } else if (/\.(mjs|cjs|js|json)$/.test(file)) {
+  } else if (/\.(mjs|cjs|js|json|txt)$/.test(file)) {
     // Plain JavaScript and data files ship as they are.
     const target = path.join(targetDir, relative);
     mkdirSync(path.dirname(target), { recursive: true });
