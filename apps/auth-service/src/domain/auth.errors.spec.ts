@@ -17,7 +17,7 @@ describe('the auth error catalogue', () => {
     [new InvalidRefreshTokenError('expired'), 'AUTH.INVALID_REFRESH_TOKEN', 'unauthorized'],
     [new RefreshTokenReusedError('family-1'), 'AUTH.REFRESH_TOKEN_REUSED', 'unauthorized'],
     [new UserNotFoundError(), 'AUTH.USER_NOT_FOUND', 'not_found'],
-    [new TooManyAttemptsError(30), 'AUTH.TOO_MANY_ATTEMPTS', 'business_rule'],
+    [new TooManyAttemptsError(30), 'AUTH.TOO_MANY_ATTEMPTS', 'rate_limited'],
     [new ForbiddenError('users:read'), 'AUTH.FORBIDDEN', 'forbidden'],
   ])('%s has a stable code and kind', (error, code, kind) => {
     expect(error).toBeInstanceOf(DomainError);

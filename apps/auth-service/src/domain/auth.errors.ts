@@ -65,18 +65,20 @@ export class UserNotFoundError extends DomainError {
  * the other kinds fits; the HTTP adapter maps this code to 429 with `Retry-After: retryAfterSeconds`.
  */
 export class TooManyAttemptsError extends DomainError {
-  readonly retryAfterSeconds: number;
+  declare readonly retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
     // Retry-After takes whole seconds, and 0 would invite an immediate retry.
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
     super(
       AuthErrorCode.TOO_MANY_ATTEMPTS,
-      'business_rule',
+      'rate_limited',
       `Too many failed attempts. Try again in ${seconds} seconds.`,
-      { title: 'Too many attempts', details: { retryAfterSeconds: seconds } },
+      {
+        title: 'Too many attempts',
+        retryAfterSeconds: seconds,
+      },
     );
-    this.retryAfterSeconds = seconds;
   }
 }
 

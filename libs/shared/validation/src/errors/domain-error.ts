@@ -2,7 +2,8 @@
 // without depending on Nest, TypeORM or HTTP.
 
 /** What kind of rule a domain error breaks; the HTTP adapter turns each kind into a status. */
-export type DomainErrorKind = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule';
+export type DomainErrorKind =
+  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule' | 'rate_limited';
 
 /** Options of a domain error besides its code, kind and message. */
 export interface DomainErrorOptions {
@@ -12,6 +13,8 @@ export interface DomainErrorOptions {
   retryable?: boolean;
   /** A short summary of the problem type for the client; defaults to the kind's title. */
   title?: string;
+  /** When the client may try again, in seconds (rate limits); becomes the `Retry-After` header. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 
@@ -23,6 +26,7 @@ export class DomainError extends Error {
   readonly details?: Record<string, unknown>;
   readonly retryable: boolean;
   readonly title?: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: string,
@@ -35,5 +39,7 @@ export class DomainError extends Error {
     this.details = options.details;
     this.retryable = options.retryable ?? false;
     this.title = options.title;
+    if (options.retryAfterSeconds !== undefined)
+      this.retryAfterSeconds = Math.max(1, Math.ceil(options.retryAfterSeconds));
   }
 }

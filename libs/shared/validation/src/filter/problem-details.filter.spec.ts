@@ -61,6 +61,11 @@ class ProbeController {
     throw new DomainError('PAYMENT.INSUFFICIENT_FUNDS', 'business_rule', 'The balance does not cover this payment.');
   }
 
+  @Get('rules/slow-down')
+  slowDown(): never {
+    throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Too many attempts.', { retryAfterSeconds: 2.2 });
+  }
+
   @Get('forbidden')
   forbidden(): never {
     throw new ForbiddenException('Only the owner may do this.');
@@ -266,6 +271,15 @@ describe('Problem Details filter (real Nest app on Fastify)', () => {
         code: 'PAYMENT.INSUFFICIENT_FUNDS',
         detail: 'The balance does not cover this payment.',
       });
+    });
+  });
+
+  describe('rate limits', () => {
+    it('answer a rate-limited domain error with 429 and a whole-second Retry-After', async () => {
+      const { response, body } = await call('/rules/slow-down');
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('3');
+      expect(body).toMatchObject({ title: 'Too many requests', code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429 });
     });
   });
 

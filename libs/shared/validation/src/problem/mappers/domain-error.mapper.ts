@@ -10,6 +10,7 @@ const KINDS: Record<DomainErrorKind, { status: number; title: string }> = {
   not_found: { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflict' },
   business_rule: { status: 422, title: 'Business rule violated' },
+  rate_limited: { status: 429, title: 'Too many requests' },
 };
 
 /** Domain errors keep their code and message (written for the client); the kind picks the status. */
@@ -23,6 +24,7 @@ export const mapDomainError: ErrorMapper = (error) => {
     detail: error.message,
     errors: error instanceof ValidationFailedError ? error.errors : undefined,
     retryable: error.retryable || undefined,
+    retryAfterSeconds: error.retryAfterSeconds,
     log: error.details,
   };
 };
