@@ -77,7 +77,10 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
   configureLogging({ ...logging, stream: options.logStream });
   const log = getLogger('Bootstrap');
 
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((entry) => entry.trim()) : false,
+  });
   // Tracing first: the request scope that the logging hooks open (and re-enter in later hooks)
   // is created inside the server span's context, so the span is active all through the request.
   installHttpServerTracing(adapter.getInstance());

@@ -52,6 +52,14 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   SERVICE_VERSION?: string;
+
+  /**
+   * Proxies (addresses or CIDRs, comma-separated) whose X-Forwarded-For is believed for the
+   * client's address, e.g. the gateway's network. Empty: the peer's address, no header believed.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
 }
 
 /**
