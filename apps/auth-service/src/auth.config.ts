@@ -1,11 +1,13 @@
 import { ServiceConfig } from '@platform/bootstrap';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** The auth-service's settings, read from the environment and validated at start-up. */
 export class AuthConfig extends ServiceConfig {
   override PORT = 3001;
   override MANAGEMENT_PORT = 9001;
+  /** Only the gateway on this host forwards client addresses, by default. */
+  override TRUST_PROXY = '127.0.0.1,::1';
 
   /** Its own database, e.g. postgres://auth@127.0.0.1:5432/auth. */
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -36,12 +38,17 @@ export class AuthConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   @Max(365)
-  REFRESH_TOKEN_TTL_DAYS = 30;
+  REFRESH_TOKEN_TTL_DAYS = 14;
 
   /** Private signing keys as a JWK set (the first signs); without it a development key is generated. */
   @IsOptional()
   @IsString()
   JWT_PRIVATE_JWKS?: string;
+
+  /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
+  @IsString()
+  @MinLength(32, { message: 'IDENTITY_SIGNING_KEY must be at least 32 characters' })
+  IDENTITY_SIGNING_KEY!: string;
 
   /** Where a generated development key is kept (never committed: under .data). */
   @IsString()

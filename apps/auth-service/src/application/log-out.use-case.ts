@@ -12,16 +12,21 @@ export interface LogOutResult {
 
 /** Ends the session a refresh token belongs to: every token of its family is revoked. */
 export class LogOutUseCase {
-  constructor(
-    private readonly ports: Pick<AuthPorts, 'refreshTokens' | 'refreshTokenGenerator' | 'auditLog' | 'clock'>,
-  ) {}
+  constructor(private readonly ports: Pick<AuthPorts, 'unitOfWork' | 'refreshTokenGenerator' | 'auditLog' | 'clock'>) {}
 
   async execute(input: LogOutInput): Promise<LogOutResult> {
-    const { refreshTokens, refreshTokenGenerator, auditLog, clock } = this.ports;
-    const token = await refreshTokens.findByHash(refreshTokenGenerator.hash(input.refreshToken));
+    const { unitOfWork, refreshTokenGenerator, auditLog, clock } = this.ports;
+    const tokenHash = refreshTokenGenerator.hash(input.refreshToken);
+    // Locked like a refresh (user, then token): a refresh of this session running at the same
+    // moment commits first, and the token it issued is revoked with the rest of the family.
+    const token = await unitOfWork.run(async (tx) => {
+      const found = await tx.refreshTokens.findByHash(tokenHash);
+      if (!found) return undefined;
+      await tx.users.findById(found.userId);
+      await tx.refreshTokens.revokeFamily(found.familyId, 'logout', clock.now());
+      return found;
+    });
     if (!token) return { loggedOut: false };
-    // One statement, no transaction: revoking a family twice leaves the first revocation in place.
-    await refreshTokens.revokeFamily(token.familyId, 'logout', clock.now());
     await auditLog.record('logout', { ...clientFields(input), userId: token.userId, familyId: token.familyId });
     return { loggedOut: true };
   }

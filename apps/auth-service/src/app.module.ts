@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@platform/messaging';
+import { AuthConfig } from './auth.config.js';
+import { AdminUsersHttpController } from './infrastructure/primary-adapters/http/admin-users.http.controller.js';
+import { GatewayIdentityGuard } from './infrastructure/primary-adapters/http/gateway-identity.guard.js';
+import { JwksHttpController } from './infrastructure/primary-adapters/http/jwks.http.controller.js';
+import { MeHttpController } from './infrastructure/primary-adapters/http/me.http.controller.js';
+import { SessionHttpController } from './infrastructure/primary-adapters/http/session.http.controller.js';
+import { authProviders } from './auth.providers.js';
+import { authDataSourceOptions } from './infrastructure/secondary-adapters/persistence/auth-data-source.js';
+
+/** The auth-service: its database (migrations run at start-up), the outbox, the use cases and their HTTP adapters. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AuthConfig],
+      useFactory: (config: AuthConfig) => ({ ...authDataSourceOptions(config.DATABASE_URL), migrationsRun: true }),
+    }),
+    MessagingModule.forRootAsync({
+      inject: [AuthConfig],
+      useFactory: (config: AuthConfig) => ({ service: 'auth-service', brokers: config.KAFKA_BROKERS.split(',') }),
+    }),
+  ],
+  controllers: [SessionHttpController, MeHttpController, AdminUsersHttpController, JwksHttpController],
+  providers: [...authProviders, GatewayIdentityGuard],
+})
+export class AppModule {}

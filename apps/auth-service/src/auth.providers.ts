@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { Provider } from '@nestjs/common';
+import { getLogger } from '@platform/logging';
+import { Outbox } from '@platform/messaging';
+import { DataSource } from 'typeorm';
+import { ChangePasswordUseCase } from './application/change-password.use-case.js';
+import { GetMeUseCase } from './application/get-me.use-case.js';
+import { ListUsersUseCase } from './application/list-users.use-case.js';
+import { LogInUseCase } from './application/log-in.use-case.js';
+import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-case.js';
+import { LogOutUseCase } from './application/log-out.use-case.js';
+import type { AuthPorts } from './application/ports/auth-ports.js';
+import { PromoteToAdminUseCase } from './application/promote-to-admin.use-case.js';
+import { RefreshSessionUseCase } from './application/refresh-session.use-case.js';
+import { RegisterUserUseCase } from './application/register-user.use-case.js';
+import { sessionOptions } from './application/session-options.js';
+import { AuthConfig } from './auth.config.js';
+import { LoggerAuditLog } from './infrastructure/secondary-adapters/audit/logger-audit-log.js';
+import { SystemClock } from './infrastructure/secondary-adapters/clock/system-clock.js';
+import { AccessTokenIssuer } from './infrastructure/secondary-adapters/crypto/access-token-issuer.js';
+import { Argon2PasswordHasher } from './infrastructure/secondary-adapters/crypto/argon2-password-hasher.js';
+import { JwtKeyRing } from './infrastructure/secondary-adapters/crypto/jwt-key-ring.js';
+import { RefreshTokenGenerator } from './infrastructure/secondary-adapters/crypto/refresh-token-generator.js';
+import { OutboxUnitOfWork } from './infrastructure/secondary-adapters/outbox/outbox-unit-of-work.js';
+import { TypeOrmRefreshTokenRepository } from './infrastructure/secondary-adapters/persistence/typeorm-refresh-token.repository.js';
+import { TypeOrmUserRepository } from './infrastructure/secondary-adapters/persistence/typeorm-user.repository.js';
+import { PostgresLoginThrottle } from './infrastructure/secondary-adapters/throttle/postgres-login-throttle.js';
+
+/** Injection token of the ports object every use case takes a part of. */
+export const AUTH_PORTS = Symbol('auth.ports');
+
+function useCase<T>(type: new (...args: never[]) => T, build: (ports: AuthPorts, config: AuthConfig) => T): Provider {
+  return { provide: type, inject: [AUTH_PORTS, AuthConfig], useFactory: build };
+}
+
+/** The composition root: adapters behind the ports, and the use cases built on them. */
+export const authProviders: Provider[] = [
+  {
+    provide: JwtKeyRing,
+    inject: [AuthConfig],
+    useFactory: (config: AuthConfig) =>
+      JwtKeyRing.load({
+        privateJwks: config.JWT_PRIVATE_JWKS,
+        nodeEnv: config.NODE_ENV,
+        devKeyDirectory: path.resolve(config.JWT_DEV_KEY_DIR),
+        maxTokenLifetimeSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      }),
+  },
+  {
+    provide: AUTH_PORTS,
+    inject: [AuthConfig, DataSource, Outbox, JwtKeyRing],
+    useFactory: async (config: AuthConfig, dataSource: DataSource, outbox: Outbox, keys: JwtKeyRing) => {
+      const clock = new SystemClock();
+      const log = getLogger('PasswordHasher');
+      const passwordHasher = new Argon2PasswordHasher({
+        onUnusableHash: (reason: unknown) => log.warn('stored password hash is unusable', { reason }),
+      });
+      // The dummy hash for unknown e-mails is made now, not on the first log-in.
+      await passwordHasher.warmUp();
+      const ports: AuthPorts = {
+        users: new TypeOrmUserRepository(dataSource.manager, { lock: false }),
+        refreshTokens: new TypeOrmRefreshTokenRepository(dataSource.manager, { lock: false }),
+        unitOfWork: new OutboxUnitOfWork(outbox, dataSource),
+        passwordHasher,
+        accessTokens: new AccessTokenIssuer({
+          signingKeys: keys,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          lifetimeSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+        }),
+        refreshTokenGenerator: new RefreshTokenGenerator(),
+        loginThrottle: new PostgresLoginThrottle(dataSource, {
+          maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+          maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+          windowSeconds: config.LOGIN_WINDOW_SECONDS,
+          clock,
+        }),
+        auditLog: new LoggerAuditLog(),
+        clock,
+      };
+      return ports;
+    },
+  },
+  useCase(RegisterUserUseCase, (ports) => new RegisterUserUseCase(ports)),
+  useCase(LogInUseCase, (ports, config) => new LogInUseCase(ports, sessionOptionsOf(config))),
+  useCase(RefreshSessionUseCase, (ports, config) => new RefreshSessionUseCase(ports, sessionOptionsOf(config))),
+  useCase(LogOutUseCase, (ports) => new LogOutUseCase(ports)),
+  useCase(LogOutEverywhereUseCase, (ports) => new LogOutEverywhereUseCase(ports)),
+  useCase(GetMeUseCase, (ports) => new GetMeUseCase(ports)),
+  useCase(ChangePasswordUseCase, (ports) => new ChangePasswordUseCase(ports)),
+  useCase(ListUsersUseCase, (ports) => new ListUsersUseCase(ports)),
+  useCase(PromoteToAdminUseCase, (ports) => new PromoteToAdminUseCase(ports)),
+];
+
+function sessionOptionsOf(config: AuthConfig) {
+  return sessionOptions({ refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 });
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { ListUsersUseCase } from '../../../application/list-users.use-case.js';
+import type { Actor } from '../../../domain/role.js';
+import { ListUsersQuery } from './dto/auth.requests.js';
+import { toUserResponse, type UserResponse } from './dto/auth.responses.js';
+import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
+
+/** Administration of accounts; the use case checks the `users:read` permission. */
+@Controller('v1/admin/users')
+@UseGuards(GatewayIdentityGuard)
+export class AdminUsersHttpController {
+  constructor(@Inject(ListUsersUseCase) private readonly listUsers: ListUsersUseCase) {}
+
+  @Get()
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListUsersQuery,
+  ): Promise<{ items: UserResponse[]; nextCursor: string | null }> {
+    const page = await this.listUsers.execute({
+      actor,
+      limit: query.limit,
+      cursor: query.cursor,
+      role: query.role,
+      emailContains: query.emailContains,
+      createdAfter: query.createdAfter === undefined ? undefined : new Date(query.createdAfter),
+    });
+    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor ?? null };
+  }
+}
