@@ -11,42 +11,7 @@ import {
 } from '@platform/messaging/testing';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-
-/** Things to undo, last first; `unwind` runs one at a time even when called twice at once (Ctrl-C during a failure). */
-export class Cleanup {
-  private readonly steps: { what: string; undo: () => Promise<unknown> }[] = [];
-  private chain: Promise<void> = Promise.resolve();
-
-  defer(what: string, undo: () => Promise<unknown>): void {
-    this.steps.push({ what, undo });
-  }
-
-  /** How many steps are registered: `unwind(mark)` undoes those registered after it. */
-  mark(): number {
-    return this.steps.length;
-  }
-
-  unwind(mark = 0): Promise<void> {
-    this.chain = this.chain.then(async () => {
-      while (this.steps.length > mark) {
-        const step = this.steps.pop();
-        if (!step) break;
-        await step.undo().catch((error: unknown) => console.error(`cleanup: ${step.what} failed: ${String(error)}`));
-      }
-    });
-    return this.chain;
-  }
-
-  /** Runs `work` and undoes whatever it deferred, whether it resolves or throws. */
-  async scope<T>(work: () => Promise<T>): Promise<T> {
-    const mark = this.mark();
-    try {
-      return await work();
-    } finally {
-      await this.unwind(mark);
-    }
-  }
-}
+import type { Cleanup } from './cleanup.js';
 
 const STAMPED = Symbol('bench.stampedEvents');
 
@@ -97,6 +62,8 @@ export interface PipelineOptions {
   relayPollIntervalMs?: number;
   /** Start relay and consumer (phases 2); the wake-up phase only writes. */
   flow: boolean;
+  /** A batch handler (`batch: true`: the consumer hands it runs of events in one transaction) instead of one event per transaction. */
+  batchHandler?: boolean;
 }
 
 /** A publishing "service" (outbox and relay on one pool) and a consuming one (inbox, handler) on a fresh database and topic. */
@@ -114,6 +81,10 @@ export interface Pipeline {
   waitHandled(ids: readonly string[], stallMs?: number): Promise<void>;
   /** Rows the handler wrote. */
   effects(): Promise<number>;
+  /** Outbox rows not yet published. */
+  pending(): Promise<number>;
+  /** Average length of the stored envelopes (the Kafka message value). */
+  envelopeBytes(): Promise<number>;
 }
 
 const KEYS = Array.from({ length: 1000 }, () => uuidv7());
@@ -124,12 +95,18 @@ const TEXT = 'x'.repeat(100);
  * table) and a fresh topic; everything it starts is registered with `cleanup`.
  */
 export async function startPipeline(options: PipelineOptions, cleanup: Cleanup): Promise<Pipeline> {
-  const bed = await createMessagingTestBed();
-  cleanup.defer('drop the database and topics', () => bed.close());
+  // Undo steps wait for what is still being created, so an interruption (Ctrl-C) in the middle leaks nothing.
+  const creating = createMessagingTestBed();
+  cleanup.defer('drop the database and topics', () => creating.then((bed) => bed.close()));
+  const bed = await creating;
   await bed.dataSource.query(`CREATE TABLE bench_effect (
     event_id uuid PRIMARY KEY, sequence int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   const contracts = testContracts();
-  if (options.flow) await bed.createTopic(contracts.topic, options.partitions);
+  if (options.flow) {
+    const topic = bed.createTopic(contracts.topic, options.partitions);
+    cleanup.defer('wait for the topic, so the test bed deletes it', () => topic);
+    await topic;
+  }
 
   const writers = new DataSource({
     type: 'postgres',
@@ -159,7 +136,7 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
 
     const handler: EventHandler = {
       eventType: contracts.noteAdded.type,
-      batch: false,
+      batch: options.batchHandler ?? false,
       async handle(events, manager) {
         for (const event of events) {
           const payload = event.envelope.payload as unknown as TestNoteAddedV1;
@@ -221,7 +198,8 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
       let missing = ids.filter((id) => !handled.at.has(id));
       let movedAt = Date.now();
       while (missing.length > 0) {
-        await sleep(5);
+        // Coarse on purpose: the figures come from the commit stamps, and this loop shares the event loop with the consumer.
+        await sleep(50);
         const before = missing.length;
         missing = missing.filter((id) => !handled.at.has(id));
         if (missing.length < before) movedAt = Date.now();
@@ -230,9 +208,13 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
         }
       }
     },
-    async effects() {
-      const [row] = (await bed.dataSource.query(`SELECT count(*)::int AS n FROM bench_effect`)) as { n: number }[];
-      return row?.n ?? 0;
-    },
+    effects: () => count(bed, `SELECT count(*)::int AS n FROM bench_effect`),
+    pending: () => count(bed, `SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NULL`),
+    envelopeBytes: () => count(bed, `SELECT round(avg(octet_length(payload)))::int AS n FROM messaging_outbox`),
   };
+}
+
+async function count(bed: MessagingTestBed, sql: string): Promise<number> {
+  const [row] = (await bed.dataSource.query(sql)) as { n: number }[];
+  return row?.n ?? 0;
 }

@@ -11,8 +11,9 @@
  *    the COMMIT of the inbox transaction that applied the event (both taken in TypeORM's
  *    after-commit hook, in this process).
  * 3. wake-up cost: `--wakeup-writers` writers committing one-event transactions as fast as they
- *    can for `--wakeup-seconds` (after 1 s of warm-up), with `wakeup: 'signal'` and then 'notify';
- *    no relay runs, so the figures are the writers' alone.
+ *    can for `--wakeup-seconds` (after 1 s of warm-up) with `wakeup: 'signal'` and with 'notify',
+ *    `--wakeup-rounds` times in alternating order, each on a fresh database; no relay runs, so the
+ *    figures are the writers' alone.
  *
  *   npm run bench:outbox [-- --events 20000 --rate 1000 ...]
  *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N`
@@ -24,7 +25,8 @@ import { acquireInfra } from '@platform/infra';
 import { configureLogging } from '@platform/logging';
 import type { OutboxWakeup } from '@platform/messaging';
 import { kafkaBaselineLines, runKafkaBaseline } from './kafka-baseline.js';
-import { Cleanup, startPipeline, type Pipeline } from './outbox-pipeline.js';
+import { Cleanup } from './cleanup.js';
+import { startPipeline, type Pipeline } from './outbox-pipeline.js';
 import { percentile, round } from './stats.js';
 
 const FLAGS = {
@@ -38,14 +40,20 @@ const FLAGS = {
   'relay-batch': { default: 0, help: "relay batch size (0: the library's default)" },
   'poll-ms': { default: 0, help: "relay poll interval (0: the library's default)" },
   'wakeup-writers': { default: 32, help: 'concurrent writers of the wake-up phase' },
-  'wakeup-seconds': { default: 5, help: 'measured seconds per wake-up mechanism' },
+  'wakeup-seconds': { default: 5, help: 'measured seconds per wake-up mechanism and round' },
+  'wakeup-rounds': { default: 2, help: 'rounds of the wake-up phase, alternating which mechanism goes first' },
 } as const;
 type Flag = keyof typeof FLAGS;
 
-function readFlags(): Record<Flag, number> {
+interface Settings extends Record<Flag, number> {
+  batchHandler: boolean;
+}
+
+function readFlags(): Settings {
   const { values } = parseArgs({
     options: {
       help: { type: 'boolean' },
+      'batch-handler': { type: 'boolean' },
       ...Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])),
     },
   });
@@ -53,9 +61,12 @@ function readFlags(): Record<Flag, number> {
     console.log('npm run bench:outbox -- [flags]');
     for (const [name, flag] of Object.entries(FLAGS))
       console.log(`  --${name.padEnd(16)} ${flag.help} (default ${flag.default})`);
+    console.log(
+      `  --${'batch-handler'.padEnd(16)} a batch handler (batch: true): runs of events in one inbox transaction`,
+    );
     process.exit(0);
   }
-  const read = {} as Record<Flag, number>;
+  const read = { batchHandler: values['batch-handler'] === true } as Settings;
   for (const [name, flag] of Object.entries(FLAGS) as [Flag, (typeof FLAGS)[Flag]][]) {
     const raw = (values as Record<string, string | boolean | undefined>)[name];
     const value = typeof raw === 'string' ? Number(raw) : flag.default;
@@ -69,14 +80,21 @@ function readFlags(): Record<Flag, number> {
 
 const flags = readFlags();
 const optional = (value: number) => (value === 0 ? undefined : value);
-const relaySettings = {
+const flowSettings = {
+  flow: true,
+  wakeup: 'signal',
   relayBatchSize: optional(flags['relay-batch']),
   relayPollIntervalMs: optional(flags['poll-ms']),
-};
+  batchHandler: flags.batchHandler,
+} as const;
 const WARMUP_EVENTS = 200;
 
 // The library logs JSON lines at info; only its warnings and errors matter here, and they go to stderr.
 configureLogging({ service: 'bench-outbox', level: 'warn', stream: process.stderr });
+
+function handlerKind(): string {
+  return flags.batchHandler ? 'batch handler' : 'handler per event';
+}
 
 function latencyLine(values: number[]): string {
   values.sort((a, b) => a - b);
@@ -109,6 +127,13 @@ async function checkEffects(pipeline: Pipeline, expected: number): Promise<void>
   if (rows !== expected) throw new Error(`the handler wrote ${rows} rows for ${expected} events`);
 }
 
+/** Where the events committed so far are, right after the last commit: still in the outbox, in Kafka, or handled. */
+async function backlogLine(pipeline: Pipeline, committed: number): Promise<string> {
+  const handled = pipeline.handled.at.size - WARMUP_EVENTS;
+  const inOutbox = await pipeline.pending();
+  return `at the last commit: ${inOutbox} in the outbox, ${committed - inOutbox - handled} published but not handled, ${handled} handled`;
+}
+
 async function warmUp(pipeline: Pipeline): Promise<void> {
   const ids = (await Promise.all(Array.from({ length: WARMUP_EVENTS / 10 }, () => pipeline.write(10)))).flat();
   await pipeline.waitHandled(ids);
@@ -117,12 +142,10 @@ async function warmUp(pipeline: Pipeline): Promise<void> {
 /** Phase 2a: N events as fast as the writers commit them. */
 async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: number }> {
   const { events: total, writers, 'per-tx': perTx, partitions } = flags;
-  const pipeline = await startPipeline(
-    { writerConnections: writers + 2, partitions, wakeup: 'signal', flow: true, ...relaySettings },
-    cleanup,
-  );
+  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings }, cleanup);
   await warmUp(pipeline);
 
+  const elu = performance.eventLoopUtilization();
   const ids: string[] = [];
   let next = 0;
   const writer = async (): Promise<void> => {
@@ -133,18 +156,22 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
     }
   };
   await Promise.all(Array.from({ length: writers }, writer));
+  const backlog = await backlogLine(pipeline, total);
   await pipeline.waitHandled(ids);
+  const busy = performance.eventLoopUtilization(elu).utilization;
   await checkEffects(pipeline, total + WARMUP_EVENTS);
 
   const { firstCommit, lastCommit, lastHandled } = span(pipeline, ids);
   const eventsPerSecond = Math.round(total / ((lastHandled - firstCommit) / 1000));
   console.log(
-    `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal`,
+    `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal, ${handlerKind()}, envelope bytes: ${await pipeline.envelopeBytes()}`,
   );
   console.log(
     `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, last handled ${round(lastHandled - lastCommit)} ms after last commit`,
   );
+  console.log(backlog);
   console.log(`commit-to-handled ms under full load: ${latencyLine(commitToHandled(pipeline, ids))}`);
+  console.log(`event loop of this process (writers, relay, consumer) busy: ${Math.round(busy * 100)}%`);
   console.log(`outbox events/s (first commit to last handled): ${eventsPerSecond}`);
   return { eventsPerSecond };
 }
@@ -153,13 +180,11 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
 async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
   const { rate, seconds, writers, partitions } = flags;
   const total = rate * seconds;
-  const pipeline = await startPipeline(
-    { writerConnections: writers + 2, partitions, wakeup: 'signal', flow: true, ...relaySettings },
-    cleanup,
-  );
+  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings }, cleanup);
   await warmUp(pipeline);
 
   // Open loop: each event is due at start + i / rate, whether or not earlier ones are done.
+  const elu = performance.eventLoopUtilization();
   const writes: Promise<string[]>[] = [];
   const start = performance.now();
   while (writes.length < total) {
@@ -172,30 +197,36 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
     await sleep(1);
   }
   const ids = (await Promise.all(writes)).flat();
+  const backlog = await backlogLine(pipeline, total);
   await pipeline.waitHandled(ids);
+  const busy = performance.eventLoopUtilization(elu).utilization;
   await checkEffects(pipeline, total + WARMUP_EVENTS);
 
-  const { firstCommit, lastCommit } = span(pipeline, ids);
+  const { firstCommit, lastCommit, lastHandled } = span(pipeline, ids);
   const latencies = commitToHandled(pipeline, ids);
   const line = latencyLine(latencies);
   const p99 = round(percentile(latencies, 99));
-  console.log(`events: ${total}, target ${rate} events/s for ${seconds} s, one event per transaction, wakeup: signal`);
-  console.log(`committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}`);
+  console.log(
+    `events: ${total}, target ${rate} events/s for ${seconds} s, one event per transaction, wakeup: signal, ${handlerKind()}`,
+  );
+  console.log(
+    `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, handled events/s: ${Math.round(total / ((lastHandled - firstCommit) / 1000))}`,
+  );
+  console.log(backlog);
+  console.log(`event loop of this process busy: ${Math.round(busy * 100)}%`);
   console.log(`commit-to-handled ms at ${rate}/s: ${line}`);
   return { p99 };
 }
 
-/** Phase 3, one mechanism: commits/s of `--wakeup-writers` writers of one-event transactions. */
-async function commitRate(wakeup: OutboxWakeup, cleanup: Cleanup): Promise<number> {
+/** Phase 3, one measurement: commits/s of `--wakeup-writers` writers of one-event transactions, on a fresh database. */
+async function commitRate(wakeup: OutboxWakeup, cleanup: Cleanup): Promise<{ commits: number; durations: number[] }> {
   const writers = flags['wakeup-writers'];
   const measureMs = flags['wakeup-seconds'] * 1000;
   const pipeline = await startPipeline(
     { writerConnections: writers, partitions: flags.partitions, wakeup, flow: false },
     cleanup,
   );
-  const warmUpMs = 1_000;
-  const start = performance.now();
-  const from = start + warmUpMs;
+  const from = performance.now() + 1_000; // the first second warms the pool and the JIT up
   const until = from + measureMs;
   const durations: number[] = [];
   const writer = async (): Promise<void> => {
@@ -207,9 +238,32 @@ async function commitRate(wakeup: OutboxWakeup, cleanup: Cleanup): Promise<numbe
     }
   };
   await Promise.all(Array.from({ length: writers }, writer));
-  const commitsPerSecond = Math.round(durations.length / (measureMs / 1000));
-  console.log(`${wakeup}: commits/s ${commitsPerSecond}, transaction ms ${latencyLine(durations)}`);
-  return commitsPerSecond;
+  console.log(`${wakeup}: commits/s ${Math.round(durations.length / (measureMs / 1000))}`);
+  return { commits: durations.length, durations };
+}
+
+/** Phase 3: both mechanisms, `--wakeup-rounds` times, in alternating order (signal first, then notify first, ...). */
+async function wakeupCost(cleanup: Cleanup): Promise<number> {
+  const totals: Record<OutboxWakeup, { commits: number; durations: number[] }> = {
+    signal: { commits: 0, durations: [] },
+    notify: { commits: 0, durations: [] },
+  };
+  for (let round = 0; round < flags['wakeup-rounds']; round += 1) {
+    const order: OutboxWakeup[] = round % 2 === 0 ? ['signal', 'notify'] : ['notify', 'signal'];
+    for (const wakeup of order) {
+      const { commits, durations } = await cleanup.scope(() => commitRate(wakeup, cleanup));
+      totals[wakeup].commits += commits;
+      totals[wakeup].durations.push(...durations);
+    }
+  }
+  const seconds = flags['wakeup-rounds'] * flags['wakeup-seconds'];
+  for (const wakeup of ['signal', 'notify'] as const) {
+    const { commits, durations } = totals[wakeup];
+    console.log(
+      `${wakeup} overall: commits/s ${Math.round(commits / seconds)}, transaction ms ${latencyLine(durations)}`,
+    );
+  }
+  return totals.notify.commits / totals.signal.commits;
 }
 
 const cleanup = new Cleanup();
@@ -230,14 +284,17 @@ process.env['KAFKA_BROKERS'] = lease.endpoints.kafkaBrokers.join(',');
 
 try {
   console.log('== 1. raw kafkajs (the run of bench:kafka)');
-  const raw = await runKafkaBaseline({
-    brokers: lease.endpoints.kafkaBrokers,
-    events: flags.events,
-    batchSize: flags['kafka-batch'],
-    partitions: flags.partitions,
-  });
+  const raw = await runKafkaBaseline(
+    {
+      brokers: lease.endpoints.kafkaBrokers,
+      events: flags.events,
+      batchSize: flags['kafka-batch'],
+      partitions: flags.partitions,
+    },
+    cleanup,
+  );
   for (const line of kafkaBaselineLines(raw)) console.log(line);
-  console.log(`kafka events/s: ${raw.eventsPerSecond}`);
+  console.log(`kafka events/s: ${raw.eventsPerSecond}, p99 ms: ${raw.latency.p99}`);
 
   console.log('== 2a. outbox → relay → Kafka → inbox, throughput');
   const outbox = await cleanup.scope(() => outboxThroughput(cleanup));
@@ -247,9 +304,8 @@ try {
   console.log(
     `== 3. wake-up cost to writers (${flags['wakeup-writers']} writers, one event per transaction, no relay)`,
   );
-  const signal = await cleanup.scope(() => commitRate('signal', cleanup));
-  const notify = await cleanup.scope(() => commitRate('notify', cleanup));
-  console.log(`notify/signal commit throughput: ${(notify / signal).toFixed(2)}`);
+  const ratio = await wakeupCost(cleanup);
+  console.log(`notify/signal commit throughput: ${ratio.toFixed(2)}`);
 
   console.log(
     `outbox/raw throughput: ${(outbox.eventsPerSecond / raw.eventsPerSecond).toFixed(2)}, commit-to-handled p99 ms: ${paced.p99}`,
