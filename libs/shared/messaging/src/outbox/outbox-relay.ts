@@ -54,6 +54,8 @@ export interface OutboxRelayStatus {
 // First key of the advisory locks one relay holds per message key while it publishes that key's rows.
 const KEY_LOCK_NAMESPACE = 0x6f7574; // "out"
 const BACKLOG_REFRESH_MS = 5_000;
+// Candidate rows looked at per batch: enough to fill a batch when other relays hold some keys.
+const CLAIM_WINDOW_FACTOR = 4;
 const CLEANUP_INTERVAL_MS = 60_000;
 const DEFAULTS = {
   batchSize: 200,
@@ -300,16 +302,27 @@ export class OutboxRelay {
   }
 
   private claim(manager: EntityManager): Promise<OutboxRow[]> {
-    // The advisory lock is evaluated per candidate row before its row lock: a key another relay is
-    // publishing fails the try-lock, and all its rows are skipped, so no later row overtakes one in flight.
+    // 1. A window of the oldest pending rows, straight from the partial index (cheap even with
+    //    stale statistics, and a prefix: a key's earlier rows are in it whenever a later one is).
+    // 2. An advisory lock per key, tried in id order, at most one batch: a key another relay is
+    //    publishing fails the try-lock and all its rows are skipped, so none overtakes one in flight.
+    // 3. Row locks; `published_at IS NULL` is checked again under the lock, so a row another relay
+    //    published since step 1 is not published twice.
     return manager.query(
-      `SELECT id, topic, key, headers, payload FROM ${MessagingTable.outbox}
-        WHERE published_at IS NULL
-          AND pg_try_advisory_xact_lock(${KEY_LOCK_NAMESPACE}, hashtext(topic || '/' || key))
-        ORDER BY id
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
-      [this.settings.batchSize],
+      `WITH candidate AS MATERIALIZED (
+         SELECT id, topic, key FROM ${MessagingTable.outbox}
+          WHERE published_at IS NULL ORDER BY id LIMIT $2
+       ), claimable AS MATERIALIZED (
+         SELECT id FROM candidate
+          WHERE pg_try_advisory_xact_lock(${KEY_LOCK_NAMESPACE}, hashtext(topic || '/' || key))
+          LIMIT $1
+       )
+       SELECT o.id, o.topic, o.key, o.headers, o.payload
+         FROM ${MessagingTable.outbox} o JOIN claimable c ON c.id = o.id
+        WHERE o.published_at IS NULL
+        ORDER BY o.id
+          FOR UPDATE OF o SKIP LOCKED`,
+      [this.settings.batchSize, this.settings.batchSize * CLAIM_WINDOW_FACTOR],
     );
   }
 

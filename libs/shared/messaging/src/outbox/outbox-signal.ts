@@ -47,7 +47,13 @@ export function outboxSignal(dataSource: DataSource): OutboxSignal {
   return signal;
 }
 
-/** Records that the transaction of `runner` wrote outbox rows, so its commit wakes the relay. */
-export function markOutboxWritten(runner: QueryRunner): void {
-  (runner.data as Record<symbol, unknown>)[WROTE_OUTBOX] = true;
+/**
+ * Records that the transaction of `runner` wrote outbox rows, so its commit wakes the relay;
+ * returns false when it was already recorded (one wake-up, and one NOTIFY, per transaction).
+ */
+export function markOutboxWritten(runner: QueryRunner): boolean {
+  const data = runner.data as Record<symbol, unknown>;
+  if (data[WROTE_OUTBOX]) return false;
+  data[WROTE_OUTBOX] = true;
+  return true;
 }

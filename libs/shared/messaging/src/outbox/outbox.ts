@@ -90,8 +90,10 @@ export class Outbox {
       `INSERT INTO ${MessagingTable.outbox} (event_id, topic, key, headers, payload) VALUES ${rows.join(', ')}`,
       values,
     );
-    if (this.options.wakeup === 'notify') await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]);
-    markOutboxWritten(runner);
+    const firstInTransaction = markOutboxWritten(runner);
+    if (firstInTransaction && this.options.wakeup === 'notify') {
+      await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]);
+    }
   }
 
   /**

@@ -32,9 +32,15 @@ export async function createMessagingTestBed(options: MessagingTestBedOptions = 
     migrations: messagingMigrations,
     synchronize: false,
   });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  if (options.entities) await dataSource.synchronize();
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    if (options.entities) await dataSource.synchronize();
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+    throw error;
+  }
   const kafka = createKafkaClient({
     brokers: options.brokers ?? testInfra().kafkaBrokers,
     clientId: uniqueName('test'),
