@@ -8,8 +8,8 @@ import { RELIABLE_PRODUCER } from '../kafka/reliable-producer.js';
 import { headersToText } from '../events/event-headers.js';
 import { purgeInbox } from '../inbox/inbox.js';
 import { messagingMetrics, type MessagingMetrics } from '../metrics/messaging-metrics.js';
-import type { DeliveredEvent, EventHandler } from './event-handler.js';
-import { EventProcessor } from './event-processor.js';
+import type { EventHandler } from './event-handler.js';
+import { EventProcessor, type HandleableEvent } from './event-processor.js';
 import type { RawMessage } from './parked-events.js';
 import { retryPolicy, type RetryPolicyOptions } from './retry-policy.js';
 
@@ -187,46 +187,59 @@ export class EventConsumer {
     return this.topics;
   }
 
+  // Events of a fetched batch are handled in runs of up to maxBatchSize, one transaction each;
+  // a run whose handler fails is handled again event by event (docs/decisions/0006).
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
     // A long handler must not cost the group membership: heartbeats go on while it runs.
     const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
-    const maxBatchSize = this.options.maxBatchSize ?? 100;
-    // Consecutive events of one batch handler, handled together once the run ends.
-    let run: { handler: EventHandler; events: (DeliveredEvent & RawMessage)[] } | undefined;
-    const done = async (offset: string): Promise<void> => {
-      resolveOffset(offset);
-      this.recordLag(batch.topic, batch.partition, Number(batch.highWatermark) - Number(offset) - 1);
-      await commitOffsetsIfNecessary();
-    };
+    const maxRun = this.options.maxBatchSize ?? 100;
+    let run: HandleableEvent[] = [];
+    let lastOffset: string | undefined;
     const finishRun = async (): Promise<void> => {
-      if (!run) return;
-      const { handler, events } = run;
-      run = undefined;
-      if (!(await this.processor.processBatch(handler, events))) {
-        // One by one, the failing events are parked or dead-lettered and the others handled.
-        for (const event of events) await this.processor.processDecoded(event, event.envelope, handler);
-      }
-      await done(events.at(-1)!.offset);
+      const events = run;
+      run = [];
+      await this.handleRun(events);
+      if (lastOffset === undefined) return;
+      resolveOffset(lastOffset);
+      this.recordLag(batch.topic, batch.partition, Number(batch.highWatermark) - Number(lastOffset) - 1);
+      await commitOffsetsIfNecessary();
     };
     try {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
         const raw = toRawMessage(batch.topic, batch.partition, message);
+        // Malformed messages are dead-lettered here, unknown types skipped; both just move the offset on.
         const decoded = await this.processor.decode(raw);
-        if (typeof decoded !== 'string' && decoded.handler.batch) {
-          if (run && (run.handler !== decoded.handler || run.events.length >= maxBatchSize)) await finishRun();
-          run ??= { handler: decoded.handler, events: [] };
-          run.events.push({ ...raw, envelope: decoded.envelope, attempt: 1 });
-          continue;
-        }
-        await finishRun();
-        if (typeof decoded !== 'string') await this.processor.processDecoded(raw, decoded.envelope, decoded.handler);
-        await done(message.offset);
+        if (typeof decoded !== 'string')
+          run.push({ ...raw, envelope: decoded.envelope, handler: decoded.handler, attempt: 1 });
+        lastOffset = message.offset;
+        if (run.length >= maxRun) await finishRun();
       }
       await finishRun();
     } finally {
       clearInterval(keepAlive);
+    }
+  }
+
+  /**
+   * Handles a run together; when a handler fails, the events before it are handled together again,
+   * the failing event is parked (or dead-lettered) without a second call, and the rest goes on.
+   * A failing batch handler's events are tried one by one, so exactly the failing ones are parked.
+   */
+  private async handleRun(events: HandleableEvent[]): Promise<void> {
+    let rest = events;
+    while (rest.length > 0) {
+      const result = await this.processor.processTogether(rest);
+      if (result.ok) return;
+      await this.handleRun(rest.slice(0, result.failedAt));
+      const failing = rest.slice(result.failedAt, result.failedAt + result.failedCount);
+      if (failing.length === 1) {
+        await this.processor.processFailed(failing[0]!, failing[0]!.envelope, result.error);
+      } else {
+        for (const event of failing) await this.processor.processDecoded(event, event.envelope, event.handler);
+      }
+      rest = rest.slice(result.failedAt + result.failedCount);
     }
   }
 

@@ -7,12 +7,13 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { publishDeadLetter } from '../dead-letter/dead-letter-publisher.js';
 import type { DeadLetterReason } from '../dead-letter/dead-letter-headers.js';
 import { decodeEnvelope, validatePayload } from '../events/decode-event.js';
-import { claimInbox } from '../inbox/inbox.js';
+import { claimInbox, claimInboxMany } from '../inbox/inbox.js';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { DeliveredEvent, EventHandler } from './event-handler.js';
 import {
   isKeyParked,
   lockDueHead,
+  parkedKeysAmong,
   parkEvent,
   removeParked,
   rescheduleParked,
@@ -36,6 +37,23 @@ export interface EventProcessorOptions {
 }
 
 type Attempt = { ok: true; duplicate: boolean } | { ok: false; error: unknown };
+
+/** How a run of events went: all committed, or rolled back because of the events at `failedAt`. */
+export type RunResult = { ok: true } | { ok: false; failedAt: number; failedCount: number; error: unknown };
+
+/** An event read from Kafka, decoded, with the handler it goes to. */
+export type HandleableEvent = DeliveredEvent & RawMessage & { handler: EventHandler };
+
+/** Consecutive events of one batch handler go together; every other event alone. */
+function segmentsOf(events: HandleableEvent[]): { handler: EventHandler; events: HandleableEvent[] }[] {
+  const segments: { handler: EventHandler; events: HandleableEvent[] }[] = [];
+  for (const event of events) {
+    const last = segments.at(-1);
+    if (last && event.handler.batch && last.handler === event.handler) last.events.push(event);
+    else segments.push({ handler: event.handler, events: [event] });
+  }
+  return segments;
+}
 
 const ERROR_TEXT_LIMIT = 1000;
 
@@ -96,46 +114,109 @@ export class EventProcessor {
       const attempt = await this.attempt(runner, handler, [event]);
       if (attempt.ok) return attempt.duplicate ? ('duplicate' as const) : ('handled' as const);
       failure = attempt.error;
-      if (!isRetryable(attempt.error) || this.options.retry.maxAttempts <= 1) return 'dead-lettered' as const;
-      const delayMs = retryDelayMs(this.options.retry, 1);
-      await parkEvent(runner, this.options.group, message, this.identity(envelope), {
-        attempts: 1,
-        delayMs,
-        lastError: errorText(attempt.error),
-      });
-      this.count('messaging_events_retried_total', message.topic, envelope);
-      this.log.warn('Event handler failed; the event is parked and will be retried', {
-        eventId: envelope.eventId,
-        eventType: envelope.type,
-        attempt: 1,
-        retryInMs: delayMs,
-        error: attempt.error,
-      });
-      return 'retry-scheduled' as const;
+      return this.scheduleRetry(runner, message, envelope, attempt.error);
     });
-    if (outcome === 'dead-lettered') {
-      const reason = isRetryable(failure) ? 'retries-exhausted' : 'not-retryable';
-      await this.deadLetter(message, envelope.type, 1, reason, failure);
-    }
+    if (outcome === 'dead-lettered') await this.deadLetterFirstFailure(message, envelope, failure);
     return outcome;
   }
 
   /**
-   * Handles several events of one batch handler in one transaction. Returns false (and changes
-   * nothing) when the batch fails or one of its keys is parked; the caller then handles the events
-   * one by one, which parks or dead-letters exactly the failing ones.
+   * What follows a failed first attempt that already happened (in a run that was rolled back):
+   * the event is parked for a retry, or dead-lettered, without calling its handler again.
    */
-  async processBatch(handler: EventHandler, events: DeliveredEvent[]): Promise<boolean> {
-    return this.inTransaction(async (runner) => {
-      for (const event of events) {
-        if (await isKeyParked(runner, this.options.group, event.topic, event.key)) return false;
-      }
-      const attempt = await this.attempt(runner, handler, events);
-      if (!attempt.ok) {
-        this.log.debug('Batch handler failed; handling its events one by one', { error: attempt.error });
-      }
-      return attempt.ok;
+  async processFailed(message: RawMessage, envelope: EventEnvelope, error: unknown): Promise<Outcome> {
+    const outcome = await this.inTransaction((runner) => this.scheduleRetry(runner, message, envelope, error));
+    if (outcome === 'dead-lettered') await this.deadLetterFirstFailure(message, envelope, error);
+    return outcome;
+  }
+
+  // Parks a first failure with a backoff, in the caller's transaction; or says it goes to the DLQ.
+  private async scheduleRetry(
+    runner: QueryRunner,
+    message: RawMessage,
+    envelope: EventEnvelope,
+    error: unknown,
+  ): Promise<'retry-scheduled' | 'dead-lettered'> {
+    if (!isRetryable(error) || this.options.retry.maxAttempts <= 1) return 'dead-lettered';
+    const delayMs = retryDelayMs(this.options.retry, 1);
+    await parkEvent(runner, this.options.group, message, this.identity(envelope), {
+      attempts: 1,
+      delayMs,
+      lastError: errorText(error),
     });
+    this.count('messaging_events_retried_total', message.topic, envelope);
+    this.log.warn('Event handler failed; the event is parked and will be retried', {
+      eventId: envelope.eventId,
+      eventType: envelope.type,
+      attempt: 1,
+      retryInMs: delayMs,
+      error,
+    });
+    return 'retry-scheduled';
+  }
+
+  private deadLetterFirstFailure(message: RawMessage, envelope: EventEnvelope, error: unknown): Promise<void> {
+    const reason = isRetryable(error) ? 'retries-exhausted' : 'not-retryable';
+    return this.deadLetter(message, envelope.type, 1, reason, error);
+  }
+
+  /**
+   * Handles consecutive events of one partition in one transaction: one query for parked keys,
+   * one multi-row inbox insert, then each handler (a batch handler gets its consecutive events
+   * together), no savepoints. When a handler fails nothing is committed, and the result says
+   * which events it was handling (`failedAt`, `failedCount` into `events`) and why.
+   */
+  async processTogether(events: HandleableEvent[]): Promise<RunResult> {
+    if (events.length === 0) return { ok: true };
+    const { group } = this.options;
+    const topic = events[0]!.topic;
+    let failure: RunResult | undefined;
+    const handled = await this.inTransaction(async (runner): Promise<RunResult> => {
+      const parkedKeys = await parkedKeysAmong(runner, group, topic, [...new Set(events.map((event) => event.key))]);
+      const live: HandleableEvent[] = [];
+      for (const event of events) {
+        if (!parkedKeys.has(event.key)) {
+          live.push(event);
+          continue;
+        }
+        await parkEvent(runner, group, event, this.identity(event.envelope), { attempts: 0, delayMs: 0 });
+        this.count('messaging_events_parked_behind_total', topic, event.envelope);
+      }
+      const fresh = await claimInboxMany(
+        runner.manager,
+        group,
+        live.map((event) => ({ eventId: event.envelope.eventId, eventType: event.envelope.type })),
+      );
+      const toHandle: HandleableEvent[] = [];
+      for (const event of live) {
+        // Deleting as we go: an event delivered twice within the run is handled once.
+        if (fresh.delete(event.envelope.eventId)) toHandle.push(event);
+        else this.reportDuplicate(event);
+      }
+      for (const segment of segmentsOf(toHandle)) {
+        const started = Date.now();
+        try {
+          await this.inScope(segment.events, () => segment.handler.handle(segment.events, runner.manager));
+        } catch (error) {
+          failure = {
+            ok: false,
+            failedAt: events.indexOf(segment.events[0]!),
+            failedCount: segment.events.length,
+            error,
+          };
+          this.observeDuration(segment.events[0]!, 'failure', started);
+          // Rolls the whole transaction back: nothing of this run is committed.
+          throw error;
+        }
+        this.observeDuration(segment.events[0]!, 'success', started);
+      }
+      for (const event of toHandle) this.count('messaging_events_consumed_total', topic, event.envelope);
+      return { ok: true };
+    }).catch((error: unknown): RunResult => {
+      if (failure) return failure;
+      throw error;
+    });
+    return handled;
   }
 
   /** Retries the first due parked event, if any; returns false when none is due. */
@@ -217,11 +298,7 @@ export class EventProcessor {
         if (await claimInbox(runner.manager, this.options.group, event.envelope.eventId, event.envelope.type)) {
           fresh.push(event);
         } else {
-          this.count('messaging_events_duplicate_total', event.topic, event.envelope);
-          this.log.debug('Event already handled by this group; skipped', {
-            eventId: event.envelope.eventId,
-            eventType: event.envelope.type,
-          });
+          this.reportDuplicate(event);
         }
       }
       if (fresh.length > 0) await this.inScope(fresh, () => handler.handle(fresh, runner.manager));
@@ -330,6 +407,22 @@ export class EventProcessor {
       reason,
       error,
     });
+  }
+
+  private reportDuplicate(event: DeliveredEvent): void {
+    this.count('messaging_events_duplicate_total', event.topic, event.envelope);
+    this.log.debug('Event already handled by this group; skipped', {
+      eventId: event.envelope.eventId,
+      eventType: event.envelope.type,
+    });
+  }
+
+  private observeDuration(event: DeliveredEvent, outcome: 'success' | 'failure', startedAt: number): void {
+    this.options.metrics.observe(
+      'messaging_handler_duration_seconds',
+      { ...this.labels(event.topic, event.envelope), outcome },
+      (Date.now() - startedAt) / 1000,
+    );
   }
 
   private identity(envelope: EventEnvelope): { eventId: string; eventType: string } {
