@@ -18,7 +18,7 @@ import type { UserSummary } from '../../src/application/user-summary.js';
 import { ROLES, type Role } from '../../src/domain/role.js';
 import { LoggerAuditLog } from '../../src/infrastructure/secondary-adapters/audit/logger-audit-log.js';
 import { AccessTokenIssuer } from '../../src/infrastructure/secondary-adapters/crypto/access-token-issuer.js';
-import { AccessTokenVerifier } from '../../src/infrastructure/secondary-adapters/crypto/access-token-verifier.js';
+import { AccessTokenVerifier } from '@platform/identity';
 import { Argon2PasswordHasher } from '../../src/infrastructure/secondary-adapters/crypto/argon2-password-hasher.js';
 import { JwtKeyRing } from '../../src/infrastructure/secondary-adapters/crypto/jwt-key-ring.js';
 import { RefreshTokenGenerator } from '../../src/infrastructure/secondary-adapters/crypto/refresh-token-generator.js';

@@ -6,3 +6,18 @@ export {
   verifyIdentity,
 } from './identity-headers.js';
 export type { Identity, IdentityRejection, SignedRequest } from './identity-headers.js';
+export {
+  AccessTokenVerifier,
+  InvalidAccessTokenError,
+  DEFAULT_CLOCK_TOLERANCE_SECONDS,
+} from './access-token/access-token-verifier.js';
+export type {
+  AccessTokenVerifierOptions,
+  InvalidAccessTokenReason,
+  VerifiedAccessToken,
+} from './access-token/access-token-verifier.js';
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+  MAX_CLOCK_TOLERANCE_SECONDS,
+} from './access-token/access-token.constants.js';

@@ -162,6 +162,19 @@ describe('BaseHttpClient (real HTTP servers on loopback)', () => {
     expect(upstream.requests).toHaveLength(1);
   });
 
+  it('with passClientErrors, hands a 4xx or 429 on as a result, untried again and not counted by the breaker', async () => {
+    const upstream = await server((_, response) =>
+      sendJson(response, 429, { code: 'AUTH.TOO_MANY_ATTEMPTS' }, { 'retry-after': '7' }),
+    );
+    const proxy = client(upstream.url, { breaker: { volumeThreshold: 1, errorThresholdPercentage: 1 } });
+    for (let i = 0; i < 3; i++) {
+      const result = await proxy.request('POST', '/login', { body: {}, passClientErrors: true });
+      expect(result).toMatchObject({ status: 429, body: { code: 'AUTH.TOO_MANY_ATTEMPTS' } });
+      expect(result.headers.get('retry-after')).toBe('7');
+    }
+    expect(upstream.requests).toHaveLength(3);
+  });
+
   it('times a slow upstream out with UpstreamTimeoutError, aborting the request', async () => {
     let aborted = 0;
     const upstream = await server((_, response, raw) => {

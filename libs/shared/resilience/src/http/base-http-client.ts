@@ -75,7 +75,8 @@ export class BaseHttpClient {
       this.options.upstream,
       answer.headers.get('content-type'),
       answer.text,
-      options.response,
+      // A passed-on 4xx is the upstream's Problem Details, not the success body the class describes.
+      answer.status < 400 ? options.response : undefined,
     );
     return { status: answer.status, headers: answer.headers, body };
   }

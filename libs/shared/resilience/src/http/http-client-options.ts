@@ -39,6 +39,12 @@ export interface HttpRequestOptions<T = unknown> {
   idempotencyKey?: string;
   /** Forces retries on or off, e.g. on for a POST known to be safe (an OAuth token request). */
   idempotent?: boolean;
+  /**
+   * Returns a 4xx answer (429 included) as a result with its status, headers and parsed body
+   * instead of throwing, for a proxy that passes the upstream's answer on (the gateway). It is
+   * neither retried nor counted by the breaker; 5xx and missing answers still throw.
+   */
+  passClientErrors?: boolean;
 }
 
 /** A decoded answer, for callers that need status and headers besides the body. */

@@ -9,6 +9,8 @@ export interface PreparedRequest {
   /** `GET` or `GET /invoices/{id}`: bounded, so fit for span names and log lines. */
   spanName: string;
   route?: string;
+  /** A 4xx answer is a result, not an error (see HttpRequestOptions.passClientErrors). */
+  passClientErrors?: boolean;
 }
 
 /** Builds URL, headers and body once, so that every attempt sends the same request. */
@@ -34,5 +36,5 @@ export function prepareRequest(
     headers['content-type'] ??= 'application/json';
   }
   const spanName = options.route ? `${method} ${options.route}` : method;
-  return { method, url, headers, body, route: options.route, spanName };
+  return { method, url, headers, body, route: options.route, spanName, passClientErrors: options.passClientErrors };
 }

@@ -80,7 +80,8 @@ export function sendRequest(
       // Reading the body is part of the call: a body that trickles in is as slow as no answer.
       const text = await response.text();
       span.setAttribute('http.response.status_code', status);
-      if (!response.ok) {
+      const passed = prepared.passClientErrors === true && status >= 400 && status < 500;
+      if (!response.ok && !passed) {
         span.setAttribute('error.type', String(status));
         span.setStatus({ code: SpanStatusCode.ERROR });
         throw statusError(upstream, method, response, text);

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { v7 as uuidv7, validate as isUuid } from 'uuid';
-import { ACCESS_TOKEN_ALGORITHM, DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS } from './access-token.constants.js';
+import { ACCESS_TOKEN_ALGORITHM, DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS } from '@platform/identity';
 import type { SigningKey } from './jwt-key-ring.js';
 
 /** Where the issuer gets its signing key; the JwtKeyRing is one. */

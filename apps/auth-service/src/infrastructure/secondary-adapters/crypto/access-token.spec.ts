@@ -20,7 +20,7 @@ import {
   InvalidAccessTokenError,
   type AccessTokenVerifierOptions,
   type InvalidAccessTokenReason,
-} from './access-token-verifier.js';
+} from '@platform/identity';
 import { JwtKeyRing } from './jwt-key-ring.js';
 
 const ISSUER = 'https://auth.platform.test';

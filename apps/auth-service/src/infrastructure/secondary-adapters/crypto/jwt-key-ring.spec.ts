@@ -4,7 +4,7 @@ import path from 'node:path';
 import { calculateJwkThumbprint, decodeProtectedHeader, exportJWK, generateKeyPair } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccessTokenIssuer } from './access-token-issuer.js';
-import { AccessTokenVerifier, InvalidAccessTokenError } from './access-token-verifier.js';
+import { AccessTokenVerifier, InvalidAccessTokenError } from '@platform/identity';
 import { DEV_KEYS_FILE_NAME, JwtKeyRing, JwtKeyRingConfigurationError } from './jwt-key-ring.js';
 
 const USER_ID = '01964f4e-8a3b-7c2d-9e10-2f3a4b5c6d7e';

@@ -32,7 +32,7 @@ import {
   ACCESS_TOKEN_ALGORITHM,
   DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
   MAX_CLOCK_TOLERANCE_SECONDS,
-} from './access-token.constants.js';
+} from '@platform/identity';
 
 /** File name of the development key set inside the directory the service passes. */
 export const DEV_KEYS_FILE_NAME = 'jwt-dev-keys.json';

@@ -1,0 +1,42 @@
+import { ServiceConfig } from '@platform/bootstrap';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+
+/** The gateway's settings, read from the environment and validated at start-up. */
+export class GatewayConfig extends ServiceConfig {
+  override PORT = 3000;
+  override MANAGEMENT_PORT = 9000;
+
+  /** Base URL of the auth-service (its /v1/auth and /v1/admin routes, and its JWKS). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SERVICE_URL = 'http://127.0.0.1:3001';
+
+  /** The auth-service's readiness (its management port): the gateway is ready only when it is. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_SERVICE_READY_URL = 'http://127.0.0.1:9001/health/ready';
+
+  /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
+  @IsString()
+  @MinLength(32, { message: 'IDENTITY_SIGNING_KEY must be at least 32 characters' })
+  IDENTITY_SIGNING_KEY!: string;
+
+  /** The `iss` and `aud` access tokens must carry. */
+  @IsString()
+  JWT_ISSUER = 'platform-auth';
+
+  @IsString()
+  JWT_AUDIENCE = 'platform-api';
+
+  /** Time limit of one call to an upstream; a slow upstream becomes a 504, never a hang. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  UPSTREAM_TIMEOUT_MS = 5_000;
+
+  /** Least time between two JWKS fetches caused by unknown `kid`s, so forged tokens cannot hammer auth. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  JWKS_COOLDOWN_SECONDS = 30;
+}

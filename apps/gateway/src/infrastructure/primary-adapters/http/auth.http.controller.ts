@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard.js';
+import { UpstreamForwarder } from './upstream-forwarder.js';
+
+/** `/v1/auth`: public routes of the auth-service, forwarded; the last four need an access token. */
+@Controller('v1/auth')
+export class AuthHttpController {
+  constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
+
+  @Post('register')
+  register(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/register');
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/login');
+  }
+
+  @Post('refresh')
+  refresh(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/refresh');
+  }
+
+  @Post('logout')
+  logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/logout');
+  }
+
+  @Get('.well-known/jwks.json')
+  jwks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/.well-known/jwks.json');
+  }
+
+  @Post('logout-all')
+  @UseGuards(AccessTokenGuard)
+  logoutAll(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/logout-all');
+  }
+
+  @Get('me')
+  @UseGuards(AccessTokenGuard)
+  me(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/me');
+  }
+
+  @Post('change-password')
+  @UseGuards(AccessTokenGuard)
+  changePassword(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/change-password');
+  }
+}
+
+/** `/v1/admin`: administration routes; the upstream checks the permissions. */
+@Controller('v1/admin')
+@UseGuards(AccessTokenGuard)
+export class AdminHttpController {
+  constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
+
+  @Get('users')
+  users(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.toAuthService(request, reply, '/v1/admin/users');
+  }
+}

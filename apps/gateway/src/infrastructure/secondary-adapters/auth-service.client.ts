@@ -1,0 +1,32 @@
+import { BaseHttpClient, type HttpResult } from '@platform/resilience';
+
+/** What the gateway forwards: the request as the client sent it, plus the headers the gateway adds. */
+export interface ForwardedRequest {
+  method: string;
+  /** Path and query string, e.g. `/v1/admin/users?limit=10`. */
+  path: string;
+  body?: unknown;
+  headers: Record<string, string>;
+  /** A low-cardinality route for spans and metrics, e.g. `/v1/auth/login`. */
+  route: string;
+}
+
+/**
+ * The auth-service as an upstream: one client, so one breaker, one set of metrics and spans.
+ * Its 4xx answers are the client's business and are handed back as they are; 5xx, timeouts
+ * and an open breaker become the gateway's 502/503/504 Problem Details.
+ */
+export class AuthServiceClient extends BaseHttpClient {
+  constructor(baseUrl: string, timeoutMs: number) {
+    super({ upstream: 'auth-service', baseUrl, timeoutMs });
+  }
+
+  forward(request: ForwardedRequest): Promise<HttpResult<unknown>> {
+    return this.request(request.method, request.path, {
+      body: request.body,
+      headers: request.headers,
+      route: request.route,
+      passClientErrors: true,
+    });
+  }
+}

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { freePort, infraPaths } from '@platform/infra';
+import { createTestDatabase, testInfra, type TestDatabase } from '@platform/infra/testing';
+import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService, type ServiceProcess } from './support/service-process.js';
+
+// End to end: the real auth-service and gateway processes, real PostgreSQL and Kafka.
+describe('gateway → auth-service', () => {
+  const identityKey = randomBytes(32).toString('base64url');
+  let database: TestDatabase;
+  let keyDir: string;
+  let auth: ServiceProcess;
+  let gateway: ServiceProcess;
+  let gatewayUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gateway_e2e');
+    keyDir = mkdtempSync(path.join(infraPaths().root, 'e2e-keys-'));
+    const [authPort, authManagement, gatewayPort, gatewayManagement] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    const common = { NODE_ENV: 'test', HOST: '127.0.0.1', IDENTITY_SIGNING_KEY: identityKey, LOG_LEVEL: 'info' };
+    auth = await startService(
+      'apps/auth-service/src/main.ts',
+      {
+        ...common,
+        SERVICE_NAME: 'auth-service',
+        PORT: String(authPort),
+        MANAGEMENT_PORT: String(authManagement),
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+        JWT_DEV_KEY_DIR: keyDir,
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      },
+      `http://127.0.0.1:${authManagement}/health/ready`,
+    );
+    gateway = await startService(
+      'apps/gateway/src/main.ts',
+      {
+        ...common,
+        SERVICE_NAME: 'gateway',
+        PORT: String(gatewayPort),
+        MANAGEMENT_PORT: String(gatewayManagement),
+        AUTH_SERVICE_URL: `http://127.0.0.1:${authPort}`,
+        AUTH_SERVICE_READY_URL: `http://127.0.0.1:${authManagement}/health/ready`,
+        UPSTREAM_TIMEOUT_MS: '2000',
+      },
+      `http://127.0.0.1:${gatewayManagement}/health/ready`,
+    );
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await auth?.stop();
+    await database?.drop();
+    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+  });
+
+  const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${gatewayUrl}${route}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const get = (route: string, token?: string, headers: Record<string, string> = {}) =>
+    fetch(`${gatewayUrl}${route}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+
+  async function eventually(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await probe())) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async function session(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+    await post('/v1/auth/register', { email, password, displayName: email.split('@')[0] });
+    const login = await post('/v1/auth/login', { email, password });
+    expect(login.status).toBe(200);
+    return (await login.json()) as { accessToken: string; refreshToken: string };
+  }
+
+  it('registers, logs in, answers me, refreshes, detects reuse and logs out', async () => {
+    const registered = await post('/v1/auth/register', {
+      email: 'ada@example.com',
+      password: 'analytical engine notes',
+      displayName: 'Ada',
+    });
+    expect(registered.status).toBe(201);
+    const login = await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' });
+    expect(login.status).toBe(200);
+    const tokens = (await login.json()) as { accessToken: string; refreshToken: string };
+
+    const me = await get('/v1/auth/me', tokens.accessToken, { 'x-correlation-id': 'corr-e2e-me' });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ email: 'ada@example.com', roles: ['user'] });
+    // One correlation id and one trace across both services' log lines for that request (stdout
+    // is buffered by the logger, so the lines arrive shortly after the response).
+    const linesOf = (service: ServiceProcess) =>
+      service.logs().filter((line) => line['correlationId'] === 'corr-e2e-me');
+    await eventually(async () => linesOf(auth).length > 0 && linesOf(gateway).length > 0);
+    expect(linesOf(auth)[0]!['traceId']).toBe(linesOf(gateway)[0]!['traceId']);
+
+    const refreshed = await post('/v1/auth/refresh', { refreshToken: tokens.refreshToken });
+    expect(refreshed.status).toBe(200);
+    const next = (await refreshed.json()) as { refreshToken: string };
+    const reused = await post('/v1/auth/refresh', { refreshToken: tokens.refreshToken });
+    expect(reused.status).toBe(401);
+    expect(reused.headers.get('content-type')).toContain('application/problem+json');
+    expect(await reused.json()).toMatchObject({ code: 'AUTH.REFRESH_TOKEN_REUSED' });
+    expect((await post('/v1/auth/refresh', { refreshToken: next.refreshToken })).status).toBe(401);
+
+    const again = (await (
+      await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' })
+    ).json()) as {
+      refreshToken: string;
+    };
+    expect((await post('/v1/auth/logout', { refreshToken: again.refreshToken })).status).toBe(204);
+    expect((await post('/v1/auth/refresh', { refreshToken: again.refreshToken })).status).toBe(401);
+  });
+
+  it('refuses tampered, expired, alg:none and wrong-key tokens with 401', async () => {
+    const { accessToken } = await session('grace@example.com', 'compiler pioneer notes');
+    const [header, payload, signature] = accessToken.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['user', 'admin'] })).toString('base64url')}.${signature}`;
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const kid = decodeProtectedHeader(accessToken).kid!;
+    const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey);
+    const otherKid = await calculateJwkThumbprint(await exportJWK(publicKey));
+    const unknownKey = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: otherKid, typ: 'JWT' })
+      .sign(privateKey);
+    const expired = await new SignJWT({ ...claims, iat: 1_700_000_000, exp: 1_700_000_900 })
+      .setProtectedHeader({ alg: 'ES256', kid: otherKid, typ: 'JWT' })
+      .sign(privateKey);
+    for (const token of [tampered, none, wrongKey, unknownKey, expired, 'garbage']) {
+      const response = await get('/v1/auth/me', token);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ status: 401, code: 'AUTH.INVALID_TOKEN' });
+    }
+    expect((await get('/v1/auth/me')).status).toBe(401);
+  });
+
+  it('never lets a client choose its identity', async () => {
+    const forged = await get('/v1/admin/users', undefined, {
+      'x-identity-user-id': '0192f0c1-7a4e-7c3b-8f00-1234567890ab',
+      'x-identity-roles': 'admin',
+    });
+    expect(forged.status).toBe(401);
+    const { accessToken } = await session('eve@example.com', 'definitely not admin');
+    const asUser = await get('/v1/admin/users', accessToken, { 'x-identity-roles': 'admin' });
+    expect(asUser.status).toBe(403);
+  });
+
+  it('passes validation errors, a duplicate e-mail and the login throttle on as Problem Details', async () => {
+    const invalid = await post('/v1/auth/register', { email: 7, password: true });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ status: 400, errors: expect.any(Array) });
+    await session('linus@example.com', 'penguins all the way');
+    const duplicate = await post('/v1/auth/register', {
+      email: 'Linus@example.com',
+      password: 'penguins all the way',
+      displayName: 'L',
+    });
+    expect(duplicate.status).toBe(409);
+    for (let i = 0; i < 3; i++)
+      await post('/v1/auth/login', { email: 'linus@example.com', password: 'wrong guess here' });
+    const limited = await post('/v1/auth/login', { email: 'linus@example.com', password: 'penguins all the way' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers 503 Problem Details when the upstream is down, without a stack trace', async () => {
+    await auth.stop();
+    const response = await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' });
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 503 });
+    expect(JSON.stringify(body)).not.toContain('at ');
+  });
+});
