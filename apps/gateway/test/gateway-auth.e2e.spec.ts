@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, infraPaths } from '@platform/infra';
-import { createTestDatabase, testInfra, type TestDatabase } from '@platform/infra/testing';
+import { createTestDatabase, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type ServiceProcess } from './support/service-process.js';
@@ -80,6 +81,33 @@ describe('gateway → auth-service', () => {
     }
   }
 
+  // Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards.
+  async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
+    const kafka = new Kafka({ clientId: 'e2e-reader', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING });
+    const groupId = uniqueGroupId('e2e');
+    const consumer = kafka.consumer({ groupId });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      return await new Promise<KafkaMessage>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 30_000);
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            if (!matches(message)) return;
+            clearTimeout(timer);
+            resolve(message);
+          },
+        });
+      });
+    } finally {
+      await consumer.disconnect();
+      const admin = kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.disconnect();
+    }
+  }
+
   async function session(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
     await post('/v1/auth/register', { email, password, displayName: email.split('@')[0] });
     const login = await post('/v1/auth/login', { email, password });
@@ -124,6 +152,28 @@ describe('gateway → auth-service', () => {
     };
     expect((await post('/v1/auth/logout', { refreshToken: again.refreshToken })).status).toBe(204);
     expect((await post('/v1/auth/refresh', { refreshToken: again.refreshToken })).status).toBe(401);
+  });
+
+  it('publishes auth.user.registered on Kafka, in the trace of the registering request', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const response = await post(
+      '/v1/auth/register',
+      { email: 'barbara@example.com', password: 'liskov substitution rules', displayName: 'Barbara' },
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const message = await findMessage('auth.user.v1', (candidate) => String(candidate.key) === id);
+    const headers = Object.fromEntries(
+      Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
+    );
+    expect(headers['event-type']).toBe('auth.user.registered');
+    expect(headers['traceparent']).toMatch(new RegExp(`^00-${traceId}-`));
+    expect(JSON.parse(String(message.value))).toMatchObject({
+      type: 'auth.user.registered',
+      aggregateId: id,
+      payload: { userId: id, email: 'barbara@example.com', displayName: 'Barbara' },
+    });
   });
 
   it('refuses tampered, expired, alg:none and wrong-key tokens with 401', async () => {

@@ -4,6 +4,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import type { DataSource } from 'typeorm';
 import { deadLetterTopicOf } from '../dead-letter/dead-letter-headers.js';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
+import { ensureTopics } from '../kafka/ensure-topics.js';
 import { RELIABLE_PRODUCER } from '../kafka/reliable-producer.js';
 import { headersToText } from '../events/event-headers.js';
 import { purgeInbox } from '../inbox/inbox.js';
@@ -58,7 +59,6 @@ export interface ConsumerStatus {
 
 const INBOX_PURGE_INTERVAL_MS = 10 * 60_000;
 const HEARTBEAT_EVERY_MS = 3_000;
-const DEFAULT_TOPIC_PARTITIONS = 3;
 
 /**
  * Consumes events with an inbox, per-key parking retries and a DLQ (docs/decisions/0006).
@@ -339,27 +339,19 @@ export class EventConsumer {
   }
 
   private async createMissingTopics(): Promise<void> {
+    const created = await ensureTopics(this.options.kafka, this.topics);
+    if (created.length > 0) this.log.info('Created missing topics', { topics: created });
+    // A DLQ topic gets as many partitions as its topic, so dead letters keep their key's partition order.
     const admin = this.options.kafka.admin();
     await admin.connect();
+    let partitions: Map<string, number>;
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = this.topics.filter((topic) => !existing.has(topic));
-      if (missing.length > 0) {
-        await admin.createTopics({
-          topics: missing.map((topic) => ({ topic, numPartitions: DEFAULT_TOPIC_PARTITIONS })),
-          waitForLeaders: true,
-        });
-        this.log.info('Created missing topics', { topics: missing });
-      }
-      // A DLQ topic gets as many partitions as its topic, so dead letters keep their key's partition order.
       const metadata = await admin.fetchTopicMetadata({ topics: this.topics });
-      const dlqs = metadata.topics
-        .filter((topic) => !existing.has(deadLetterTopicOf(topic.name)))
-        .map((topic) => ({ topic: deadLetterTopicOf(topic.name), numPartitions: topic.partitions.length }));
-      if (dlqs.length > 0) await admin.createTopics({ topics: dlqs, waitForLeaders: true });
+      partitions = new Map(metadata.topics.map((topic) => [deadLetterTopicOf(topic.name), topic.partitions.length]));
     } finally {
       await admin.disconnect();
     }
+    await ensureTopics(this.options.kafka, [...partitions.keys()], (topic) => partitions.get(topic) ?? 1);
   }
 }
 

@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import type { ContractRegistry } from '@platform/contracts';
+import { publishedContracts, type ContractRegistry } from '@platform/contracts';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createKafkaClient } from '../kafka/kafka-client.js';
@@ -25,7 +25,9 @@ export interface MessagingModuleOptions {
   contracts?: ContractRegistry;
   wakeup?: OutboxWakeup;
   /** Relay tuning (batch size, poll interval, retention, backoff). */
-  relay?: Omit<OutboxRelayOptions, 'kafka' | 'dataSource' | 'wakeup'>;
+  relay?: Omit<OutboxRelayOptions, 'kafka' | 'dataSource' | 'wakeup' | 'createTopics'>;
+  /** Create the topics of the service's contracts when missing; true except in production by default. */
+  createTopics?: boolean;
 }
 
 export interface MessagingModuleAsyncOptions {
@@ -85,7 +87,16 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [DataSource, MESSAGING_KAFKA, OPTIONS],
           useFactory: (dataSource: DataSource, kafka: Kafka, settings: MessagingModuleOptions) =>
-            new OutboxRelay({ ...settings.relay, kafka, dataSource, wakeup: settings.wakeup }),
+            new OutboxRelay({
+              ...settings.relay,
+              kafka,
+              dataSource,
+              wakeup: settings.wakeup,
+              createTopics:
+                (settings.createTopics ?? process.env['NODE_ENV'] !== 'production')
+                  ? [...new Set((settings.contracts ?? publishedContracts).contracts.map((contract) => contract.topic))]
+                  : [],
+            }),
         },
         RelayLifecycle,
       ],

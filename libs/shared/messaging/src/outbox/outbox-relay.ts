@@ -8,6 +8,7 @@ import type { Kafka, Message, Producer } from 'kafkajs';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
+import { ensureTopics } from '../kafka/ensure-topics.js';
 import { RELIABLE_PRODUCER } from '../kafka/reliable-producer.js';
 import type { TextHeaders } from '../events/event-headers.js';
 import { messagingMetrics } from '../metrics/messaging-metrics.js';
@@ -27,6 +28,11 @@ export interface OutboxRelayOptions {
   wakeup?: OutboxWakeup;
   /** Published rows are deleted after this long; default 7 days. */
   retentionMs?: number;
+  /**
+   * Topics to create at start when missing (local runs and tests; in production topics are
+   * provisioned and this stays empty). A failure is logged, and publishing retries as usual.
+   */
+  createTopics?: readonly string[];
   /** First and largest pause after a failed publish (full jitter in between); default 100 ms and 10 s. */
   backoff?: { baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -117,6 +123,12 @@ export class OutboxRelay {
     this.state.running = true;
     this.unsubscribe = outboxSignal(this.options.dataSource).subscribe(() => this.wake());
     if (this.options.wakeup === 'notify') await this.listen();
+    if (this.options.createTopics?.length) {
+      await ensureTopics(this.options.kafka, this.options.createTopics).then(
+        (created) => created.length > 0 && this.log.info('Created missing topics', { topics: created }),
+        (error: unknown) => this.log.warn('Could not create the outbox topics; publishing will retry', { error }),
+      );
+    }
     this.loop = this.run();
   }
 
