@@ -55,7 +55,7 @@ describe('infra CLI', () => {
   });
 });
 
-describe('infra start (npm start)', () => {
+describe('infra start (npm run infra:start)', () => {
   it('stays in the foreground until Ctrl-C, then stops what it started', async () => {
     const env = await isolatedEnv();
     const child = spawn(
