@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GatewayConfig } from './gateway.config.js';
 import { ACCESS_TOKEN_VERIFIER, AccessTokenGuard } from './infrastructure/primary-adapters/http/access-token.guard.js';
 import {
   AdminHttpController,
   AuthHttpController,
 } from './infrastructure/primary-adapters/http/auth.http.controller.js';
+import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/deprecation.js';
 import { UpstreamForwarder } from './infrastructure/primary-adapters/http/upstream-forwarder.js';
 import { AuthServiceClient } from './infrastructure/secondary-adapters/auth-service.client.js';
 import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwks-access-token-verifier.js';
@@ -32,6 +34,7 @@ import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwk
     },
     AccessTokenGuard,
     UpstreamForwarder,
+    { provide: APP_INTERCEPTOR, useClass: DeprecationInterceptor },
   ],
 })
 export class AppModule {}

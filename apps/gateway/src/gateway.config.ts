@@ -34,6 +34,13 @@ export class GatewayConfig extends ServiceConfig {
   @Max(60_000)
   UPSTREAM_TIMEOUT_MS = 5_000;
 
+  /**
+   * Browser origins allowed to call the API (CORS), comma-separated, e.g.
+   * `https://app.example.com`; empty: no cross-origin browser calls.
+   */
+  @IsString()
+  CORS_ORIGINS = '';
+
   /** Least time between two JWKS fetches caused by unknown `kid`s, so forged tokens cannot hammer auth. */
   @Type(() => Number)
   @IsInt()

@@ -51,6 +51,7 @@ describe('gateway → auth-service', () => {
         AUTH_SERVICE_URL: `http://127.0.0.1:${authPort}`,
         AUTH_SERVICE_READY_URL: `http://127.0.0.1:${authManagement}/health/ready`,
         UPSTREAM_TIMEOUT_MS: '2000',
+        CORS_ORIGINS: 'https://app.example.com',
       },
       `http://127.0.0.1:${gatewayManagement}/health/ready`,
     );
@@ -174,6 +175,23 @@ describe('gateway → auth-service', () => {
       aggregateId: id,
       payload: { userId: id, email: 'barbara@example.com', displayName: 'Barbara' },
     });
+  });
+
+  it('sends security headers, and CORS only to the configured origin', async () => {
+    const response = await get('/v1/auth/me');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+    const preflight = (origin: string) =>
+      fetch(`${gatewayUrl}/v1/auth/login`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await preflight('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses tampered, expired, alg:none and wrong-key tokens with 401', async () => {

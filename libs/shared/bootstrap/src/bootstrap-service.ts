@@ -37,6 +37,11 @@ export interface ServiceOptions<C extends ServiceConfig> {
   /** Stop gracefully on SIGTERM/SIGINT and exit the process afterwards (default true). */
   handleSignals?: boolean;
   /**
+   * Adds to the HTTP server before it listens: Fastify plugins (`app.register(helmet)`), CORS,
+   * extra hooks. Runs after the platform's own hooks, so those see every request first.
+   */
+  configure?: (app: NestFastifyApplication, config: C) => unknown;
+  /**
    * Connects transports besides HTTP before the service listens, e.g.
    * `(app) => connectEventConsumer(app, { ... })`; they start with the app and stop in its shutdown.
    */
@@ -96,6 +101,7 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     { logger: new NestLogger() },
   );
   applyValidation(app, { errorReporter: (error) => void reportError(error) });
+  await options.configure?.(app, config);
   await options.connect?.(app, config);
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);

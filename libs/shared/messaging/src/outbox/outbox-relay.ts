@@ -316,18 +316,23 @@ export class OutboxRelay {
   private claim(manager: EntityManager): Promise<OutboxRow[]> {
     // 1. A window of the oldest pending rows, straight from the partial index (cheap even with
     //    stale statistics, and a prefix: a key's earlier rows are in it whenever a later one is).
-    // 2. An advisory lock per key, tried in id order, at most one batch: a key another relay is
-    //    publishing fails the try-lock and all its rows are skipped, so none overtakes one in flight.
-    // 3. Row locks; `published_at IS NULL` is checked again under the lock, so a row another relay
-    //    published since step 1 is not published twice.
+    // 2. One advisory lock per key of the window, tried once, in order of the key's oldest row. Once
+    //    per key matters: tried per row, a lock another relay releases mid-scan (after a failed
+    //    send) would let this relay take a key's later rows while skipping its earlier ones.
+    // 3. Row locks on the locked keys' rows, at most one batch; `published_at IS NULL` is checked
+    //    again under the lock, so a row another relay published meanwhile is not sent twice.
     return manager.query(
       `WITH candidate AS MATERIALIZED (
          SELECT id, topic, key FROM ${MessagingTable.outbox}
           WHERE published_at IS NULL ORDER BY id LIMIT $2
-       ), claimable AS MATERIALIZED (
-         SELECT id FROM candidate
+       ), window_keys AS MATERIALIZED (
+         SELECT topic, key, min(id) AS first_id FROM candidate GROUP BY topic, key
+       ), locked_keys AS MATERIALIZED (
+         SELECT topic, key FROM (SELECT * FROM window_keys ORDER BY first_id OFFSET 0) ordered
           WHERE pg_try_advisory_xact_lock(${KEY_LOCK_NAMESPACE}, hashtext(topic || '/' || key))
-          LIMIT $1
+       ), claimable AS MATERIALIZED (
+         SELECT c.id FROM candidate c JOIN locked_keys l ON l.topic = c.topic AND l.key = c.key
+          ORDER BY c.id LIMIT $1
        )
        SELECT o.id, o.topic, o.key, o.headers, o.payload
          FROM ${MessagingTable.outbox} o JOIN claimable c ON c.id = o.id
