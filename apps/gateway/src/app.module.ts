@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GatewayConfig } from './gateway.config.js';
 import { ACCESS_TOKEN_VERIFIER, AccessTokenGuard } from './infrastructure/primary-adapters/http/access-token.guard.js';
 import {
@@ -7,6 +7,15 @@ import {
   AuthHttpController,
 } from './infrastructure/primary-adapters/http/auth.http.controller.js';
 import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/deprecation.js';
+import {
+  RATE_LIMIT_RULES,
+  RATE_LIMIT_STORE,
+  RateLimitGuard,
+  type RateLimitRules,
+} from './infrastructure/primary-adapters/http/rate-limit.guard.js';
+import { MemoryRateLimitStore } from './infrastructure/secondary-adapters/rate-limit/memory-rate-limit.store.js';
+import type { RateLimitStore } from './infrastructure/secondary-adapters/rate-limit/rate-limit-store.js';
+import { RedisRateLimitStore } from './infrastructure/secondary-adapters/rate-limit/redis-rate-limit.store.js';
 import { UpstreamForwarder } from './infrastructure/primary-adapters/http/upstream-forwarder.js';
 import { AuthServiceClient } from './infrastructure/secondary-adapters/auth-service.client.js';
 import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwks-access-token-verifier.js';
@@ -35,6 +44,27 @@ import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwk
     AccessTokenGuard,
     UpstreamForwarder,
     { provide: APP_INTERCEPTOR, useClass: DeprecationInterceptor },
+    {
+      provide: RATE_LIMIT_STORE,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig): RateLimitStore =>
+        config.REDIS_URL ? new RedisRateLimitStore(config.REDIS_URL) : new MemoryRateLimitStore(),
+    },
+    {
+      provide: RATE_LIMIT_RULES,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig): RateLimitRules => ({
+        global: { limit: config.RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+        auth: { limit: config.AUTH_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+      }),
+    },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
 })
-export class AppModule {}
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMIT_STORE) private readonly rateLimits: RateLimitStore) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.rateLimits.close();
+  }
+}

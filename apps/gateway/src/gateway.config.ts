@@ -1,6 +1,6 @@
 import { ServiceConfig } from '@platform/bootstrap';
 import { Type } from 'class-transformer';
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** The gateway's settings, read from the environment and validated at start-up. */
 export class GatewayConfig extends ServiceConfig {
@@ -40,6 +40,23 @@ export class GatewayConfig extends ServiceConfig {
    */
   @IsString()
   CORS_ORIGINS = '';
+
+  /** Requests per minute a client address may make to all routes together. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Log-ins and registrations per minute a client address may make. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Rate-limit counters shared by every gateway instance; in-process memory when unset. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
 
   /** Least time between two JWKS fetches caused by unknown `kid`s, so forged tokens cannot hammer auth. */
   @Type(() => Number)

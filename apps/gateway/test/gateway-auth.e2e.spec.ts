@@ -52,6 +52,7 @@ describe('gateway → auth-service', () => {
         AUTH_SERVICE_READY_URL: `http://127.0.0.1:${authManagement}/health/ready`,
         UPSTREAM_TIMEOUT_MS: '2000',
         CORS_ORIGINS: 'https://app.example.com',
+        AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       },
       `http://127.0.0.1:${gatewayManagement}/health/ready`,
     );

@@ -7,3 +7,5 @@ export { testKafka, createTestTopic, uniqueGroupId } from './kafka.js';
 export type { TestTopic } from './kafka.js';
 export { startPrivateKafka } from './private-kafka.js';
 export type { PrivateKafka } from './private-kafka.js';
+export { startTestRedis } from './redis.js';
+export type { TestRedis } from './redis.js';

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard.js';
+import { RateLimit } from './rate-limit.guard.js';
 import { UpstreamForwarder } from './upstream-forwarder.js';
 
 /** `/v1/auth`: public routes of the auth-service, forwarded; the last four need an access token. */
@@ -9,12 +10,14 @@ export class AuthHttpController {
   constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
 
   @Post('register')
+  @RateLimit('auth')
   register(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/register');
   }
 
   @Post('login')
   @HttpCode(200)
+  @RateLimit('auth')
   login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/login');
   }
