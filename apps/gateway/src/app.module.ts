@@ -16,7 +16,10 @@ import {
 import { MemoryRateLimitStore } from './infrastructure/secondary-adapters/rate-limit/memory-rate-limit.store.js';
 import type { RateLimitStore } from './infrastructure/secondary-adapters/rate-limit/rate-limit-store.js';
 import { RedisRateLimitStore } from './infrastructure/secondary-adapters/rate-limit/redis-rate-limit.store.js';
-import { UpstreamForwarder } from './infrastructure/primary-adapters/http/upstream-forwarder.js';
+import { IDEMPOTENCY_STORE, UpstreamForwarder } from './infrastructure/primary-adapters/http/upstream-forwarder.js';
+import type { IdempotencyStore } from './infrastructure/secondary-adapters/idempotency/idempotency-store.js';
+import { MemoryIdempotencyStore } from './infrastructure/secondary-adapters/idempotency/memory-idempotency.store.js';
+import { RedisIdempotencyStore } from './infrastructure/secondary-adapters/idempotency/redis-idempotency.store.js';
 import { AuthServiceClient } from './infrastructure/secondary-adapters/auth-service.client.js';
 import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwks-access-token-verifier.js';
 
@@ -59,12 +62,21 @@ import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwk
       }),
     },
     { provide: APP_GUARD, useClass: RateLimitGuard },
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig): IdempotencyStore =>
+        config.REDIS_URL ? new RedisIdempotencyStore(config.REDIS_URL) : new MemoryIdempotencyStore(),
+    },
   ],
 })
 export class AppModule implements OnApplicationShutdown {
-  constructor(@Inject(RATE_LIMIT_STORE) private readonly rateLimits: RateLimitStore) {}
+  constructor(
+    @Inject(RATE_LIMIT_STORE) private readonly rateLimits: RateLimitStore,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+  ) {}
 
-  onApplicationShutdown(): Promise<void> {
-    return this.rateLimits.close();
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.rateLimits.close(), this.idempotency.close()]);
   }
 }

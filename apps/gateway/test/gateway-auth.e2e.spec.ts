@@ -178,6 +178,27 @@ describe('gateway → auth-service', () => {
     });
   });
 
+  it('honours Idempotency-Key on registration: same body, same answer; another body, 422', async () => {
+    const body = { email: 'idem@example.com', password: 'exactly once semantics', displayName: 'Idem' };
+    const first = await post('/v1/auth/register', body, { 'idempotency-key': 'signup-7f3a' });
+    expect(first.status).toBe(201);
+    const again = await post('/v1/auth/register', body, { 'idempotency-key': 'signup-7f3a' });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    const other = await post(
+      '/v1/auth/register',
+      { ...body, displayName: 'Other' },
+      { 'idempotency-key': 'signup-7f3a' },
+    );
+    expect(other.status).toBe(422);
+    expect(await other.json()).toMatchObject({ code: 'GATEWAY.IDEMPOTENCY_KEY_REUSED' });
+    const invalid = await post('/v1/auth/register', body, { 'idempotency-key': 'has spaces in it' });
+    expect(invalid.status).toBe(400);
+    // Without the key the duplicate reaches the auth-service, which refuses it.
+    expect((await post('/v1/auth/register', body)).status).toBe(409);
+  });
+
   it('sends security headers, and CORS only to the configured origin', async () => {
     const response = await get('/v1/auth/me');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -12,7 +12,7 @@ export class AuthHttpController {
   @Post('register')
   @RateLimit('auth')
   register(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/register');
+    return this.forwarder.toAuthService(request, reply, '/v1/auth/register', { idempotent: true });
   }
 
   @Post('login')

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { signIdentity } from '@platform/identity';
+import { getLogger } from '@platform/logging';
+import { DomainError } from '@platform/validation';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../../../gateway.config.js';
 import { AuthServiceClient } from '../../secondary-adapters/auth-service.client.js';
+import type { IdempotencyStore, StoredResponse } from '../../secondary-adapters/idempotency/idempotency-store.js';
 import type { AuthenticatedRequest } from './access-token.guard.js';
 
 // Headers of the upstream's answer the client may see; everything else (server, set-cookie of
@@ -14,14 +18,103 @@ const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authen
  * client's address, and for an authenticated caller the signed identity headers; trace context
  * and correlation id travel through the HTTP client.
  */
+/** Injection token of the idempotency-key store (memory, or Redis when REDIS_URL is set). */
+export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
+
+// RFC 9110 token-ish: visible ASCII, bounded, so a key can never smuggle a header or flood the store.
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+
+/**
+ * Sends a public request to the upstream that serves it and hands the answer back. Adds the
+ * client's address, and for an authenticated caller the signed identity headers; trace context
+ * and correlation id travel through the HTTP client. Routes that create resources honour an
+ * `Idempotency-Key`: the same key with the same body gets the first answer again, with another
+ * body a 422.
+ */
 @Injectable()
 export class UpstreamForwarder {
+  private readonly log = getLogger('UpstreamForwarder');
+
   constructor(
     @Inject(AuthServiceClient) private readonly auth: AuthServiceClient,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async toAuthService(request: AuthenticatedRequest, reply: FastifyReply, route: string): Promise<void> {
+  async toAuthService(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    route: string,
+    options: { idempotent?: boolean } = {},
+  ): Promise<void> {
+    const key = request.headers['idempotency-key'];
+    if (options.idempotent && key !== undefined) return this.idempotently(request, reply, route, key);
+    await send(reply, await this.forward(request, route));
+  }
+
+  private async idempotently(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    route: string,
+    key: string | string[],
+  ): Promise<void> {
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+      throw new DomainError(
+        'GATEWAY.INVALID_IDEMPOTENCY_KEY',
+        'validation',
+        'Idempotency-Key must be 1 to 255 visible ASCII characters.',
+      );
+    }
+    // Keys are the caller's own: another client using the same key is another request.
+    const scope = request.caller?.userId ?? request.ip;
+    const storeKey = sha256(`${request.method} ${route} ${scope} ${key}`);
+    const fingerprint = sha256(JSON.stringify(request.body ?? null));
+    let held;
+    try {
+      held = await this.idempotency.reserve(storeKey, fingerprint, IDEMPOTENCY_TTL_MS);
+    } catch (error) {
+      // Without the store the request still runs once; only a retry would not be recognised.
+      this.log.warn('idempotency store unavailable; forwarding without it', { error });
+      await send(reply, await this.forward(request, route));
+      return;
+    }
+    if (held) {
+      if (held.fingerprint !== fingerprint) {
+        throw new DomainError(
+          'GATEWAY.IDEMPOTENCY_KEY_REUSED',
+          'business_rule',
+          'This Idempotency-Key was already used with a different request.',
+        );
+      }
+      if (held.state === 'in-progress') {
+        throw new DomainError(
+          'GATEWAY.IDEMPOTENCY_IN_PROGRESS',
+          'conflict',
+          'A request with this Idempotency-Key is still in progress.',
+          {
+            retryAfterSeconds: 1,
+          },
+        );
+      }
+      reply.header('idempotent-replayed', 'true');
+      await send(reply, held.response);
+      return;
+    }
+    let response: StoredResponse;
+    try {
+      response = await this.forward(request, route);
+    } catch (error) {
+      await this.idempotency.release(storeKey).catch(() => undefined);
+      throw error;
+    }
+    // A server error may pass on a retry: the key is freed for it. Anything else is the answer.
+    if (response.status >= 500) await this.idempotency.release(storeKey).catch(() => undefined);
+    else await this.idempotency.complete(storeKey, fingerprint, response, IDEMPOTENCY_TTL_MS).catch(() => undefined);
+    await send(reply, response);
+  }
+
+  private async forward(request: AuthenticatedRequest, route: string): Promise<StoredResponse> {
     // Normalised as the HTTP client will send it, so the signature covers exactly what the upstream sees.
     const target = new URL(request.url, 'http://gateway');
     const path = target.pathname + target.search;
@@ -43,11 +136,21 @@ export class UpstreamForwarder {
       );
     }
     const answer = await this.auth.forward({ method: request.method, path, body: request.body, headers, route });
-    reply.status(answer.status);
+    const passed: Record<string, string> = {};
     for (const name of PASSED_BACK) {
       const value = answer.headers.get(name);
-      if (value !== null) reply.header(name, value);
+      if (value !== null) passed[name] = value;
     }
-    await reply.send(answer.status === 204 ? undefined : answer.body);
+    return { status: answer.status, headers: passed, body: answer.body };
   }
+}
+
+async function send(reply: FastifyReply, response: StoredResponse): Promise<void> {
+  reply.status(response.status);
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  await reply.send(response.status === 204 ? undefined : response.body);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
