@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, infraPaths } from '@platform/infra';
@@ -110,6 +111,24 @@ describe('gateway → auth-service', () => {
     }
   }
 
+  // The status code of a hand-written request.
+  function rawStatus(url: URL, request: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(request));
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk.toString();
+        const match = /^HTTP\/1\.1 (\d{3})/.exec(answer);
+        if (match) {
+          socket.destroy();
+          resolve(Number(match[1]));
+        }
+      });
+      socket.on('error', reject);
+      socket.on('close', () => reject(new Error(`no status line, got: ${answer.slice(0, 200)}`)));
+    });
+  }
+
   async function session(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
     await post('/v1/auth/register', { email, password, displayName: email.split('@')[0] });
     const login = await post('/v1/auth/login', { email, password });
@@ -197,6 +216,70 @@ describe('gateway → auth-service', () => {
     expect(invalid.status).toBe(400);
     // Without the key the duplicate reaches the auth-service, which refuses it.
     expect((await post('/v1/auth/register', body)).status).toBe(409);
+  });
+
+  it('answers bad input on every public route without a 5xx, and never logs the secrets it carried', async () => {
+    const secret = 'Sup3r-Secret-Passphrase-123';
+    const { accessToken } = await session('mallory@example.com', 'quiet orchard lanterns glow');
+    const routes: [string, string][] = [
+      ['POST', '/v1/auth/register'],
+      ['POST', '/v1/auth/login'],
+      ['POST', '/v1/auth/refresh'],
+      ['POST', '/v1/auth/logout'],
+      ['POST', '/v1/auth/logout-all'],
+      ['POST', '/v1/auth/change-password'],
+      ['GET', '/v1/auth/me'],
+      ['GET', '/v1/admin/users?limit=abc&cursor=%00%ff&role=root&createdAfter=yesterday'],
+      ['GET', '/v1/auth/.well-known/jwks.json'],
+    ];
+    let deep: unknown = { password: secret };
+    for (let i = 0; i < 2000; i++) deep = { a: deep };
+    const bodies: (string | undefined)[] = [
+      '{"email": "x@example.com", "password": ',
+      JSON.stringify({ email: 1, password: { value: secret }, displayName: [secret], refreshToken: 7 }),
+      JSON.stringify({ email: 'x@example.com', password: secret, displayName: 'X', isAdmin: true, roles: ['admin'] }),
+      JSON.stringify(deep),
+      JSON.stringify({ password: secret, filler: 'x'.repeat(2 * 1024 * 1024) }),
+      'null',
+      '[]',
+      undefined,
+    ];
+    const statuses: number[] = [];
+    for (const [method, route] of routes) {
+      for (const body of method === 'POST' ? bodies : [undefined]) {
+        for (const token of [undefined, accessToken]) {
+          const response = await fetch(`${gatewayUrl}${route}`, {
+            method,
+            headers: {
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              'x-correlation-id': 'é'.repeat(300),
+              'x-request-id': '../../etc/passwd',
+              'user-agent': `evil ${'ü'.repeat(4000)}`,
+            },
+            body,
+          });
+          statuses.push(response.status);
+          await response.arrayBuffer();
+        }
+      }
+    }
+    expect(statuses.filter((status) => status >= 500)).toEqual([]);
+    expect(statuses).toContain(400);
+    expect(statuses).toContain(413);
+
+    // Header injection and oversized headers, on a raw socket (fetch refuses to send them).
+    for (const raw of [
+      'GET /v1/auth/me HTTP/1.1\r\nHost: x\r\nX-Correlation-ID: a\rInjected: yes\r\n\r\n',
+      `GET /v1/auth/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(64 * 1024)}\r\n\r\n`,
+    ]) {
+      const status = await rawStatus(new URL(gatewayUrl), raw);
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(status).toBeLessThan(500);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(gateway.output()).not.toContain(secret);
+    expect(auth.output()).not.toContain(secret);
   });
 
   it('sends security headers, and CORS only to the configured origin', async () => {
