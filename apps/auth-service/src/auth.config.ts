@@ -54,6 +54,13 @@ export class AuthConfig extends ServiceConfig {
   @IsString()
   JWT_DEV_KEY_DIR = '.data/auth';
 
+  /** Passwords hashed at once; default: the cores minus one, so a log-in flood cannot starve other requests. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  PASSWORD_HASH_CONCURRENCY?: number;
+
   /** Failed logins per account, then per client address, allowed within LOGIN_WINDOW_SECONDS. */
   @Type(() => Number)
   @IsInt()

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { getLogger } from '@platform/logging';
@@ -53,6 +54,8 @@ export const authProviders: Provider[] = [
       const clock = new SystemClock();
       const log = getLogger('PasswordHasher');
       const passwordHasher = new Argon2PasswordHasher({
+        // Hashing is CPU-bound: leave a core to serve everything else during a log-in flood.
+        maxConcurrent: config.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, availableParallelism() - 1),
         onUnusableHash: (reason: unknown) => log.warn('stored password hash is unusable', { reason }),
       });
       // The dummy hash for unknown e-mails is made now, not on the first log-in.
