@@ -120,8 +120,8 @@ async function startKafka(config: InfraConfig, paths: InfraPaths, log: (line: st
       classpath(),
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
+      // Joined with `=`: a base64url id may start with '-', which the tool's parser would take for an option.
+      `--cluster-id=${clusterId}`,
       '-c',
       paths.kafkaConfig,
       '--ignore-formatted',
