@@ -282,6 +282,51 @@ describe('gateway → auth-service', () => {
     expect(auth.output()).not.toContain(secret);
   });
 
+  it('keeps a browser’s refresh token in an HttpOnly cookie, and guards refresh and log-out against CSRF', async () => {
+    await session('cookie@example.com', 'crumbs of a sturdy biscuit');
+    const login = await post(
+      '/v1/auth/login',
+      { email: 'cookie@example.com', password: 'crumbs of a sturdy biscuit' },
+      { 'x-refresh-token-transport': 'cookie' },
+    );
+    expect(login.status).toBe(200);
+    const body = (await login.json()) as Record<string, unknown>;
+    expect(body['refreshToken']).toBeUndefined();
+    expect(body['refreshTokenInCookie']).toBe(true);
+    const jar = (response: Response) =>
+      Object.fromEntries(response.headers.getSetCookie().map((cookie) => [cookie.split('=')[0]!, cookie]));
+    const set = jar(login);
+    expect(set['__Host-refresh_token']).toMatch(/HttpOnly/);
+    expect(set['__Host-refresh_token']).toMatch(/Secure/);
+    expect(set['__Host-refresh_token']).toMatch(/SameSite=Strict/);
+    expect(set['__Host-csrf_token']).not.toMatch(/HttpOnly/);
+    const value = (cookie: string) => cookie.split(';')[0]!.split('=').slice(1).join('=');
+    const cookieHeader = `__Host-refresh_token=${value(set['__Host-refresh_token']!)}; __Host-csrf_token=${value(set['__Host-csrf_token']!)}`;
+
+    const forged = await post('/v1/auth/refresh', {}, { cookie: cookieHeader, 'x-refresh-token-transport': 'cookie' });
+    expect(forged.status).toBe(403);
+    expect(await forged.json()).toMatchObject({ code: 'GATEWAY.CSRF_REJECTED' });
+
+    const refreshed = await post(
+      '/v1/auth/refresh',
+      {},
+      { cookie: cookieHeader, 'x-csrf-token': value(set['__Host-csrf_token']!), 'x-refresh-token-transport': 'cookie' },
+    );
+    expect(refreshed.status).toBe(200);
+    const next = jar(refreshed);
+    expect(value(next['__Host-refresh_token']!)).not.toBe(value(set['__Host-refresh_token']!));
+
+    const nextCookies = `__Host-refresh_token=${value(next['__Host-refresh_token']!)}; __Host-csrf_token=${value(next['__Host-csrf_token']!)}`;
+    expect((await post('/v1/auth/logout', {}, { cookie: nextCookies })).status).toBe(403);
+    const logout = await post(
+      '/v1/auth/logout',
+      {},
+      { cookie: nextCookies, 'x-csrf-token': value(next['__Host-csrf_token']!) },
+    );
+    expect(logout.status).toBe(204);
+    expect(jar(logout)['__Host-refresh_token']).toMatch(/Max-Age=0/);
+  });
+
   it('sends security headers, and CORS only to the configured origin', async () => {
     const response = await get('/v1/auth/me');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

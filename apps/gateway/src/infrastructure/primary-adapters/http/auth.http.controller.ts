@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@n
 import type { FastifyReply } from 'fastify';
 import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard.js';
 import { RateLimit } from './rate-limit.guard.js';
-import { UpstreamForwarder } from './upstream-forwarder.js';
+import { bodyWithCookieToken, clearCookies, moveTokenToCookie, wantsCookie } from './refresh-cookie.js';
+import { send, UpstreamForwarder } from './upstream-forwarder.js';
 
 /** `/v1/auth`: public routes of the auth-service, forwarded; the last four need an access token. */
 @Controller('v1/auth')
@@ -18,18 +19,22 @@ export class AuthHttpController {
   @Post('login')
   @HttpCode(200)
   @RateLimit('auth')
-  login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/login');
+  async login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    const response = await this.forwarder.exchange(request, '/v1/auth/login');
+    await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
   @Post('refresh')
-  refresh(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/refresh');
+  async refresh(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    const response = await this.forwarder.exchange(request, '/v1/auth/refresh', bodyWithCookieToken(request));
+    await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
   @Post('logout')
-  logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/logout');
+  async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    const response = await this.forwarder.exchange(request, '/v1/auth/logout', bodyWithCookieToken(request));
+    if (response.status < 400) clearCookies(reply);
+    await send(reply, response);
   }
 
   @Get('.well-known/jwks.json')

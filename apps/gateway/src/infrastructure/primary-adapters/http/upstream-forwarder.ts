@@ -114,7 +114,16 @@ export class UpstreamForwarder {
     await send(reply, response);
   }
 
-  private async forward(request: AuthenticatedRequest, route: string): Promise<StoredResponse> {
+  /** Forwards without answering the client: for routes that adapt the upstream's answer first. */
+  exchange(request: AuthenticatedRequest, route: string, body?: unknown): Promise<StoredResponse> {
+    return this.forward(request, route, body);
+  }
+
+  private async forward(
+    request: AuthenticatedRequest,
+    route: string,
+    body: unknown = request.body,
+  ): Promise<StoredResponse> {
     // Normalised as the HTTP client will send it, so the signature covers exactly what the upstream sees.
     const target = new URL(request.url, 'http://gateway');
     const path = target.pathname + target.search;
@@ -135,7 +144,7 @@ export class UpstreamForwarder {
         ),
       );
     }
-    const answer = await this.auth.forward({ method: request.method, path, body: request.body, headers, route });
+    const answer = await this.auth.forward({ method: request.method, path, body, headers, route });
     const passed: Record<string, string> = {};
     for (const name of PASSED_BACK) {
       const value = answer.headers.get(name);
@@ -145,7 +154,8 @@ export class UpstreamForwarder {
   }
 }
 
-async function send(reply: FastifyReply, response: StoredResponse): Promise<void> {
+/** Answers the client with an upstream's answer. */
+export async function send(reply: FastifyReply, response: StoredResponse): Promise<void> {
   reply.status(response.status);
   for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
   await reply.send(response.status === 204 ? undefined : response.body);
