@@ -182,11 +182,6 @@ export class EventConsumer {
     return structuredClone(this.current);
   }
 
-  /** The topics this consumer reads, derived from its handlers' event types. */
-  subscribedTopics(): readonly string[] {
-    return this.topics;
-  }
-
   // Events of a fetched batch are handled in runs of up to maxBatchSize, one transaction each;
   // a run whose handler fails is handled again event by event (docs/decisions/0006).
   private async eachBatch(payload: EachBatchPayload): Promise<void> {

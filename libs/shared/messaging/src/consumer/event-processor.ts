@@ -68,8 +68,11 @@ function errorText(error: unknown): string {
  */
 export class EventProcessor {
   private readonly log = getLogger('EventConsumer');
+  private readonly knownTypes: ReadonlySet<string>;
 
-  constructor(private readonly options: EventProcessorOptions) {}
+  constructor(private readonly options: EventProcessorOptions) {
+    this.knownTypes = new Set(options.contracts.contracts.map((contract) => contract.type));
+  }
 
   /** The event of a message just read from Kafka, or what became of a message this group cannot handle. */
   async decode(
@@ -93,14 +96,7 @@ export class EventProcessor {
     }
   }
 
-  /** Handles a message on its first delivery; a failure parks it (or dead-letters it when retrying cannot help). */
-  async processLive(message: RawMessage): Promise<Outcome> {
-    const decoded = await this.decode(message);
-    if (typeof decoded === 'string') return decoded;
-    return this.processDecoded(message, decoded.envelope, decoded.handler);
-  }
-
-  /** `processLive` for a message already decoded. */
+  /** Handles a decoded message on its first delivery; a failure parks it (or dead-letters it when retrying cannot help). */
   async processDecoded(message: RawMessage, envelope: EventEnvelope, handler: EventHandler): Promise<Outcome> {
     const event: DeliveredEvent = { ...message, envelope, attempt: 1 };
     let failure: unknown;
@@ -435,7 +431,7 @@ export class EventProcessor {
 
   // Label values stay bounded: a type no contract declares (from a malformed message) is `unknown`.
   private knownType(type: string): string {
-    return this.options.contracts.contracts.some((contract) => contract.type === type) ? type : 'unknown';
+    return this.knownTypes.has(type) ? type : 'unknown';
   }
 
   private count(

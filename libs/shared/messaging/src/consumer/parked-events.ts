@@ -142,25 +142,3 @@ export async function rescheduleParked(
     [id, attempts, delayMs / 1000, lastError],
   );
 }
-
-/** Seconds until the next head of a key's queue is due (0 if one is due now), or undefined when none is parked. */
-export async function secondsToNextDue(runner: QueryRunner, group: string): Promise<number | undefined> {
-  const [row] = (await runner.query(
-    `SELECT GREATEST(0, EXTRACT(EPOCH FROM min(next_attempt_at) - now()))::float AS seconds
-       FROM ${TABLE} p
-      WHERE consumer_group = $1
-        AND NOT EXISTS (
-          SELECT 1 FROM ${TABLE} q
-           WHERE q.consumer_group = p.consumer_group AND q.topic = p.topic AND q.key = p.key AND q.id < p.id)`,
-    [group],
-  )) as { seconds: number | null }[];
-  return row?.seconds ?? undefined;
-}
-
-/** Events parked for `group`, for the metrics gauge and health details. */
-export async function countParked(runner: QueryRunner, group: string): Promise<number> {
-  const [row] = (await runner.query(`SELECT count(*)::int AS count FROM ${TABLE} WHERE consumer_group = $1`, [
-    group,
-  ])) as { count: number }[];
-  return row?.count ?? 0;
-}

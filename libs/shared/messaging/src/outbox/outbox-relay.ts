@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Span } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import { KafkaHeader } from '@platform/contracts';
 import { getLogger } from '@platform/logging';
@@ -168,9 +168,10 @@ export class OutboxRelay {
       const rows = await this.claim(manager);
       if (rows.length === 0) return { published: 0 };
       const ids = rows.map((row) => row.id);
-      const spans = rows.map((row) => this.startSpan(row));
+      const parents = rows.map((row) => extractTraceContext(row.headers, ROOT_CONTEXT));
+      const spans = rows.map((row, index) => this.startSpan(row, parents[index]!));
       try {
-        const messages = rows.map((row, index) => this.toMessage(row, spans[index]!));
+        const messages = rows.map((row, index) => this.toMessage(row, spans[index]!, parents[index]!));
         await context.with(suppressTracing(ROOT_CONTEXT), () =>
           producer.sendBatch({ topicMessages: groupByTopic(rows, messages), acks: -1 }),
         );
@@ -344,8 +345,7 @@ export class OutboxRelay {
   }
 
   // The publish span continues the trace stored with the row (the request that wrote it).
-  private startSpan(row: OutboxRow): Span {
-    const parent = extractTraceContext(row.headers, ROOT_CONTEXT);
+  private startSpan(row: OutboxRow, parent: Context): Span {
     return trace.getTracer(MESSAGING_TRACER).startSpan(
       `send ${row.topic}`,
       {
@@ -362,9 +362,9 @@ export class OutboxRelay {
     );
   }
 
-  private toMessage(row: OutboxRow, span: Span): Message {
+  // The row's headers, with the trace context now that of the publish span (baggage kept).
+  private toMessage(row: OutboxRow, span: Span, parent: Context): Message {
     const headers: TextHeaders = { ...row.headers };
-    const parent = extractTraceContext(row.headers, ROOT_CONTEXT);
     propagation.inject(trace.setSpan(parent, span), headers, headerSetter);
     return { key: row.key, value: row.payload, headers };
   }
