@@ -1,4 +1,9 @@
 import { ServiceConfig } from '@platform/bootstrap';
+import {
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  IDENTITY_KEY_MIN_LENGTH,
+} from '@platform/identity';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -21,11 +26,11 @@ export class AuthConfig extends ServiceConfig {
 
   /** `iss` of access tokens; the gateway checks it. */
   @IsString()
-  JWT_ISSUER = 'platform-auth';
+  JWT_ISSUER = DEFAULT_ACCESS_TOKEN_ISSUER;
 
   /** `aud` of access tokens: the API they are good for. */
   @IsString()
-  JWT_AUDIENCE = 'platform-api';
+  JWT_AUDIENCE = DEFAULT_ACCESS_TOKEN_AUDIENCE;
 
   /** Access token lifetime: short, since it cannot be revoked before it expires. */
   @Type(() => Number)
@@ -47,7 +52,9 @@ export class AuthConfig extends ServiceConfig {
 
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
   @IsString()
-  @MinLength(32, { message: 'IDENTITY_SIGNING_KEY must be at least 32 characters' })
+  @MinLength(IDENTITY_KEY_MIN_LENGTH, {
+    message: `IDENTITY_SIGNING_KEY must be at least ${IDENTITY_KEY_MIN_LENGTH} characters`,
+  })
   IDENTITY_SIGNING_KEY!: string;
 
   /** Where a generated development key is kept (never committed: under .data). */

@@ -1,4 +1,9 @@
 import { ServiceConfig } from '@platform/bootstrap';
+import {
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  IDENTITY_KEY_MIN_LENGTH,
+} from '@platform/identity';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
@@ -17,15 +22,17 @@ export class GatewayConfig extends ServiceConfig {
 
   /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
   @IsString()
-  @MinLength(32, { message: 'IDENTITY_SIGNING_KEY must be at least 32 characters' })
+  @MinLength(IDENTITY_KEY_MIN_LENGTH, {
+    message: `IDENTITY_SIGNING_KEY must be at least ${IDENTITY_KEY_MIN_LENGTH} characters`,
+  })
   IDENTITY_SIGNING_KEY!: string;
 
   /** The `iss` and `aud` access tokens must carry. */
   @IsString()
-  JWT_ISSUER = 'platform-auth';
+  JWT_ISSUER = DEFAULT_ACCESS_TOKEN_ISSUER;
 
   @IsString()
-  JWT_AUDIENCE = 'platform-api';
+  JWT_AUDIENCE = DEFAULT_ACCESS_TOKEN_AUDIENCE;
 
   /** Time limit of one call to an upstream; a slow upstream becomes a 504, never a hang. */
   @Type(() => Number)

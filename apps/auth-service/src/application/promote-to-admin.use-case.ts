@@ -1,4 +1,3 @@
-import { UserRegisteredV1Contract } from '@platform/contracts';
 import { EmailTakenError, UserNotFoundError } from '../domain/auth.errors.js';
 import { DisplayName } from '../domain/display-name.js';
 import { Email } from '../domain/email.js';
@@ -6,7 +5,7 @@ import { assertPasswordPolicy, normalisePassword } from '../domain/password-poli
 import { assertPermission, type Actor } from '../domain/role.js';
 import { User } from '../domain/user.js';
 import type { AuthPorts } from './ports/auth-ports.js';
-import { userRegisteredPayload } from './user-events.js';
+import { saveRegisteredUser } from './user-events.js';
 
 export interface PromoteToAdminInput {
   /** Absent when the operator runs the CLI command; an API caller needs `users:manage`. */
@@ -74,14 +73,7 @@ export class PromoteToAdminUseCase {
     const at = clock.now();
     const user = User.register({ email, displayName, passwordHash, at });
     user.promoteToAdmin();
-    await unitOfWork.run(async (tx) => {
-      await tx.users.save(user);
-      await tx.publish(UserRegisteredV1Contract, {
-        aggregateId: user.id,
-        payload: userRegisteredPayload(user),
-        occurredAt: at,
-      });
-    });
+    await unitOfWork.run((tx) => saveRegisteredUser(tx, user, at));
     await auditLog.record('registered', { userId: user.id, email: email.value });
     await auditLog.record('promoted_to_admin', { userId: user.id, actorId: input.actor?.userId });
     return { userId: user.id, outcome: 'registered' };

@@ -1,4 +1,3 @@
-import { UserRegisteredV1Contract } from '@platform/contracts';
 import { EmailTakenError } from '../domain/auth.errors.js';
 import { DisplayName } from '../domain/display-name.js';
 import { Email } from '../domain/email.js';
@@ -7,7 +6,7 @@ import { User } from '../domain/user.js';
 import { clientFields, type ClientContext } from './client-context.js';
 import type { AuthPorts } from './ports/auth-ports.js';
 import { toUserSummary, type UserSummary } from './user-summary.js';
-import { userRegisteredPayload } from './user-events.js';
+import { saveRegisteredUser } from './user-events.js';
 
 export interface RegisterUserInput extends ClientContext {
   email: string;
@@ -31,14 +30,7 @@ export class RegisterUserUseCase {
     const passwordHash = await passwordHasher.hash(normalisePassword(input.password));
     const at = clock.now();
     const user = User.register({ email, displayName, passwordHash, at });
-    await unitOfWork.run(async (tx) => {
-      await tx.users.save(user);
-      await tx.publish(UserRegisteredV1Contract, {
-        aggregateId: user.id,
-        payload: userRegisteredPayload(user),
-        occurredAt: at,
-      });
-    });
+    await unitOfWork.run((tx) => saveRegisteredUser(tx, user, at));
     await auditLog.record('registered', { ...clientFields(input), userId: user.id, email: email.value });
     return toUserSummary(user);
   }

@@ -36,12 +36,13 @@ export class InvalidIdentityError extends Error {
   }
 }
 
-const MIN_KEY_BYTES = 32;
+/** The shortest identity signing key accepted, in bytes (ASCII characters in configuration). */
+export const IDENTITY_KEY_MIN_LENGTH = 32;
 const ROLE = /^[a-z][a-z0-9_-]{0,31}$/;
 
 function assertKey(key: string): void {
-  if (Buffer.byteLength(key) < MIN_KEY_BYTES) {
-    throw new Error(`the identity signing key must be at least ${MIN_KEY_BYTES} bytes`);
+  if (Buffer.byteLength(key) < IDENTITY_KEY_MIN_LENGTH) {
+    throw new Error(`the identity signing key must be at least ${IDENTITY_KEY_MIN_LENGTH} bytes`);
   }
 }
 

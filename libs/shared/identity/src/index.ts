@@ -1,4 +1,5 @@
 export {
+  IDENTITY_KEY_MIN_LENGTH,
   IdentityHeader,
   InvalidIdentityError,
   signIdentity,
@@ -20,4 +21,6 @@ export {
   ACCESS_TOKEN_ALGORITHM,
   DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
   MAX_CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
 } from './access-token/access-token.constants.js';

@@ -12,3 +12,9 @@ export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 15 * 60;
 
 /** The most clock skew a verifier may tolerate on `exp` and `nbf`. */
 export const MAX_CLOCK_TOLERANCE_SECONDS = 30;
+
+/** `iss` of the platform's access tokens unless configured otherwise: issuer and verifiers must agree. */
+export const DEFAULT_ACCESS_TOKEN_ISSUER = 'platform-auth';
+
+/** `aud` of the platform's access tokens unless configured otherwise: the public API. */
+export const DEFAULT_ACCESS_TOKEN_AUDIENCE = 'platform-api';
