@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, infraPaths } from '@platform/infra';
-import { createTestDatabase, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
+import { createTestDatabase, eventually, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,14 +76,6 @@ describe('gateway → auth-service', () => {
   const get = (route: string, token?: string, headers: Record<string, string> = {}) =>
     fetch(`${gatewayUrl}${route}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
 
-  async function eventually(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await probe())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   // Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards.
   async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
     const kafka = new Kafka({ clientId: 'e2e-reader', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -154,7 +146,11 @@ describe('gateway → auth-service', () => {
     // is buffered by the logger, so the lines arrive shortly after the response).
     const linesOf = (service: ServiceProcess) =>
       service.logs().filter((line) => line['correlationId'] === 'corr-e2e-me');
-    await eventually(async () => linesOf(auth).length > 0 && linesOf(gateway).length > 0);
+    await eventually(
+      'both services to log the request',
+      () => linesOf(auth).length > 0 && linesOf(gateway).length > 0,
+      10_000,
+    );
     expect(linesOf(auth)[0]!['traceId']).toBe(linesOf(gateway)[0]!['traceId']);
 
     const refreshed = await post('/v1/auth/refresh', { refreshToken: tokens.refreshToken });

@@ -16,16 +16,10 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { freePort } from '@platform/infra';
 import { round } from './stats.js';
+import { positiveInt } from './bench-env.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const apps = path.join(root, 'tools/bench/src/http-apps');
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
 
 const seconds = positiveInt('BENCH_SECONDS', 10);
 const rounds = positiveInt('BENCH_ROUNDS', 2);

@@ -9,13 +9,7 @@
  */
 import { acquireInfra } from '@platform/infra';
 import { kafkaBaselineLines, runKafkaBaseline } from './kafka-baseline.js';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+import { positiveInt } from './bench-env.js';
 
 const total = positiveInt('BENCH_EVENTS', 20_000);
 const batchSize = positiveInt('BENCH_BATCH', 100);

@@ -11,59 +11,27 @@
  *
  * Knobs: BENCH_SECONDS (per phase, default 10), BENCH_LOGIN_CONNECTIONS (default 8), BENCH_ME_CONNECTIONS (default 4).
  */
-import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { freePort, repoRoot } from '@platform/infra';
+import { startSystemProcess } from '@platform/dev';
 import { round } from './stats.js';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
+import { positiveInt } from './bench-env.js';
 
 const seconds = positiveInt('BENCH_SECONDS', 10);
 const loginConnections = positiveInt('BENCH_LOGIN_CONNECTIONS', 8);
 const meConnections = positiveInt('BENCH_ME_CONNECTIONS', 4);
-const [gatewayPort, gatewayManagement, authPort, authManagement] = await Promise.all([
-  freePort(),
-  freePort(),
-  freePort(),
-  freePort(),
-]);
-
-const system = spawn(
-  process.execPath,
-  ['--import', '@swc-node/register/esm-register', 'tools/dev/src/start-system.ts'],
+const system = await startSystemProcess(
   {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      AUTH_DATABASE: `bench_login_${Date.now()}`,
-      GATEWAY_PORT: String(gatewayPort),
-      GATEWAY_MANAGEMENT_PORT: String(gatewayManagement),
-      AUTH_SERVICE_PORT: String(authPort),
-      AUTH_SERVICE_MANAGEMENT_PORT: String(authManagement),
-      // The bench measures hashing, not the limits that protect against it.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    AUTH_DATABASE: `bench_login_${Date.now()}`,
+    // The bench measures hashing, not the limits that protect against it.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+    LOG_LEVEL: 'warn',
   },
+  180_000,
 );
-const exited = new Promise((resolve) => system.once('exit', resolve));
-let output = '';
-system.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
 try {
-  const deadline = Date.now() + 180_000;
-  while (!output.includes('Press Ctrl-C to stop.')) {
-    if (system.exitCode !== null || Date.now() > deadline) throw new Error(`the system did not come up:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const gateway = `http://127.0.0.1:${gatewayPort}`;
+  const gateway = system.gatewayUrl;
   const credentials = { email: 'bench@example.com', password: 'measuring argon2 on two cores' };
   const json = { 'content-type': 'application/json' };
   const registered = await fetch(`${gateway}/v1/auth/register`, {
@@ -122,6 +90,5 @@ try {
     `logins/s: ${round(flood.requests.average)}, login p99 ms: ${flood.latency.p99}, me p99 ms: ${alone.latency.p99} alone, ${during.latency.p99} in a login flood (x${round(ratio)})`,
   );
 } finally {
-  system.kill('SIGINT');
-  await exited;
+  await system.stop();
 }

@@ -1,3 +1,5 @@
+import { portSetting } from '@platform/infra';
+
 /** A service `npm start` runs: where its entry point is and which ports it takes. */
 export interface ServiceSpec {
   name: string;
@@ -17,23 +19,14 @@ export interface SystemEndpoints {
   authReadyUrl: string;
 }
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 65535)
-    throw new Error(`${name} must be a port number, got "${raw}"`);
-  return value;
-}
-
 /**
  * The services in start order (upstreams first), on the documented default ports: gateway 3000,
  * auth-service 3001, management 9000 and 9001; each can be moved with `<NAME>_PORT` /
  * `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`).
  */
 export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
-  const authPort = port(env, 'AUTH_SERVICE_PORT', 3001);
-  const authManagementPort = port(env, 'AUTH_SERVICE_MANAGEMENT_PORT', 9001);
+  const authPort = portSetting(env, 'AUTH_SERVICE_PORT', 3001);
+  const authManagementPort = portSetting(env, 'AUTH_SERVICE_MANAGEMENT_PORT', 9001);
   return [
     {
       name: 'auth-service',
@@ -49,8 +42,8 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
     {
       name: 'gateway',
       main: 'apps/gateway/src/main.ts',
-      port: port(env, 'GATEWAY_PORT', 3000),
-      managementPort: port(env, 'GATEWAY_MANAGEMENT_PORT', 9000),
+      port: portSetting(env, 'GATEWAY_PORT', 3000),
+      managementPort: portSetting(env, 'GATEWAY_MANAGEMENT_PORT', 9000),
       env: (system) => ({
         AUTH_SERVICE_URL: system.authUrl,
         AUTH_SERVICE_READY_URL: system.authReadyUrl,

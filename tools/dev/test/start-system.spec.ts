@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, infraPaths, isPortOpen, repoRoot } from '@platform/infra';
+import { infraPaths, isPortOpen } from '@platform/infra';
 import { testInfra, uniqueName } from '@platform/infra/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startSystemProcess } from '../src/system-process.js';
 
 describe('npm start (tools/dev start-system)', () => {
   const database = uniqueName('start_auth');
@@ -19,39 +19,10 @@ describe('npm start (tools/dev start-system)', () => {
   });
 
   it('brings auth-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
-    const [gatewayPort, gatewayManagement, authPort, authManagement] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
-    const child = spawn(
-      process.execPath,
-      ['--import', '@swc-node/register/esm-register', 'tools/dev/src/start-system.ts'],
-      {
-        cwd: repoRoot,
-        env: {
-          ...process.env,
-          AUTH_DATABASE: database,
-          LOG_DIR: logDir,
-          GATEWAY_PORT: String(gatewayPort),
-          GATEWAY_MANAGEMENT_PORT: String(gatewayManagement),
-          AUTH_SERVICE_PORT: String(authPort),
-          AUTH_SERVICE_MANAGEMENT_PORT: String(authManagement),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const system = await startSystemProcess({ AUTH_DATABASE: database, LOG_DIR: logDir });
+    const { gateway: gatewayPort, gatewayManagement, auth: authPort, authManagement } = system.ports;
+    const output = system.output();
     try {
-      const deadline = Date.now() + 150_000;
-      while (!output.includes('Press Ctrl-C to stop.')) {
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
       expect(output).toContain(`Frontend entry: http://127.0.0.1:${gatewayPort}/v1`);
       expect(output).toContain(
         `auth-service: http://127.0.0.1:${authPort} (management http://127.0.0.1:${authManagement})`,
@@ -60,7 +31,7 @@ describe('npm start (tools/dev start-system)', () => {
       expect(output).toMatch(/^auth-service\s*\| .*INFO/m);
       expect(output).toMatch(/^gateway\s*\| .*INFO/m);
 
-      const gateway = `http://127.0.0.1:${gatewayPort}`;
+      const gateway = system.gatewayUrl;
       const credentials = { email: 'start@example.com', password: 'orchestra of many processes' };
       const registered = await fetch(`${gateway}/v1/auth/register`, {
         method: 'POST',
@@ -75,8 +46,7 @@ describe('npm start (tools/dev start-system)', () => {
       });
       expect(login.status).toBe(200);
     } finally {
-      child.kill('SIGINT');
-      expect(await exited).toBe(0);
+      expect(await system.stop()).toBe(0);
     }
     // Nothing left listening, and each service's JSON lines are in the log folder.
     for (const port of [gatewayPort, gatewayManagement, authPort, authManagement]) {

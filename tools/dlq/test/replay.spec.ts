@@ -2,7 +2,7 @@ import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentele
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { KafkaHeader } from '@platform/contracts';
-import { testInfra, uniqueGroupId, uniqueName } from '@platform/infra/testing';
+import { testInfra, uniqueGroupId, uniqueName, eventually } from '@platform/infra/testing';
 import {
   DeadLetterHeader,
   EventConsumer,
@@ -22,7 +22,6 @@ import { readDeadLetters } from '../src/read-dead-letters.js';
 import { readTopicToEnd } from '../src/read-topic.js';
 import { replayDeadLetters, type ReplayOptions } from '../src/replay.js';
 import { runDlqCli } from './support/cli.js';
-import { eventually } from './support/eventually.js';
 import { createNotesTable, noteHandler, notesOf } from './support/notes.js';
 
 /**

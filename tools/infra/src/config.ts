@@ -16,7 +16,8 @@ export interface InfraConfig {
   startTimeoutMs: number;
 }
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A TCP port from `env[name]`, `fallback` when unset; InfraError when it is not one. */
+export function portSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -69,9 +70,9 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
   const config: InfraConfig = {
     databaseUrl: databaseUrl(env['DATABASE_URL']),
     kafkaBrokers: brokers(env['KAFKA_BROKERS']),
-    postgresPort: port(env, 'INFRA_PG_PORT', 5432),
-    kafkaPort: port(env, 'INFRA_KAFKA_PORT', 9092),
-    kafkaControllerPort: port(env, 'INFRA_KAFKA_CONTROLLER_PORT', 9093),
+    postgresPort: portSetting(env, 'INFRA_PG_PORT', 5432),
+    kafkaPort: portSetting(env, 'INFRA_KAFKA_PORT', 9092),
+    kafkaControllerPort: portSetting(env, 'INFRA_KAFKA_CONTROLLER_PORT', 9093),
     startTimeoutMs: positiveInt(env, 'INFRA_START_TIMEOUT_MS', 90_000),
   };
   if (config.kafkaPort === config.kafkaControllerPort) {

@@ -1,6 +1,6 @@
 export { infraUp, infraDown, infraStatus, acquireInfra, envLines } from './infra.js';
 export type { InfraEndpoints, InfraLease, InfraOptions, InfraStatus } from './infra.js';
-export { loadInfraConfig } from './config.js';
+export { loadInfraConfig, portSetting } from './config.js';
 export type { InfraConfig } from './config.js';
 export { InfraError } from './errors.js';
 export { queryPostgres } from './postgres.js';

@@ -1,5 +1,5 @@
 import { AUTH_USER_TOPIC_V1, KafkaHeader, UserRegisteredV1Contract, type EventEnvelope } from '@platform/contracts';
-import { testKafka, uniqueGroupId } from '@platform/infra/testing';
+import { testKafka, uniqueGroupId, eventually } from '@platform/infra/testing';
 import { OutboxRelay } from '@platform/messaging';
 import { validateOrThrow } from '@platform/validation';
 import type { Consumer, KafkaMessage } from 'kafkajs';
@@ -9,7 +9,6 @@ import { DisplayName } from '../../src/domain/display-name.js';
 import { Email } from '../../src/domain/email.js';
 import { User } from '../../src/domain/user.js';
 import { createAuthTestBed, GOOD_PASSWORD, type AuthTestBed } from '../support/auth-test-bed.js';
-import { eventually } from '../support/eventually.js';
 
 describe('registering a user', () => {
   let bed: AuthTestBed;

@@ -1,9 +1,9 @@
-import { startPrivateKafka, uniqueGroupId, type PrivateKafka } from '@platform/infra/testing';
+import { startPrivateKafka, uniqueGroupId, type PrivateKafka, eventually } from '@platform/infra/testing';
 import { EventConsumer, Outbox, OutboxRelay } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';
+import { appliedNotes, createNotesTable, noteHandler } from './support/notes.js';
 
 // A fault test: it runs a broker of its own, so stopping it disturbs no other test file.
 describe('relay across a broker outage', () => {

@@ -2,13 +2,9 @@ import { startPrivateKafka, type PrivateKafka } from '@platform/infra/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafkaClient, Outbox, OutboxRelay } from '../src/index.js';
-import {
-  createMessagingTestBed,
-  testContracts,
-  type MessagingTestBed,
-  type TestNoteAddedV1,
-} from '../src/testing/index.js';
+import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { readMessages } from './support/kafka.js';
+import { sequencesOf, writeNotesInRounds } from './support/per-key-order.js';
 
 // A fault test: one relay's sends always fail (its broker lacks the topic), so it keeps claiming
 // keys, failing and releasing them while a healthy relay publishes the same outbox.
@@ -44,21 +40,10 @@ describe('a relay whose sends fail, beside a healthy one', () => {
     const perKey = 20;
     await Promise.all([failing.start(), healthy.start()]);
     try {
-      for (let sequence = 0; sequence < perKey; sequence += 1) {
-        await Promise.all(
-          keys.map((key) =>
-            outbox.transaction((tx) =>
-              tx.publish(contracts.noteAdded, { aggregateId: key, payload: { text: key, sequence } }),
-            ),
-          ),
-        );
-      }
+      await writeNotesInRounds(outbox, contracts, keys, perKey);
       const messages = await readMessages(bed.kafka, contracts.topic, keys.length * perKey, 90_000);
       for (const key of keys) {
-        const sequences = messages
-          .filter((message) => String(message.key) === key)
-          .map((message) => (JSON.parse(String(message.value)).payload as TestNoteAddedV1).sequence);
-        expect(sequences).toEqual(Array.from({ length: perKey }, (_, index) => index));
+        expect(sequencesOf(messages, key)).toEqual(Array.from({ length: perKey }, (_, index) => index));
       }
       // The failing relay did compete: it claimed rows, failed, and recorded the attempts on them.
       const [{ failed }] = await bed.dataSource.query(

@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoRoot } from '@platform/infra';
-import { testInfra, uniqueGroupId } from '@platform/infra/testing';
+import { testInfra, uniqueGroupId, eventually } from '@platform/infra/testing';
 import { Outbox } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceEnvelopes } from './support/kafka.js';
-import { createNotesTable, eventually } from './support/notes.js';
+import { createNotesTable } from './support/notes.js';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'slow-note-consumer.ts');
 

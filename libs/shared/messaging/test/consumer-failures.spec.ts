@@ -1,11 +1,11 @@
-import { uniqueGroupId } from '@platform/infra/testing';
+import { uniqueGroupId, eventually } from '@platform/infra/testing';
 import { DeadLetterHeader, EventConsumer, Outbox, PermanentEventError, type DeliveredEvent } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import type { KafkaMessage } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceEnvelopes, produceRaw, readMessages, textHeaders } from './support/kafka.js';
-import { appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';
+import { appliedNotes, createNotesTable, noteHandler } from './support/notes.js';
 
 describe('consumer: duplicates, retries, dead letters', () => {
   const contracts = testContracts();

@@ -1,10 +1,10 @@
-import { uniqueGroupId } from '@platform/infra/testing';
+import { uniqueGroupId, eventually } from '@platform/infra/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventConsumer, Outbox } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { produceEnvelopes } from './support/kafka.js';
-import { appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';
+import { appliedNotes, createNotesTable, noteHandler } from './support/notes.js';
 
 describe('a handler that runs longer than the session timeout', () => {
   const contracts = testContracts();

@@ -3,7 +3,7 @@ import { Body, Controller, Inject, Module, Post } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { context, propagation, SpanKind } from '@opentelemetry/api';
 import { bootstrapService, type RunningService, type ServiceConfig } from '@platform/bootstrap';
-import { testInfra, uniqueGroupId } from '@platform/infra/testing';
+import { testInfra, uniqueGroupId, eventually } from '@platform/infra/testing';
 import { getLogger } from '@platform/logging';
 import {
   connectEventConsumer,
@@ -25,7 +25,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@platform/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appliedNotes, applyNote, createNotesTable, eventually } from './support/notes.js';
+import { appliedNotes, applyNote, createNotesTable } from './support/notes.js';
 import { startTestTelemetry } from './support/telemetry.js';
 
 const spans = startTestTelemetry('messaging-nest-test');

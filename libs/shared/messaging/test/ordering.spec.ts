@@ -1,4 +1,4 @@
-import { uniqueGroupId } from '@platform/infra/testing';
+import { uniqueGroupId, eventually } from '@platform/infra/testing';
 import { EventConsumer, Outbox, OutboxRelay, type EventHandler } from '../src/index.js';
 import {
   createMessagingTestBed,
@@ -9,7 +9,8 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { produceEnvelopes, readMessages } from './support/kafka.js';
-import { applyNote, appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';
+import { sequencesOf, writeNotesInRounds } from './support/per-key-order.js';
+import { applyNote, appliedNotes, createNotesTable, noteHandler } from './support/notes.js';
 
 describe('order per key', () => {
   let bed: MessagingTestBed;
@@ -94,15 +95,7 @@ describe('order per key', () => {
     await Promise.all(relays.map((relay) => relay.start()));
     try {
       // Written while both relays run, in many small transactions, so they compete for rows.
-      for (let sequence = 0; sequence < perKey; sequence += 1) {
-        await Promise.all(
-          keys.map((key) =>
-            outbox.transaction((tx) =>
-              tx.publish(contracts.noteAdded, { aggregateId: key, payload: { text: key, sequence } }),
-            ),
-          ),
-        );
-      }
+      await writeNotesInRounds(outbox, contracts, keys, perKey);
       const messages = await readMessages(bed.kafka, contracts.topic, keys.length * perKey, 60_000);
       // Nothing more than expected arrives (no row published twice).
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -110,10 +103,7 @@ describe('order per key', () => {
       expect(new Set(ids).size).toBe(keys.length * perKey);
       expect(messages).toHaveLength(keys.length * perKey);
       for (const key of keys) {
-        const sequences = messages
-          .filter((message) => String(message.key) === key)
-          .map((message) => (JSON.parse(String(message.value)).payload as TestNoteAddedV1).sequence);
-        expect(sequences).toEqual(Array.from({ length: perKey }, (_, index) => index));
+        expect(sequencesOf(messages, key)).toEqual(Array.from({ length: perKey }, (_, index) => index));
       }
       // Both relays took part: the test is about their competing for rows.
       const published = relays.map((relay) => relay.status().publishedEvents);

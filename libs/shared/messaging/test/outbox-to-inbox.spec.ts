@@ -2,8 +2,8 @@ import { EventConsumer, Outbox, OutboxRelay } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueGroupId } from '@platform/infra/testing';
-import { appliedNotes, createNotesTable, eventually, noteHandler } from './support/notes.js';
+import { uniqueGroupId, eventually } from '@platform/infra/testing';
+import { appliedNotes, createNotesTable, noteHandler } from './support/notes.js';
 
 describe('outbox → Kafka → inbox', () => {
   const contracts = testContracts();

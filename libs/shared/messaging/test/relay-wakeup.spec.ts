@@ -1,10 +1,10 @@
+import { eventually } from '@platform/infra/testing';
 import { ValidationFailedError } from '@platform/validation';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox, OutboxRelay } from '../src/index.js';
 import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
-import { eventually } from './support/notes.js';
 
 // The relays here poll once a minute: only a wake-up can get a row published within the test.
 const NEVER_POLLS = 60_000;

@@ -9,3 +9,4 @@ export { startPrivateKafka } from './private-kafka.js';
 export type { PrivateKafka } from './private-kafka.js';
 export { startTestRedis } from './redis.js';
 export type { TestRedis } from './redis.js';
+export { eventually } from './eventually.js';

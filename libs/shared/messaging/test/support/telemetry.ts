@@ -1,6 +1,6 @@
+import { eventually } from '@platform/infra/testing';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { startTelemetry } from '@platform/observability';
-import { eventually } from './notes.js';
 
 /** Starts this test process's telemetry with an in-memory exporter; returns a way to wait for a span. */
 export function startTestTelemetry(serviceName: string): {

@@ -1,0 +1,2 @@
+export { startSystemProcess } from './system-process.js';
+export type { SystemProcess } from './system-process.js';

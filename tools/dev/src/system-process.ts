@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { freePort, repoRoot } from '@platform/infra';
+
+/** The whole system started as `npm start` does, on free ports, as a child process. */
+export interface SystemProcess {
+  ports: { gateway: number; gatewayManagement: number; auth: number; authManagement: number };
+  gatewayUrl: string;
+  /** Everything it printed so far. */
+  output(): string;
+  /** Ctrl-C (SIGINT), then its exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Runs `tools/dev/src/start-system.ts` on free ports with `env` on top of this process's
+ * environment, and resolves once it says it is up; rejects with its output when it exits first
+ * or takes longer than `timeoutMs`. For tests and benchmarks that need the real system.
+ */
+export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<SystemProcess> {
+  const [gateway, gatewayManagement, auth, authManagement] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const child = spawn(
+    process.execPath,
+    ['--import', '@swc-node/register/esm-register', 'tools/dev/src/start-system.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        GATEWAY_PORT: String(gateway),
+        GATEWAY_MANAGEMENT_PORT: String(gatewayManagement),
+        AUTH_SERVICE_PORT: String(auth),
+        AUTH_SERVICE_MANAGEMENT_PORT: String(authManagement),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const stop = async (): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    return exited;
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!output.includes('Press Ctrl-C to stop.')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the system did not come up:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    ports: { gateway, gatewayManagement, auth, authManagement },
+    gatewayUrl: `http://127.0.0.1:${gateway}`,
+    output: () => output,
+    stop,
+  };
+}
