@@ -1,10 +1,12 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiOperation } from '@nestjs/swagger';
 import { bootstrapService, type RunningService, type ServiceConfig } from '@platform/bootstrap';
 import { DomainError } from '@platform/validation';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Deprecated, DeprecationInterceptor } from '../src/infrastructure/primary-adapters/http/deprecation.js';
+import { buildApiDocument } from '../src/infrastructure/primary-adapters/http/openapi/api-document.js';
 
 const notice = {
   since: new Date('2026-11-01T00:00:00Z'),
@@ -16,6 +18,7 @@ const notice = {
 class WidgetsController {
   @Get()
   @Deprecated(notice)
+  @ApiOperation({ summary: 'List widgets' })
   list(): string[] {
     return ['w'];
   }
@@ -63,5 +66,45 @@ describe('deprecated routes', () => {
     }
     const current = await fetch(`${service.url}/v1/widgets/current`);
     expect(current.headers.get('deprecation')).toBeNull();
+  });
+
+  it('are marked deprecated in the OpenAPI document, keeping their own summary', () => {
+    const document = buildApiDocument(service.app, '1.0.0');
+    expect(document.paths['/v1/widgets']!.get).toMatchObject({ deprecated: true, summary: 'List widgets' });
+    expect(document.paths['/v1/widgets/broken']!.get!.deprecated).toBe(true);
+    expect(document.paths['/v1/widgets/current']!.get!.deprecated).toBeUndefined();
+  });
+});
+
+@Controller('v0/gadgets')
+@Deprecated(notice)
+class GadgetsController {
+  @Get()
+  list(): string[] {
+    return [];
+  }
+}
+
+@Module({
+  controllers: [GadgetsController],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: DeprecationInterceptor }],
+})
+class GadgetsModule {}
+
+describe('a deprecated controller', () => {
+  it('marks every one of its routes', async () => {
+    const service = await bootstrapService({
+      name: 'deprecation-test',
+      module: GadgetsModule,
+      env: { PORT: '0', HOST: '127.0.0.1', MANAGEMENT_PORT: '0', NODE_ENV: 'test' },
+      logStream: new PassThrough(),
+      handleSignals: false,
+    });
+    try {
+      expect((await fetch(`${service.url}/v0/gadgets`)).headers.get('sunset')).toBe('Sat, 01 May 2027 00:00:00 GMT');
+      expect(buildApiDocument(service.app, '1.0.0').paths['/v0/gadgets']!.get!.deprecated).toBe(true);
+    } finally {
+      await service.shutdown('test over');
+    }
   });
 });

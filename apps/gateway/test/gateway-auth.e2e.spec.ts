@@ -1,15 +1,23 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { freePort, infraPaths } from '@platform/infra';
+import { createGatewayClient, type GatewayClient, type TokenResponse } from '@platform/gateway-client';
+import { freePort, infraPaths, repoRoot } from '@platform/infra';
 import { createTestDatabase, eventually, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractConformance } from './support/contract-conformance.js';
 import { startService, type ServiceProcess } from './support/service-process.js';
 
-// End to end: the real auth-service and gateway processes, real PostgreSQL and Kafka.
+// End to end: the real auth-service and gateway processes, real PostgreSQL and Kafka. Calls go
+// through the typed client generated from the committed contract (@platform/gateway-client), and
+// every answer is checked against that contract (status, content type, body, no undocumented
+// field). Only the hostile-input sweep and the CORS preflight speak raw HTTP: they send what no
+// typed client would.
 describe('gateway → auth-service', () => {
   const identityKey = randomBytes(32).toString('base64url');
   let database: TestDatabase;
@@ -17,6 +25,7 @@ describe('gateway → auth-service', () => {
   let auth: ServiceProcess;
   let gateway: ServiceProcess;
   let gatewayUrl: string;
+  let api: GatewayClient;
 
   beforeAll(async () => {
     database = await createTestDatabase('gateway_e2e');
@@ -58,6 +67,7 @@ describe('gateway → auth-service', () => {
       `http://127.0.0.1:${gatewayManagement}/health/ready`,
     );
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    api = checked(createGatewayClient({ baseUrl: gatewayUrl }));
   }, 120_000);
 
   afterAll(async () => {
@@ -67,14 +77,14 @@ describe('gateway → auth-service', () => {
     if (keyDir) rmSync(keyDir, { recursive: true, force: true });
   });
 
-  const post = (route: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${gatewayUrl}${route}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-  const get = (route: string, token?: string, headers: Record<string, string> = {}) =>
-    fetch(`${gatewayUrl}${route}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  // Every answer the client receives is checked against the committed contract.
+  const conformance = contractConformance();
+  const checked = (client: GatewayClient) => {
+    client.use(conformance);
+    return client;
+  };
+  /** A client that sends `token` as its access token. */
+  const signedIn = (token: string) => checked(createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token }));
 
   // Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards.
   async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
@@ -121,27 +131,30 @@ describe('gateway → auth-service', () => {
     });
   }
 
-  async function session(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
-    await post('/v1/auth/register', { email, password, displayName: email.split('@')[0] });
-    const login = await post('/v1/auth/login', { email, password });
-    expect(login.status).toBe(200);
-    return (await login.json()) as { accessToken: string; refreshToken: string };
+  async function session(email: string, password: string): Promise<TokenResponse> {
+    await api.POST('/v1/auth/register', { body: { email, password, displayName: email.split('@')[0]! } });
+    const { data, response } = await api.POST('/v1/auth/login', { body: { email, password } });
+    expect(response.status).toBe(200);
+    return data!;
   }
 
   it('registers, logs in, answers me, refreshes, detects reuse and logs out', async () => {
-    const registered = await post('/v1/auth/register', {
-      email: 'ada@example.com',
-      password: 'analytical engine notes',
-      displayName: 'Ada',
+    const password = 'analytical engine notes';
+    const registered = await api.POST('/v1/auth/register', {
+      body: { email: ' Ada@Example.com ', password, displayName: 'Ada' },
     });
-    expect(registered.status).toBe(201);
-    const login = await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' });
-    expect(login.status).toBe(200);
-    const tokens = (await login.json()) as { accessToken: string; refreshToken: string };
+    expect(registered.response.status).toBe(201);
+    expect(registered.data).toMatchObject({ email: 'ada@example.com', displayName: 'Ada', roles: ['user'] });
+    const login = await api.POST('/v1/auth/login', { body: { email: 'ada@example.com', password } });
+    expect(login.response.status).toBe(200);
+    const tokens = login.data!;
+    expect(tokens).toMatchObject({ tokenType: 'Bearer', expiresIn: expect.any(Number) });
 
-    const me = await get('/v1/auth/me', tokens.accessToken, { 'x-correlation-id': 'corr-e2e-me' });
-    expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ email: 'ada@example.com', roles: ['user'] });
+    const me = await signedIn(tokens.accessToken).GET('/v1/auth/me', {
+      headers: { 'x-correlation-id': 'corr-e2e-me' },
+    });
+    expect(me.response.status).toBe(200);
+    expect(me.data).toMatchObject({ id: registered.data!.id, email: 'ada@example.com', roles: ['user'] });
     // One correlation id and one trace across both services' log lines for that request (stdout
     // is buffered by the logger, so the lines arrive shortly after the response).
     const linesOf = (service: ServiceProcess) =>
@@ -153,33 +166,92 @@ describe('gateway → auth-service', () => {
     );
     expect(linesOf(auth)[0]!['traceId']).toBe(linesOf(gateway)[0]!['traceId']);
 
-    const refreshed = await post('/v1/auth/refresh', { refreshToken: tokens.refreshToken });
-    expect(refreshed.status).toBe(200);
-    const next = (await refreshed.json()) as { refreshToken: string };
-    const reused = await post('/v1/auth/refresh', { refreshToken: tokens.refreshToken });
-    expect(reused.status).toBe(401);
-    expect(reused.headers.get('content-type')).toContain('application/problem+json');
-    expect(await reused.json()).toMatchObject({ code: 'AUTH.REFRESH_TOKEN_REUSED' });
-    expect((await post('/v1/auth/refresh', { refreshToken: next.refreshToken })).status).toBe(401);
+    const refresh = (refreshToken: string) => api.POST('/v1/auth/refresh', { body: { refreshToken } });
+    const refreshed = await refresh(tokens.refreshToken!);
+    expect(refreshed.response.status).toBe(200);
+    expect(refreshed.data!.refreshToken).not.toBe(tokens.refreshToken);
+    const reused = await refresh(tokens.refreshToken!);
+    expect(reused.response.status).toBe(401);
+    expect(reused.response.headers.get('content-type')).toContain('application/problem+json');
+    expect(reused.error).toMatchObject({ status: 401, code: 'AUTH.REFRESH_TOKEN_REUSED' });
+    // Reuse revoked the whole family, the token refreshed a moment ago included.
+    expect((await refresh(refreshed.data!.refreshToken!)).response.status).toBe(401);
 
-    const again = (await (
-      await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' })
-    ).json()) as {
-      refreshToken: string;
-    };
-    expect((await post('/v1/auth/logout', { refreshToken: again.refreshToken })).status).toBe(204);
-    expect((await post('/v1/auth/refresh', { refreshToken: again.refreshToken })).status).toBe(401);
+    const again = await api.POST('/v1/auth/login', { body: { email: 'ada@example.com', password } });
+    const logout = await api.POST('/v1/auth/logout', { body: { refreshToken: again.data!.refreshToken! } });
+    expect(logout.response.status).toBe(204);
+    expect((await refresh(again.data!.refreshToken!)).response.status).toBe(401);
+  });
+
+  it('changes the password: the old one stops working and every session must log in again', async () => {
+    const email = 'hedy@example.com';
+    const tokens = await session(email, 'frequency hopping spread');
+    const changed = await signedIn(tokens.accessToken).POST('/v1/auth/change-password', {
+      body: { currentPassword: 'frequency hopping spread', newPassword: 'torpedo guidance patent' },
+    });
+    expect(changed.response.status).toBe(204);
+    expect((await api.POST('/v1/auth/refresh', { body: { refreshToken: tokens.refreshToken! } })).response.status).toBe(
+      401,
+    );
+    const old = await api.POST('/v1/auth/login', { body: { email, password: 'frequency hopping spread' } });
+    expect(old.response.status).toBe(401);
+    const fresh = await api.POST('/v1/auth/login', { body: { email, password: 'torpedo guidance patent' } });
+    expect(fresh.response.status).toBe(200);
+
+    const everywhere = await signedIn(fresh.data!.accessToken).POST('/v1/auth/logout-all');
+    expect(everywhere.response.status).toBe(204);
+    expect(
+      (await api.POST('/v1/auth/refresh', { body: { refreshToken: fresh.data!.refreshToken! } })).response.status,
+    ).toBe(401);
+  });
+
+  it('lets an admin list users a page at a time, and forbids it to a user', async () => {
+    const email = 'root@example.com';
+    const password = 'keys to the kingdom';
+    const asUser = await session(email, password);
+    const forbidden = await signedIn(asUser.accessToken).GET('/v1/admin/users');
+    expect(forbidden.response.status).toBe(403);
+    expect(forbidden.error).toMatchObject({ status: 403 });
+
+    // The documented command promotes the account; the roles travel in the next access token.
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        '@swc-node/register/esm-register',
+        'apps/auth-service/src/infrastructure/primary-adapters/cli/create-admin.ts',
+        '--email',
+        email,
+      ],
+      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error' } },
+    );
+    const asAdmin = (await api.POST('/v1/auth/login', { body: { email, password } })).data!;
+    const admin = signedIn(asAdmin.accessToken);
+    const first = await admin.GET('/v1/admin/users', { params: { query: { limit: 2 } } });
+    expect(first.response.status).toBe(200);
+    expect(first.data!.items).toHaveLength(2);
+    expect(first.data!.nextCursor).toEqual(expect.any(String));
+    const second = await admin.GET('/v1/admin/users', {
+      params: { query: { limit: 2, cursor: first.data!.nextCursor! } },
+    });
+    expect(second.response.status).toBe(200);
+    const firstIds = first.data!.items.map((user) => user.id);
+    expect(second.data!.items.some((user) => firstIds.includes(user.id))).toBe(false);
+    const admins = await admin.GET('/v1/admin/users', { params: { query: { role: 'admin' } } });
+    expect(admins.data!.items.map((user) => user.email)).toEqual([email]);
+    const invalid = await admin.GET('/v1/admin/users', { params: { query: { limit: 1000 } } });
+    expect(invalid.response.status).toBe(400);
+    expect(invalid.error!.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'limit' })]));
   });
 
   it('publishes auth.user.registered on Kafka, in the trace of the registering request', async () => {
     const traceId = randomBytes(16).toString('hex');
-    const response = await post(
-      '/v1/auth/register',
-      { email: 'barbara@example.com', password: 'liskov substitution rules', displayName: 'Barbara' },
-      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
-    );
+    const { data, response } = await api.POST('/v1/auth/register', {
+      body: { email: 'barbara@example.com', password: 'liskov substitution rules', displayName: 'Barbara' },
+      headers: { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    });
     expect(response.status).toBe(201);
-    const { id } = (await response.json()) as { id: string };
+    const id = data!.id;
     const message = await findMessage('auth.user.v1', (candidate) => String(candidate.key) === id);
     const headers = Object.fromEntries(
       Object.entries(message.headers ?? {}).map(([name, value]) => [name, String(value)]),
@@ -195,23 +267,23 @@ describe('gateway → auth-service', () => {
 
   it('honours Idempotency-Key on registration: same body, same answer; another body, 422', async () => {
     const body = { email: 'idem@example.com', password: 'exactly once semantics', displayName: 'Idem' };
-    const first = await post('/v1/auth/register', body, { 'idempotency-key': 'signup-7f3a' });
-    expect(first.status).toBe(201);
-    const again = await post('/v1/auth/register', body, { 'idempotency-key': 'signup-7f3a' });
-    expect(again.status).toBe(201);
-    expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(await again.json()).toEqual(await first.json());
-    const other = await post(
-      '/v1/auth/register',
-      { ...body, displayName: 'Other' },
-      { 'idempotency-key': 'signup-7f3a' },
-    );
-    expect(other.status).toBe(422);
-    expect(await other.json()).toMatchObject({ code: 'GATEWAY.IDEMPOTENCY_KEY_REUSED' });
-    const invalid = await post('/v1/auth/register', body, { 'idempotency-key': 'has spaces in it' });
-    expect(invalid.status).toBe(400);
+    const register = (idempotencyKey?: string, registration = body) =>
+      api.POST('/v1/auth/register', {
+        body: registration,
+        params: { header: idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey } },
+      });
+    const first = await register('signup-7f3a');
+    expect(first.response.status).toBe(201);
+    const again = await register('signup-7f3a');
+    expect(again.response.status).toBe(201);
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.data).toEqual(first.data);
+    const other = await register('signup-7f3a', { ...body, displayName: 'Other' });
+    expect(other.response.status).toBe(422);
+    expect(other.error).toMatchObject({ code: 'GATEWAY.IDEMPOTENCY_KEY_REUSED' });
+    expect((await register('has spaces in it')).response.status).toBe(400);
     // Without the key the duplicate reaches the auth-service, which refuses it.
-    expect((await post('/v1/auth/register', body)).status).toBe(409);
+    expect((await register()).response.status).toBe(409);
   });
 
   it('answers bad input on every public route without a 5xx, and never logs the secrets it carried', async () => {
@@ -279,52 +351,52 @@ describe('gateway → auth-service', () => {
   });
 
   it('keeps a browser’s refresh token in an HttpOnly cookie, and guards refresh and log-out against CSRF', async () => {
-    await session('cookie@example.com', 'crumbs of a sturdy biscuit');
-    const login = await post(
-      '/v1/auth/login',
-      { email: 'cookie@example.com', password: 'crumbs of a sturdy biscuit' },
-      { 'x-refresh-token-transport': 'cookie' },
-    );
-    expect(login.status).toBe(200);
-    const body = (await login.json()) as Record<string, unknown>;
-    expect(body['refreshToken']).toBeUndefined();
-    expect(body['refreshTokenInCookie']).toBe(true);
+    const email = 'cookie@example.com';
+    const password = 'crumbs of a sturdy biscuit';
+    await session(email, password);
+    const cookieTransport = { 'X-Refresh-Token-Transport': 'cookie' } as const;
+    const login = await api.POST('/v1/auth/login', { body: { email, password }, params: { header: cookieTransport } });
+    expect(login.response.status).toBe(200);
+    expect(login.data!.refreshToken).toBeUndefined();
+    expect(login.data!.refreshTokenInCookie).toBe(true);
     const jar = (response: Response) =>
       Object.fromEntries(response.headers.getSetCookie().map((cookie) => [cookie.split('=')[0]!, cookie]));
-    const set = jar(login);
+    const set = jar(login.response);
     expect(set['__Host-refresh_token']).toMatch(/HttpOnly/);
     expect(set['__Host-refresh_token']).toMatch(/Secure/);
     expect(set['__Host-refresh_token']).toMatch(/SameSite=Strict/);
     expect(set['__Host-csrf_token']).not.toMatch(/HttpOnly/);
     const value = (cookie: string) => cookie.split(';')[0]!.split('=').slice(1).join('=');
-    const cookieHeader = `__Host-refresh_token=${value(set['__Host-refresh_token']!)}; __Host-csrf_token=${value(set['__Host-csrf_token']!)}`;
+    const cookiesOf = (cookies: Record<string, string>) =>
+      `__Host-refresh_token=${value(cookies['__Host-refresh_token']!)}; __Host-csrf_token=${value(cookies['__Host-csrf_token']!)}`;
 
-    const forged = await post('/v1/auth/refresh', {}, { cookie: cookieHeader, 'x-refresh-token-transport': 'cookie' });
-    expect(forged.status).toBe(403);
-    expect(await forged.json()).toMatchObject({ code: 'GATEWAY.CSRF_REJECTED' });
+    // A browser sends the cookies with a forged cross-site request, but cannot read the CSRF token.
+    const forged = await api.POST('/v1/auth/refresh', {
+      params: { header: cookieTransport },
+      headers: { cookie: cookiesOf(set) },
+    });
+    expect(forged.response.status).toBe(403);
+    expect(forged.error).toMatchObject({ code: 'GATEWAY.CSRF_REJECTED' });
 
-    const refreshed = await post(
-      '/v1/auth/refresh',
-      {},
-      { cookie: cookieHeader, 'x-csrf-token': value(set['__Host-csrf_token']!), 'x-refresh-token-transport': 'cookie' },
-    );
-    expect(refreshed.status).toBe(200);
-    const next = jar(refreshed);
+    const refreshed = await api.POST('/v1/auth/refresh', {
+      params: { header: { ...cookieTransport, 'X-CSRF-Token': value(set['__Host-csrf_token']!) } },
+      headers: { cookie: cookiesOf(set) },
+    });
+    expect(refreshed.response.status).toBe(200);
+    const next = jar(refreshed.response);
     expect(value(next['__Host-refresh_token']!)).not.toBe(value(set['__Host-refresh_token']!));
 
-    const nextCookies = `__Host-refresh_token=${value(next['__Host-refresh_token']!)}; __Host-csrf_token=${value(next['__Host-csrf_token']!)}`;
-    expect((await post('/v1/auth/logout', {}, { cookie: nextCookies })).status).toBe(403);
-    const logout = await post(
-      '/v1/auth/logout',
-      {},
-      { cookie: nextCookies, 'x-csrf-token': value(next['__Host-csrf_token']!) },
-    );
-    expect(logout.status).toBe(204);
-    expect(jar(logout)['__Host-refresh_token']).toMatch(/Max-Age=0/);
+    expect((await api.POST('/v1/auth/logout', { headers: { cookie: cookiesOf(next) } })).response.status).toBe(403);
+    const logout = await api.POST('/v1/auth/logout', {
+      params: { header: { 'X-CSRF-Token': value(next['__Host-csrf_token']!) } },
+      headers: { cookie: cookiesOf(next) },
+    });
+    expect(logout.response.status).toBe(204);
+    expect(jar(logout.response)['__Host-refresh_token']).toMatch(/Max-Age=0/);
   });
 
   it('sends security headers, and CORS only to the configured origin', async () => {
-    const response = await get('/v1/auth/me');
+    const { response } = await api.GET('/v1/auth/me');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
@@ -346,6 +418,7 @@ describe('gateway → auth-service', () => {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['user', 'admin'] })).toString('base64url')}.${signature}`;
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    const hs256 = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${payload}.${signature}`;
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const kid = decodeProtectedHeader(accessToken).kid!;
     const wrongKey = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' }).sign(privateKey);
@@ -356,49 +429,59 @@ describe('gateway → auth-service', () => {
     const expired = await new SignJWT({ ...claims, iat: 1_700_000_000, exp: 1_700_000_900 })
       .setProtectedHeader({ alg: 'ES256', kid: otherKid, typ: 'JWT' })
       .sign(privateKey);
-    for (const token of [tampered, none, wrongKey, unknownKey, expired, 'garbage']) {
-      const response = await get('/v1/auth/me', token);
+    for (const token of [tampered, none, hs256, wrongKey, unknownKey, expired, 'garbage']) {
+      const { response, error } = await signedIn(token).GET('/v1/auth/me');
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ status: 401, code: 'AUTH.INVALID_TOKEN' });
+      expect(error).toMatchObject({ status: 401, code: 'AUTH.INVALID_TOKEN' });
     }
-    expect((await get('/v1/auth/me')).status).toBe(401);
+    expect((await api.GET('/v1/auth/me')).response.status).toBe(401);
   });
 
   it('never lets a client choose its identity', async () => {
-    const forged = await get('/v1/admin/users', undefined, {
+    const identityHeaders = {
       'x-identity-user-id': '0192f0c1-7a4e-7c3b-8f00-1234567890ab',
       'x-identity-roles': 'admin',
-    });
-    expect(forged.status).toBe(401);
+    };
+    const forged = await api.GET('/v1/admin/users', { headers: identityHeaders });
+    expect(forged.response.status).toBe(401);
     const { accessToken } = await session('eve@example.com', 'definitely not admin');
-    const asUser = await get('/v1/admin/users', accessToken, { 'x-identity-roles': 'admin' });
-    expect(asUser.status).toBe(403);
+    const asUser = await signedIn(accessToken).GET('/v1/admin/users', { headers: identityHeaders });
+    expect(asUser.response.status).toBe(403);
   });
 
   it('passes validation errors, a duplicate e-mail and the login throttle on as Problem Details', async () => {
-    const invalid = await post('/v1/auth/register', { email: 7, password: true });
-    expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ status: 400, errors: expect.any(Array) });
-    await session('linus@example.com', 'penguins all the way');
-    const duplicate = await post('/v1/auth/register', {
-      email: 'Linus@example.com',
-      password: 'penguins all the way',
-      displayName: 'L',
+    // Wrong types, as a JavaScript caller could send them: the contract's types are compile-time only.
+    const invalid = await api.POST('/v1/auth/register', {
+      body: { email: 7, password: true } as unknown as { email: string; password: string; displayName: string },
     });
-    expect(duplicate.status).toBe(409);
+    expect(invalid.response.status).toBe(400);
+    expect(invalid.error).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    expect(invalid.error!.errors!.map((error) => error.field)).toEqual(
+      expect.arrayContaining(['email', 'password', 'displayName']),
+    );
+    await session('linus@example.com', 'penguins all the way');
+    const duplicate = await api.POST('/v1/auth/register', {
+      body: { email: 'Linus@example.com', password: 'penguins all the way', displayName: 'L' },
+    });
+    expect(duplicate.response.status).toBe(409);
     for (let i = 0; i < 3; i++)
-      await post('/v1/auth/login', { email: 'linus@example.com', password: 'wrong guess here' });
-    const limited = await post('/v1/auth/login', { email: 'linus@example.com', password: 'penguins all the way' });
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      await api.POST('/v1/auth/login', { body: { email: 'linus@example.com', password: 'wrong guess here' } });
+    const limited = await api.POST('/v1/auth/login', {
+      body: { email: 'linus@example.com', password: 'penguins all the way' },
+    });
+    expect(limited.response.status).toBe(429);
+    expect(limited.error).toMatchObject({ status: 429 });
+    expect(Number(limited.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
-  it('answers 503 Problem Details when the upstream is down, without a stack trace', async () => {
+  it('answers 503 Problem Details when the upstream is down, without waiting for the timeout or a stack trace', async () => {
     await auth.stop();
-    const response = await post('/v1/auth/login', { email: 'ada@example.com', password: 'analytical engine notes' });
+    const { response, error } = await api.POST('/v1/auth/login', {
+      body: { email: 'ada@example.com', password: 'analytical engine notes' },
+    });
     expect(response.status).toBe(503);
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ status: 503 });
-    expect(JSON.stringify(body)).not.toContain('at ');
+    // Refused at once, not timed out: the code says which (a timeout would be UPSTREAM.TIMEOUT, 504).
+    expect(error).toMatchObject({ status: 503, code: 'UPSTREAM.UNAVAILABLE' });
+    expect(JSON.stringify(error)).not.toContain('at ');
   });
 });

@@ -57,6 +57,7 @@ async function main(): Promise<number> {
     const gateway = services.find((service) => service.name === 'gateway')!;
     say('');
     say(`The platform is up. Frontend entry: http://127.0.0.1:${gateway.port}/v1`);
+    say(`  API docs (Swagger UI): http://127.0.0.1:${gateway.port}/docs (contract: /docs/openapi.json)`);
     for (const spec of services) {
       say(`  ${spec.name.padEnd(13)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics`);
     }

@@ -24,6 +24,7 @@ describe('npm start (tools/dev start-system)', () => {
     const output = system.output();
     try {
       expect(output).toContain(`Frontend entry: http://127.0.0.1:${gatewayPort}/v1`);
+      expect(output).toContain(`Swagger UI): http://127.0.0.1:${gatewayPort}/docs`);
       expect(output).toContain(
         `auth-service: http://127.0.0.1:${authPort} (management http://127.0.0.1:${authManagement})`,
       );
@@ -45,6 +46,9 @@ describe('npm start (tools/dev start-system)', () => {
         body: JSON.stringify(credentials),
       });
       expect(login.status).toBe(200);
+      const docs = await fetch(`${gateway}/docs`);
+      expect(docs.status).toBe(200);
+      expect(docs.headers.get('content-type')).toContain('text/html');
     } finally {
       expect(await system.stop()).toBe(0);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { USER_ROLES } from '@platform/contracts';
 import { ForbiddenError } from './auth.errors.js';
-import { assertPermission, isRole, permissionsOf, type Role } from './role.js';
+import { assertPermission, isRole, permissionsOf, ROLES, type Role } from './role.js';
 
 describe('roles and permissions', () => {
   it('lets a user read and write their profile and manage their sessions, nothing more', () => {
@@ -32,5 +33,11 @@ describe('roles and permissions', () => {
     expect(isRole('admin')).toBe(true);
     expect(isRole('root')).toBe(false);
     expect(isRole(undefined)).toBe(false);
+  });
+});
+
+describe('the roles the public API shows', () => {
+  it('are the roles of the domain', () => {
+    expect([...USER_ROLES]).toEqual([...ROLES]);
   });
 });

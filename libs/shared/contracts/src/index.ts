@@ -26,3 +26,24 @@ export { UserPasswordChangedV1, UserPasswordChangedV1Contract } from './auth/use
 export { BUSINESS_INVOICE_TOPIC_V1 } from './business/topics.js';
 export { InvoiceIssuedV1, InvoiceIssuedV1Contract } from './business/invoice-issued.v1.js';
 export { InvoicePaidV1, InvoicePaidV1Contract } from './business/invoice-paid.v1.js';
+
+// The public HTTP API of the auth-service (through the gateway): bodies, queries and answers.
+export { USER_ROLES } from './http/auth/user-roles.js';
+export type { UserRole } from './http/auth/user-roles.js';
+export {
+  ChangePasswordRequest,
+  ListUsersQuery,
+  LogInRequest,
+  RefreshTokenRequest,
+  RegisterRequest,
+} from './http/auth/auth.requests.js';
+export {
+  JsonWebKeyResponse,
+  JsonWebKeySetResponse,
+  TokenResponse,
+  UserPageResponse,
+  UserResponse,
+} from './http/auth/auth.responses.js';
+
+// Errors over HTTP (RFC 9457), as @platform/validation writes them.
+export { FieldErrorResponse, ProblemDetailsResponse } from './http/problem/problem-details.response.js';

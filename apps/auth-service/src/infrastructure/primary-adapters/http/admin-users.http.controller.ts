@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ListUsersUseCase } from '../../../application/list-users.use-case.js';
 import type { Actor } from '../../../domain/role.js';
-import { ListUsersQuery } from './dto/auth.requests.js';
-import { toUserResponse, type UserResponse } from './dto/auth.responses.js';
+import { ListUsersQuery, type UserPageResponse } from '@platform/contracts';
+import { toUserResponse } from './dto/auth.response-mappers.js';
 import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
 
 /** Administration of accounts; the use case checks the `users:read` permission. */
@@ -15,7 +15,7 @@ export class AdminUsersHttpController {
   async list(
     @CurrentActor() actor: Actor,
     @Query() query: ListUsersQuery,
-  ): Promise<{ items: UserResponse[]; nextCursor: string | null }> {
+  ): Promise<UserPageResponse> {
     const page = await this.listUsers.execute({
       actor,
       limit: query.limit,

@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
+import type { JsonWebKeySetResponse } from '@platform/contracts';
 import { JwtKeyRing } from '../../secondary-adapters/crypto/jwt-key-ring.js';
 
 /** The public keys access tokens are verified with (RFC 7517), for the gateway. */
@@ -9,7 +10,7 @@ export class JwksHttpController {
   @Get('jwks.json')
   // Short enough that a rotated key reaches verifiers well within an access token's lifetime.
   @Header('cache-control', 'public, max-age=300')
-  jwks(): unknown {
+  jwks(): JsonWebKeySetResponse {
     return this.keys.publicJwks();
   }
 }

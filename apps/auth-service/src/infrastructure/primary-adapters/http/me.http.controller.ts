@@ -5,8 +5,8 @@ import { GetMeUseCase } from '../../../application/get-me.use-case.js';
 import { LogOutEverywhereUseCase } from '../../../application/log-out-everywhere.use-case.js';
 import type { Actor } from '../../../domain/role.js';
 import { clientContextOf } from './client-context.js';
-import { ChangePasswordRequest } from './dto/auth.requests.js';
-import { toUserResponse, type UserResponse } from './dto/auth.responses.js';
+import { ChangePasswordRequest, type UserResponse } from '@platform/contracts';
+import { toUserResponse } from './dto/auth.response-mappers.js';
 import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
 
 /** What a logged-in user does with their own account. */

@@ -1,17 +1,73 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ChangePasswordRequest,
+  JsonWebKeySetResponse,
+  ListUsersQuery,
+  LogInRequest,
+  RefreshTokenRequest,
+  RegisterRequest,
+  TokenResponse,
+  UserPageResponse,
+  UserResponse,
+} from '@platform/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard.js';
+import { ApiProblems } from './openapi/api-problems.js';
+import { ACCESS_TOKEN_SCHEME, REFRESH_COOKIE_SCHEME } from './openapi/api-document.js';
 import { RateLimit } from './rate-limit.guard.js';
 import { bodyWithCookieToken, clearCookies, moveTokenToCookie, wantsCookie } from './refresh-cookie.js';
 import { send, UpstreamForwarder } from './upstream-forwarder.js';
 
+// The routes forward raw requests, so the OpenAPI decorators name the bodies and answers: the
+// DTOs of @platform/contracts, the same classes the auth-service validates with.
+
+const REFRESH_TRANSPORT = ApiHeader({
+  name: 'X-Refresh-Token-Transport',
+  required: false,
+  enum: ['cookie'],
+  description: 'Browser apps: `cookie` sets the refresh token in an HttpOnly cookie instead of the body.',
+});
+
+const CSRF_TOKEN = ApiHeader({
+  name: 'X-CSRF-Token',
+  required: false,
+  description: 'Needed when the refresh token comes from the cookie: the value of the `__Host-csrf_token` cookie.',
+});
+
+// OpenAPI's way of saying "no credentials needed": an empty security requirement.
+const NO_CREDENTIALS = ApiSecurity({});
+
 /** `/v1/auth`: public routes of the auth-service, forwarded; the last four need an access token. */
+@ApiTags('auth')
+@ApiProblems(400, 429, 502, 503, 504)
 @Controller('v1/auth')
 export class AuthHttpController {
   constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
 
   @Post('register')
   @RateLimit('auth')
+  @ApiOperation({ summary: 'Create an account' })
+  @NO_CREDENTIALS
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retry-safe creation: the same key and body get the first answer again; another body gets 422.',
+  })
+  @ApiBody({ type: RegisterRequest })
+  @ApiCreatedResponse({ type: UserResponse, description: 'The account was created.' })
+  @ApiProblems(409, 413, 422)
   register(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/register', { idempotent: true });
   }
@@ -19,18 +75,42 @@ export class AuthHttpController {
   @Post('login')
   @HttpCode(200)
   @RateLimit('auth')
+  @ApiOperation({ summary: 'Log in with e-mail and password' })
+  @NO_CREDENTIALS
+  @REFRESH_TRANSPORT
+  @ApiBody({ type: LogInRequest })
+  @ApiOkResponse({ type: TokenResponse, description: 'A new session: an access token and a refresh token.' })
+  @ApiProblems(401)
   async login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const response = await this.forwarder.exchange(request, '/v1/auth/login');
     await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
   @Post('refresh')
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description: 'The refresh token rotates: the old one stops working, and reusing it revokes the whole session.',
+  })
+  @NO_CREDENTIALS
+  @ApiSecurity(REFRESH_COOKIE_SCHEME)
+  @REFRESH_TRANSPORT
+  @CSRF_TOKEN
+  @ApiBody({ type: RefreshTokenRequest, required: false, description: 'Optional when the cookie carries the token.' })
+  @ApiOkResponse({ type: TokenResponse, description: 'New tokens; the refresh token sent is now spent.' })
+  @ApiProblems(401, 403)
   async refresh(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const response = await this.forwarder.exchange(request, '/v1/auth/refresh', bodyWithCookieToken(request));
     await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
   @Post('logout')
+  @ApiOperation({ summary: 'End this session (revokes its refresh token)' })
+  @NO_CREDENTIALS
+  @ApiSecurity(REFRESH_COOKIE_SCHEME)
+  @CSRF_TOKEN
+  @ApiBody({ type: RefreshTokenRequest, required: false, description: 'Optional when the cookie carries the token.' })
+  @ApiNoContentResponse({ description: 'Logged out; the cookies, if any, are cleared.' })
+  @ApiProblems(403)
   async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const response = await this.forwarder.exchange(request, '/v1/auth/logout', bodyWithCookieToken(request));
     if (response.status < 400) clearCookies(reply);
@@ -38,37 +118,59 @@ export class AuthHttpController {
   }
 
   @Get('.well-known/jwks.json')
-  jwks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiOperation({ summary: 'The public keys access tokens are signed with (JWKS)' })
+  @NO_CREDENTIALS
+  @ApiOkResponse({ type: JsonWebKeySetResponse, description: 'Current and previous keys; cache for up to 5 minutes.' })
+  getJwks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/.well-known/jwks.json');
   }
 
   @Post('logout-all')
   @UseGuards(AccessTokenGuard)
+  @ApiOperation({ summary: 'End every session of the signed-in user' })
+  @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
+  @ApiNoContentResponse({ description: 'Every refresh token of the user is revoked.' })
+  @ApiProblems(401)
   logoutAll(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/logout-all');
   }
 
   @Get('me')
   @UseGuards(AccessTokenGuard)
-  me(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
+  @ApiOkResponse({ type: UserResponse, description: 'The user the access token belongs to.' })
+  @ApiProblems(401)
+  getMe(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/me');
   }
 
   @Post('change-password')
   @UseGuards(AccessTokenGuard)
+  @ApiOperation({ summary: "Change the signed-in user's password" })
+  @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
+  @ApiBody({ type: ChangePasswordRequest })
+  @ApiNoContentResponse({ description: 'Changed; every session of the user, this one included, must log in again.' })
+  @ApiProblems(401, 413)
   changePassword(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/change-password');
   }
 }
 
 /** `/v1/admin`: administration routes; the upstream checks the permissions. */
+@ApiTags('admin')
+@ApiBearerAuth(ACCESS_TOKEN_SCHEME)
+@ApiProblems(400, 401, 403, 429, 502, 503, 504)
 @Controller('v1/admin')
 @UseGuards(AccessTokenGuard)
 export class AdminHttpController {
   constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
 
   @Get('users')
-  users(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+  @ApiOperation({ summary: 'List users, newest first, a page at a time' })
+  @ApiQuery({ type: ListUsersQuery })
+  @ApiOkResponse({ type: UserPageResponse, description: 'One page; `nextCursor` fetches the next.' })
+  listUsers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/admin/users');
   }
 }

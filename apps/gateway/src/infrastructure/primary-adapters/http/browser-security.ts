@@ -5,12 +5,13 @@ import type { GatewayConfig } from '../../../gateway.config.js';
 
 /**
  * What browsers are told: security headers on every answer (helmet: no sniffing, no framing,
- * HSTS, a strict CSP for an API that serves no pages), and CORS only for the configured origins,
+ * HSTS, a strict CSP for an API that serves no pages; /docs gets its own), and CORS only for the configured origins,
  * with credentials so the refresh cookie can travel.
  */
 export async function applyBrowserSecurity(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    // Without helmet's defaults, which are made for pages (scripts and styles from 'self', https: fonts).
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
   });
   const origins = config.CORS_ORIGINS.split(',')

@@ -7,6 +7,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiOperation, type ApiOperationOptions } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Observable } from 'rxjs';
 
@@ -20,8 +21,28 @@ export interface DeprecationNotice {
 
 const DEPRECATION = Symbol('gateway.deprecation');
 
-/** Marks a route (or a controller) deprecated; its answers then say so in headers. */
-export const Deprecated = (notice: DeprecationNotice) => SetMetadata(DEPRECATION, notice);
+/**
+ * Marks a route (or every route of a controller) deprecated: its answers say so in headers, and
+ * the OpenAPI document marks its operations `deprecated`.
+ */
+export function Deprecated(notice: DeprecationNotice): MethodDecorator & ClassDecorator {
+  // `summary: undefined` merges into the route's own @ApiOperation instead of replacing its summary.
+  const markOperation = ApiOperation({ summary: undefined, deprecated: true } as ApiOperationOptions);
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
+    if (key !== undefined && descriptor) {
+      SetMetadata(DEPRECATION, notice)(target, key, descriptor);
+      markOperation(target, key, descriptor);
+      return;
+    }
+    const controller = target as abstract new (...args: never[]) => unknown;
+    SetMetadata(DEPRECATION, notice)(controller);
+    const prototype = controller.prototype as object;
+    for (const name of Object.getOwnPropertyNames(prototype)) {
+      const method = Object.getOwnPropertyDescriptor(prototype, name);
+      if (name !== 'constructor' && typeof method?.value === 'function') markOperation(prototype, name, method);
+    }
+  };
+}
 
 /**
  * Adds `Deprecation` (RFC 9745: `@<unix seconds>`), `Sunset` (RFC 8594: an HTTP date) and a

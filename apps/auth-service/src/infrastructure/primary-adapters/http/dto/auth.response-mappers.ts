@@ -1,23 +1,8 @@
+import type { TokenResponse, UserResponse } from '@platform/contracts';
 import type { SessionTokens } from '../../../../application/session-tokens.js';
 import type { UserSummary } from '../../../../application/user-summary.js';
 
-/** A user as the API shows it. */
-export interface UserResponse {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  createdAt: string;
-}
-
-/** What log-in and refresh answer (RFC 6749 §5.1 names). */
-export interface TokenResponse {
-  tokenType: 'Bearer';
-  accessToken: string;
-  expiresIn: number;
-  refreshToken: string;
-  refreshTokenExpiresAt: string;
-}
+// The bodies are the public contract (@platform/contracts); these map use-case results onto them.
 
 export function toUserResponse(user: UserSummary): UserResponse {
   return {

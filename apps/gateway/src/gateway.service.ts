@@ -1,0 +1,24 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ServiceOptions } from '@platform/bootstrap';
+import { httpCheck } from '@platform/monitoring';
+import { AppModule } from './app.module.js';
+import { GatewayConfig } from './gateway.config.js';
+import { applyBrowserSecurity } from './infrastructure/primary-adapters/http/browser-security.js';
+import { buildApiDocument } from './infrastructure/primary-adapters/http/openapi/api-document.js';
+import { serveApiDocs } from './infrastructure/primary-adapters/http/openapi/api-docs.js';
+
+/** The version of the public API's contract (`info.version` of the OpenAPI document). */
+export const PUBLIC_API_VERSION = '1.0.0';
+
+/** How the gateway starts: `main.ts` runs it, tests and the OpenAPI writer start it in-process. */
+export const gatewayService: ServiceOptions<GatewayConfig> = {
+  name: 'gateway',
+  module: AppModule,
+  config: GatewayConfig,
+  configure: async (app: NestFastifyApplication, config: GatewayConfig) => {
+    await applyBrowserSecurity(app, config);
+    serveApiDocs(app, buildApiDocument(app, PUBLIC_API_VERSION));
+  },
+  // Ready only when its upstream is: a gateway that cannot reach auth serves nothing useful.
+  readiness: (config) => [httpCheck({ name: 'auth-service', url: config.AUTH_SERVICE_READY_URL })],
+};

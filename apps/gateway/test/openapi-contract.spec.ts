@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import type { RunningService } from '@platform/bootstrap';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayConfig } from '../src/gateway.config.js';
+import {
+  CONTRACT_FILE,
+  readServedContract,
+  startDocsGateway,
+} from '../src/infrastructure/primary-adapters/cli/api-contract.js';
+
+interface Operation {
+  operationId: string;
+  security?: Record<string, string[]>[];
+  requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+}
+type Contract = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+// The committed contract (apps/gateway/openapi.json) is what frontend teams and the typed client
+// build on; these tests keep it equal to what the code serves, and valid.
+describe('the public API contract', () => {
+  let gateway: RunningService<GatewayConfig>;
+  let served: Contract;
+  let committed: Contract;
+
+  beforeAll(async () => {
+    gateway = await startDocsGateway();
+    served = (await readServedContract(gateway.url)) as Contract;
+    committed = JSON.parse(await readFile(CONTRACT_FILE, 'utf8')) as Contract;
+  }, 60_000);
+
+  afterAll(async () => {
+    await gateway?.shutdown('test done');
+  });
+
+  it('is what the code serves: change a route or DTO without `npm run api:generate` and this fails', () => {
+    expect(served, 'apps/gateway/openapi.json differs from the code: run `npm run api:generate`').toEqual(committed);
+  });
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(committed.openapi).toBe('3.1.0');
+    const config = await createConfig({ extends: ['recommended'], rules: { 'info-license': 'off' } });
+    const problems = await lintFromString({
+      source: await readFile(CONTRACT_FILE, 'utf8'),
+      absoluteRef: CONTRACT_FILE,
+      config,
+    });
+    expect(problems.map((problem) => `${problem.ruleId}: ${problem.message}`)).toEqual([]);
+  });
+
+  it('covers every public route, each with its body, its answer and Problem Details errors', () => {
+    const routes = Object.entries(committed.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual(
+      [
+        'POST /v1/auth/register',
+        'POST /v1/auth/login',
+        'POST /v1/auth/refresh',
+        'POST /v1/auth/logout',
+        'POST /v1/auth/logout-all',
+        'GET /v1/auth/me',
+        'POST /v1/auth/change-password',
+        'GET /v1/admin/users',
+        'GET /v1/auth/.well-known/jwks.json',
+      ].sort(),
+    );
+    const register = committed.paths['/v1/auth/register']!['post']!;
+    expect(register.requestBody!.content['application/json']!.schema.$ref).toBe('#/components/schemas/RegisterRequest');
+    expect(register.responses['201']!.content!['application/json']!.schema.$ref).toBe(
+      '#/components/schemas/UserResponse',
+    );
+    for (const methods of Object.values(committed.paths)) {
+      for (const operation of Object.values(methods)) {
+        const errors = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+        expect(errors.map(([status]) => status)).toEqual(expect.arrayContaining(['429', '502', '503', '504']));
+        for (const [, response] of errors) {
+          expect(response.content!['application/problem+json']!.schema.$ref).toBe(
+            '#/components/schemas/ProblemDetailsResponse',
+          );
+        }
+      }
+    }
+    const bearer = [{ accessToken: [] }];
+    expect(committed.paths['/v1/auth/me']!['get']!.security).toEqual(bearer);
+    expect(committed.paths['/v1/admin/users']!['get']!.security).toEqual(bearer);
+    expect(committed.paths['/v1/auth/login']!['post']!.security).toEqual([{}]);
+  });
+
+  it('serves Swagger UI at /docs, under a page policy that loads nothing from elsewhere', async () => {
+    const page = await fetch(`${gateway.url}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('swagger-ui-bundle.js');
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/https?:/);
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui-init.js', 'swagger-ui.css']) {
+      const response = await fetch(`${gateway.url}/docs/${asset}`);
+      expect(response.status, asset).toBe(200);
+      await response.arrayBuffer();
+    }
+    // The API itself keeps its strict policy.
+    const api = await fetch(`${gateway.url}/v1/auth/me`);
+    expect(api.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(api.headers.get('content-security-policy')).not.toContain("script-src 'self'");
+  });
+});
