@@ -12,10 +12,7 @@ export class AdminUsersHttpController {
   constructor(@Inject(ListUsersUseCase) private readonly listUsers: ListUsersUseCase) {}
 
   @Get()
-  async list(
-    @CurrentActor() actor: Actor,
-    @Query() query: ListUsersQuery,
-  ): Promise<UserPageResponse> {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery): Promise<UserPageResponse> {
     const page = await this.listUsers.execute({
       actor,
       limit: query.limit,

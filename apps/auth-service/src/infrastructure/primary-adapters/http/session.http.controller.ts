@@ -5,7 +5,13 @@ import { LogOutUseCase } from '../../../application/log-out.use-case.js';
 import { RefreshSessionUseCase } from '../../../application/refresh-session.use-case.js';
 import { RegisterUserUseCase } from '../../../application/register-user.use-case.js';
 import { clientContextOf } from './client-context.js';
-import { LogInRequest, RefreshTokenRequest, RegisterRequest, type TokenResponse, type UserResponse } from '@platform/contracts';
+import {
+  LogInRequest,
+  RefreshTokenRequest,
+  RegisterRequest,
+  type TokenResponse,
+  type UserResponse,
+} from '@platform/contracts';
 import { toTokenResponse, toUserResponse } from './dto/auth.response-mappers.js';
 
 /** Registration and the life of a session: log in, refresh, log out. No identity needed. */
