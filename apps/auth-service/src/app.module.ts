@@ -8,6 +8,7 @@ import { JwksHttpController } from './infrastructure/primary-adapters/http/jwks.
 import { MeHttpController } from './infrastructure/primary-adapters/http/me.http.controller.js';
 import { SessionHttpController } from './infrastructure/primary-adapters/http/session.http.controller.js';
 import { authProviders } from './auth.providers.js';
+import { LoginThrottleCleanupJob } from './infrastructure/primary-adapters/jobs/login-throttle-cleanup.job.js';
 import { authDataSourceOptions } from './infrastructure/secondary-adapters/persistence/auth-data-source.js';
 
 /** The auth-service: its database (migrations run at start-up), the outbox, the use cases and their HTTP adapters. */
@@ -23,6 +24,6 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
     }),
   ],
   controllers: [SessionHttpController, MeHttpController, AdminUsersHttpController, JwksHttpController],
-  providers: [...authProviders, GatewayIdentityGuard],
+  providers: [...authProviders, GatewayIdentityGuard, LoginThrottleCleanupJob],
 })
 export class AppModule {}

@@ -12,9 +12,12 @@
  *   e-mail key's failures (not the client's: one good account must not reset guessing on others).
  * - Counters are shared by every instance of the service (not per-process memory) and expire
  *   on their own; a lost update may let one extra attempt through, never block forever.
+ * - `purgeExpired` deletes the counters whose window has ended (they no longer count) and
+ *   resolves how many; the service runs it periodically so that keys seen once do not pile up.
  */
 export interface LoginThrottle {
   check(emailKey: string, clientAddress: string | undefined): Promise<void>;
   recordFailure(emailKey: string, clientAddress: string | undefined): Promise<void>;
   recordSuccess(emailKey: string, clientAddress: string | undefined): Promise<void>;
+  purgeExpired(): Promise<number>;
 }
