@@ -74,5 +74,7 @@ describe('relay across a broker outage', () => {
       await consumer.stop();
       await relay.stop();
     }
-  });
+    // The waits above allow a loaded machine minutes (a broker restart, the producer's own
+    // retries); the test's limit must not be shorter than they are.
+  }, 360_000);
 });
