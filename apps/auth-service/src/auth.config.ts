@@ -1,11 +1,7 @@
 import { ServiceConfig } from '@platform/bootstrap';
-import {
-  DEFAULT_ACCESS_TOKEN_AUDIENCE,
-  DEFAULT_ACCESS_TOKEN_ISSUER,
-  IDENTITY_KEY_MIN_LENGTH,
-} from '@platform/identity';
+import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The auth-service's settings, read from the environment and validated at start-up. */
 export class AuthConfig extends ServiceConfig {
@@ -51,10 +47,7 @@ export class AuthConfig extends ServiceConfig {
   JWT_PRIVATE_JWKS?: string;
 
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
-  @IsString()
-  @MinLength(IDENTITY_KEY_MIN_LENGTH, {
-    message: `IDENTITY_SIGNING_KEY must be at least ${IDENTITY_KEY_MIN_LENGTH} characters`,
-  })
+  @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
   /** Where a generated development key is kept (never committed: under .data). */

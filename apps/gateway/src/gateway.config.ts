@@ -1,11 +1,7 @@
 import { ServiceConfig } from '@platform/bootstrap';
-import {
-  DEFAULT_ACCESS_TOKEN_AUDIENCE,
-  DEFAULT_ACCESS_TOKEN_ISSUER,
-  IDENTITY_KEY_MIN_LENGTH,
-} from '@platform/identity';
+import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** The gateway's settings, read from the environment and validated at start-up. */
 export class GatewayConfig extends ServiceConfig {
@@ -21,10 +17,7 @@ export class GatewayConfig extends ServiceConfig {
   AUTH_SERVICE_READY_URL = 'http://127.0.0.1:9001/health/ready';
 
   /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
-  @IsString()
-  @MinLength(IDENTITY_KEY_MIN_LENGTH, {
-    message: `IDENTITY_SIGNING_KEY must be at least ${IDENTITY_KEY_MIN_LENGTH} characters`,
-  })
+  @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
   /** The `iss` and `aud` access tokens must carry. */

@@ -7,6 +7,7 @@ export {
   verifyIdentity,
 } from './identity-headers.js';
 export type { Identity, IdentityRejection, SignedRequest } from './identity-headers.js';
+export { IsIdentitySigningKey } from './is-identity-signing-key.js';
 export {
   AccessTokenVerifier,
   InvalidAccessTokenError,

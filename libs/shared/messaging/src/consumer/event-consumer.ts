@@ -76,6 +76,8 @@ export class EventConsumer {
   private readonly contracts: ContractRegistry;
   private readonly handlers: Map<string, EventHandler>;
   private readonly topics: string[];
+  private readonly sessionTimeoutMs: number;
+  private readonly heartbeatIntervalMs: number;
   private readonly processor: EventProcessor;
   private consumer?: Consumer;
   private producer?: Producer;
@@ -107,6 +109,8 @@ export class EventConsumer {
         throw new MessagingOptionsError(`EventConsumer option ${name} must be a positive integer, received ${value}`);
       }
     }
+    this.sessionTimeoutMs = options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    this.heartbeatIntervalMs = heartbeatIntervalOf(this.sessionTimeoutMs);
     this.processor = new EventProcessor({
       dataSource: options.dataSource,
       group: options.groupId,
@@ -136,11 +140,10 @@ export class EventConsumer {
     this.setState('starting');
     const { kafka } = this.options;
     const producer = kafka.producer(RELIABLE_PRODUCER);
-    const sessionTimeout = this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
     const consumer = kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout,
-      heartbeatInterval: heartbeatIntervalOf(sessionTimeout),
+      sessionTimeout: this.sessionTimeoutMs,
+      heartbeatInterval: this.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
     });
     this.watch(consumer);
@@ -195,8 +198,7 @@ export class EventConsumer {
     // A long handler must not cost the group membership: heartbeats go on while it runs. kafkajs
     // skips a heartbeat() called less than its interval after the previous one *answered*, so a
     // timer at the interval itself would send only every other tick: tick twice as often.
-    const interval = heartbeatIntervalOf(this.options.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS);
-    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), interval / 2);
+    const keepAlive = setInterval(() => void heartbeat().catch(() => undefined), this.heartbeatIntervalMs / 2);
     const maxRun = this.options.maxBatchSize ?? 100;
     let run: HandleableEvent[] = [];
     let lastOffset: string | undefined;
