@@ -1,55 +1,22 @@
-import { performance } from 'node:perf_hooks';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { uniqueName } from '@platform/infra/testing';
-import { EventConsumer, Outbox, OutboxRelay, type EventHandler, type OutboxWakeup } from '@platform/messaging';
+import { fileURLToPath } from 'node:url';
+import { testInfra, uniqueName } from '@platform/infra/testing';
+import { Outbox, OutboxRelay, type OutboxWakeup } from '@platform/messaging';
 import {
   createMessagingTestBed,
   testContracts,
   type MessagingTestBed,
   type TestContracts,
-  type TestNoteAddedV1,
 } from '@platform/messaging/testing';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Cleanup } from './cleanup.js';
+import { CommitStamps } from './commit-stamps.js';
+import type { ConsumerReply, ConsumerSettings } from './outbox-consumer.child.js';
 
-const STAMPED = Symbol('bench.stampedEvents');
-
-/**
- * The `performance.now()` at which the transactions carrying given event ids committed, taken in
- * TypeORM's after-commit hook (the moment COMMIT was acknowledged), on the writers' side and on
- * the consumer's side alike.
- */
-export class CommitStamps implements EntitySubscriberInterface {
-  readonly at = new Map<string, number>();
-
-  constructor(dataSource: DataSource) {
-    (dataSource.subscribers as EntitySubscriberInterface[]).push(this);
-  }
-
-  /** Marks the open transaction of `manager` as carrying `eventIds`: its commit stamps them. */
-  static mark(manager: EntityManager, eventIds: readonly string[]): void {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('CommitStamps.mark needs an open transaction');
-    const data = runner.data as Record<symbol, string[] | undefined>;
-    (data[STAMPED] ??= []).push(...eventIds);
-  }
-
-  afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
-    if (event.queryRunner.isTransactionActive) return;
-    const data = event.queryRunner.data as Record<symbol, string[] | undefined>;
-    const ids = data[STAMPED];
-    if (!ids) return;
-    delete data[STAMPED];
-    const now = performance.now();
-    for (const id of ids) this.at.set(id, now);
-  }
-
-  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
-    if (event.queryRunner.isTransactionActive) return;
-    delete (event.queryRunner.data as Record<symbol, unknown>)[STAMPED];
-  }
-}
+const CONSUMER_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'outbox-consumer.child.ts');
 
 /** Settings of one outbox → relay → Kafka → inbox pipeline. */
 export interface PipelineOptions {
@@ -66,19 +33,21 @@ export interface PipelineOptions {
   batchHandler?: boolean;
 }
 
-/** A publishing "service" (outbox and relay on one pool) and a consuming one (inbox, handler) on a fresh database and topic. */
+/** A publishing "service" (outbox and relay on one pool, in this process) and a consuming one (inbox, handler, in a child process) on a fresh database and topic. */
 export interface Pipeline {
   bed: MessagingTestBed;
   contracts: TestContracts;
   outbox: Outbox;
   /** Commit times of the writers' transactions, by event id. */
   committed: CommitStamps;
-  /** Commit times of the consumer's inbox transactions (handler effect included), by event id. */
-  handled: CommitStamps;
   /** Writes `count` events in one transaction and stamps its commit; resolves with their ids. */
   write(count: number): Promise<string[]>;
-  /** Resolves once every id is handled; fails when nothing moves for `stallMs`. */
-  waitHandled(ids: readonly string[], stallMs?: number): Promise<void>;
+  /** Resolves once the handler has written `total` rows; fails when nothing moves for `stallMs`. */
+  waitHandled(total: number, stallMs?: number): Promise<void>;
+  /** When the consumer handled each event, from the consumer's process. */
+  handled(): Promise<HandledStamps>;
+  /** When the relay claimed each published row (the start of its publishing transaction, by the database clock), by event id. */
+  claimed(): Promise<Map<string, number>>;
   /** Rows the handler wrote. */
   effects(): Promise<number>;
   /** Outbox rows not yet published. */
@@ -118,11 +87,7 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
   const outbox = new Outbox(writers, { source: 'bench-outbox', contracts: contracts.registry, wakeup: options.wakeup });
   const committed = new CommitStamps(writers);
 
-  const consumers = new DataSource({ type: 'postgres', url: bed.database.url });
-  await consumers.initialize();
-  cleanup.defer('close the consumer’s pool', () => consumers.destroy());
-  const handled = new CommitStamps(consumers);
-
+  let consumer: ConsumerProcess | undefined;
   if (options.flow) {
     const relay = new OutboxRelay({
       kafka: bed.kafka,
@@ -133,44 +98,18 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
     });
     await relay.start();
     cleanup.defer('stop the relay', () => relay.stop());
-
-    const handler: EventHandler = {
-      eventType: contracts.noteAdded.type,
-      batch: options.batchHandler ?? false,
-      async handle(events, manager) {
-        for (const event of events) {
-          const payload = event.envelope.payload as unknown as TestNoteAddedV1;
-          await manager.query(`INSERT INTO bench_effect (event_id, sequence) VALUES ($1, $2)`, [
-            event.envelope.eventId,
-            payload.sequence,
-          ]);
-        }
-        CommitStamps.mark(
-          manager,
-          events.map((event) => event.envelope.eventId),
-        );
-      },
-    };
-    const consumer = new EventConsumer({
-      kafka: bed.kafka,
-      dataSource: consumers,
+    const starting = startConsumerProcess({
+      databaseUrl: bed.database.url,
+      brokers: testInfra().kafkaBrokers,
+      contractsDomain: contracts.domain,
       groupId: uniqueName('bench_outbox'),
-      contracts: contracts.registry,
-      handlers: [handler],
-      partitionsConsumedConcurrently: options.partitions,
-      createTopics: false,
+      partitions: options.partitions,
+      batchHandler: options.batchHandler ?? false,
     });
-    await consumer.start();
-    cleanup.defer('stop the consumer', () => consumer.stop());
-    // Measure flow, not a group join: wait until the consumer owns every partition.
-    const deadline = Date.now() + 60_000;
-    const assigned = () => Object.values(consumer.status().assigned).flat().length;
-    while (consumer.status().state !== 'running' || assigned() < options.partitions) {
-      if (Date.now() > deadline)
-        throw new Error(`consumer did not join its group: ${JSON.stringify(consumer.status())}`);
-      await sleep(20);
-    }
+    cleanup.defer('stop the consumer process', () => starting.then((started) => started.stop()));
+    consumer = await starting;
   }
+  const effects = () => count(bed, `SELECT count(*)::int AS n FROM bench_effect`);
 
   let sequence = 0;
   return {
@@ -178,7 +117,6 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
     contracts,
     outbox,
     committed,
-    handled,
     write: (count) =>
       outbox.transaction(async (tx) => {
         const ids: string[] = [];
@@ -194,21 +132,31 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
         CommitStamps.mark(tx.manager, ids);
         return ids;
       }),
-    async waitHandled(ids, stallMs = 30_000) {
-      let missing = ids.filter((id) => !handled.at.has(id));
+    async waitHandled(total, stallMs = 30_000) {
+      let done = await effects();
       let movedAt = Date.now();
-      while (missing.length > 0) {
-        // Coarse on purpose: the figures come from the commit stamps, and this loop shares the event loop with the consumer.
-        await sleep(50);
-        const before = missing.length;
-        missing = missing.filter((id) => !handled.at.has(id));
-        if (missing.length < before) movedAt = Date.now();
+      while (done < total) {
+        // Coarse on purpose: the figures come from the commit stamps, and this loop shares the machine with the pipeline.
+        await sleep(100);
+        const before = done;
+        done = await effects();
+        if (done > before) movedAt = Date.now();
         else if (Date.now() - movedAt > stallMs) {
-          throw new Error(`${missing.length} of ${ids.length} events not handled after ${stallMs} ms without progress`);
+          throw new Error(`${total - done} of ${total} events not handled after ${stallMs} ms without progress`);
         }
       }
     },
-    effects: () => count(bed, `SELECT count(*)::int AS n FROM bench_effect`),
+    handled: () => {
+      if (!consumer) throw new Error('this pipeline has no consumer');
+      return consumer.stamps();
+    },
+    async claimed() {
+      const rows = (await bed.dataSource.query(
+        `SELECT event_id, extract(epoch FROM published_at) * 1000 AS at FROM messaging_outbox WHERE published_at IS NOT NULL`,
+      )) as { event_id: string; at: string }[];
+      return new Map(rows.map((row) => [row.event_id, Number(row.at)]));
+    },
+    effects,
     pending: () => count(bed, `SELECT count(*)::int AS n FROM messaging_outbox WHERE published_at IS NULL`),
     envelopeBytes: () => count(bed, `SELECT round(avg(octet_length(payload)))::int AS n FROM messaging_outbox`),
   };
@@ -217,4 +165,65 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
 async function count(bed: MessagingTestBed, sql: string): Promise<number> {
   const [row] = (await bed.dataSource.query(sql)) as { n: number }[];
   return row?.n ?? 0;
+}
+
+/** Wall-clock times by event id: the inbox transaction's commit (handler effect included), and the handler's first call. */
+export interface HandledStamps {
+  committed: Map<string, number>;
+  handlerStarted: Map<string, number>;
+}
+
+interface ConsumerProcess {
+  stamps(): Promise<HandledStamps>;
+  stop(): Promise<void>;
+}
+
+/** Forks `outbox-consumer.child.ts` and resolves once it owns every partition. */
+async function startConsumerProcess(settings: ConsumerSettings): Promise<ConsumerProcess> {
+  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', CONSUMER_MAIN], {
+    env: { PATH: process.env['PATH'], NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = (type: ConsumerReply['type']) => nextReply(child, type);
+  child.send(settings);
+  try {
+    await next('ready');
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    async stamps() {
+      const reply = next('stamps');
+      child.send({ type: 'collect' });
+      const { handled, handlerStarted } = (await reply) as Extract<ConsumerReply, { type: 'stamps' }>;
+      return { committed: new Map(handled), handlerStarted: new Map(handlerStarted) };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.send({ type: 'stop' });
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+function nextReply(child: ChildProcess, type: ConsumerReply['type']): Promise<ConsumerReply> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: ConsumerReply) => {
+      if (message.type === 'failed') settle(() => reject(new Error(`consumer process: ${message.message}`)));
+      else if (message.type === type) settle(() => resolve(message));
+    };
+    const onExit = (code: number | null) =>
+      settle(() => reject(new Error(`consumer process exited with ${code} before answering ${type}`)));
+    const settle = (done: () => void) => {
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      done();
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }

@@ -26,7 +26,7 @@ import { configureLogging } from '@platform/logging';
 import type { OutboxWakeup } from '@platform/messaging';
 import { kafkaBaselineLines, runKafkaBaseline } from './kafka-baseline.js';
 import { Cleanup } from './cleanup.js';
-import { startPipeline, type Pipeline } from './outbox-pipeline.js';
+import { startPipeline, type HandledStamps, type Pipeline } from './outbox-pipeline.js';
 import { percentile, round } from './stats.js';
 
 const FLAGS = {
@@ -45,8 +45,12 @@ const FLAGS = {
 } as const;
 type Flag = keyof typeof FLAGS;
 
+const PHASES = ['raw', 'throughput', 'paced', 'wakeup'] as const;
+type Phase = (typeof PHASES)[number];
+
 interface Settings extends Record<Flag, number> {
   batchHandler: boolean;
+  phases: Set<Phase>;
 }
 
 function readFlags(): Settings {
@@ -54,6 +58,7 @@ function readFlags(): Settings {
     options: {
       help: { type: 'boolean' },
       'batch-handler': { type: 'boolean' },
+      phases: { type: 'string' },
       ...Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])),
     },
   });
@@ -64,9 +69,13 @@ function readFlags(): Settings {
     console.log(
       `  --${'batch-handler'.padEnd(16)} a batch handler (batch: true): runs of events in one inbox transaction`,
     );
+    console.log(`  --${'phases'.padEnd(16)} the phases to run, comma-separated (default ${PHASES.join(',')})`);
     process.exit(0);
   }
-  const read = { batchHandler: values['batch-handler'] === true } as Settings;
+  const phases = (values.phases ?? PHASES.join(',')).split(',').map((phase) => phase.trim());
+  const unknown = phases.filter((phase) => !(PHASES as readonly string[]).includes(phase));
+  if (unknown.length > 0) throw new Error(`--phases: unknown ${unknown.join(', ')}; known: ${PHASES.join(', ')}`);
+  const read = { batchHandler: values['batch-handler'] === true, phases: new Set(phases as Phase[]) } as Settings;
   for (const [name, flag] of Object.entries(FLAGS) as [Flag, (typeof FLAGS)[Flag]][]) {
     const raw = (values as Record<string, string | boolean | undefined>)[name];
     const value = typeof raw === 'string' ? Number(raw) : flag.default;
@@ -102,12 +111,31 @@ function latencyLine(values: number[]): string {
   return `p50 ${at(50)}, p95 ${at(95)}, p99 ${at(99)}, max ${at(100)}`;
 }
 
-function commitToHandled(pipeline: Pipeline, ids: readonly string[]): number[] {
-  return ids.map((id) => (pipeline.handled.at.get(id) ?? NaN) - (pipeline.committed.at.get(id) ?? NaN));
+function commitToHandled(pipeline: Pipeline, handled: HandledStamps, ids: readonly string[]): number[] {
+  return ids.map((id) => (handled.committed.get(id) ?? NaN) - (pipeline.committed.at.get(id) ?? NaN));
+}
+
+/**
+ * Where the time from commit to handled goes, p50/p99 per stage: waiting in the outbox (writer's
+ * commit to the relay's claim, by the database clock), relay, Kafka and the consumer's fetch
+ * (claim to the handler's call), and the consumer's transaction (handler's call to inbox commit).
+ */
+async function stagesLine(pipeline: Pipeline, handled: HandledStamps, ids: readonly string[]): Promise<string> {
+  const claimed = await pipeline.claimed();
+  const stage = (from: (id: string) => number | undefined, to: (id: string) => number | undefined) => {
+    const values = ids.map((id) => (to(id) ?? NaN) - (from(id) ?? NaN)).sort((a, b) => a - b);
+    return `p50 ${round(percentile(values, 50))} / p99 ${round(percentile(values, 99))}`;
+  };
+  const committedAt = (id: string) => pipeline.committed.at.get(id);
+  const claimedAt = (id: string) => claimed.get(id);
+  const startedAt = (id: string) => handled.handlerStarted.get(id);
+  const handledAt = (id: string) => handled.committed.get(id);
+  return `by stage, ms: in the outbox ${stage(committedAt, claimedAt)}; relay, Kafka, fetch ${stage(claimedAt, startedAt)}; consumer transaction ${stage(startedAt, handledAt)}`;
 }
 
 function span(
   pipeline: Pipeline,
+  handled: HandledStamps,
   ids: readonly string[],
 ): { firstCommit: number; lastCommit: number; lastHandled: number } {
   let firstCommit = Infinity;
@@ -117,7 +145,7 @@ function span(
     const committed = pipeline.committed.at.get(id) ?? NaN;
     firstCommit = Math.min(firstCommit, committed);
     lastCommit = Math.max(lastCommit, committed);
-    lastHandled = Math.max(lastHandled, pipeline.handled.at.get(id) ?? NaN);
+    lastHandled = Math.max(lastHandled, handled.committed.get(id) ?? NaN);
   }
   return { firstCommit, lastCommit, lastHandled };
 }
@@ -129,14 +157,14 @@ async function checkEffects(pipeline: Pipeline, expected: number): Promise<void>
 
 /** Where the events committed so far are, right after the last commit: still in the outbox, in Kafka, or handled. */
 async function backlogLine(pipeline: Pipeline, committed: number): Promise<string> {
-  const handled = pipeline.handled.at.size - WARMUP_EVENTS;
+  const handled = (await pipeline.effects()) - WARMUP_EVENTS;
   const inOutbox = await pipeline.pending();
   return `at the last commit: ${inOutbox} in the outbox, ${committed - inOutbox - handled} published but not handled, ${handled} handled`;
 }
 
 async function warmUp(pipeline: Pipeline): Promise<void> {
-  const ids = (await Promise.all(Array.from({ length: WARMUP_EVENTS / 10 }, () => pipeline.write(10)))).flat();
-  await pipeline.waitHandled(ids);
+  await Promise.all(Array.from({ length: WARMUP_EVENTS / 10 }, () => pipeline.write(10)));
+  await pipeline.waitHandled(WARMUP_EVENTS);
 }
 
 /** Phase 2a: N events as fast as the writers commit them. */
@@ -157,11 +185,12 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
   };
   await Promise.all(Array.from({ length: writers }, writer));
   const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(ids);
+  await pipeline.waitHandled(total + WARMUP_EVENTS);
   const busy = performance.eventLoopUtilization(elu).utilization;
   await checkEffects(pipeline, total + WARMUP_EVENTS);
 
-  const { firstCommit, lastCommit, lastHandled } = span(pipeline, ids);
+  const handled = await pipeline.handled();
+  const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
   const eventsPerSecond = Math.round(total / ((lastHandled - firstCommit) / 1000));
   console.log(
     `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal, ${handlerKind()}, envelope bytes: ${await pipeline.envelopeBytes()}`,
@@ -170,8 +199,9 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
     `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, last handled ${round(lastHandled - lastCommit)} ms after last commit`,
   );
   console.log(backlog);
-  console.log(`commit-to-handled ms under full load: ${latencyLine(commitToHandled(pipeline, ids))}`);
-  console.log(`event loop of this process (writers, relay, consumer) busy: ${Math.round(busy * 100)}%`);
+  console.log(`commit-to-handled ms under full load: ${latencyLine(commitToHandled(pipeline, handled, ids))}`);
+  console.log(await stagesLine(pipeline, handled, ids));
+  console.log(`event loop of the publishing process (writers, relay) busy: ${Math.round(busy * 100)}%`);
   console.log(`outbox events/s (first commit to last handled): ${eventsPerSecond}`);
   return { eventsPerSecond };
 }
@@ -198,12 +228,13 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
   }
   const ids = (await Promise.all(writes)).flat();
   const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(ids);
+  await pipeline.waitHandled(total + WARMUP_EVENTS);
   const busy = performance.eventLoopUtilization(elu).utilization;
   await checkEffects(pipeline, total + WARMUP_EVENTS);
 
-  const { firstCommit, lastCommit, lastHandled } = span(pipeline, ids);
-  const latencies = commitToHandled(pipeline, ids);
+  const handled = await pipeline.handled();
+  const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
+  const latencies = commitToHandled(pipeline, handled, ids);
   const line = latencyLine(latencies);
   const p99 = round(percentile(latencies, 99));
   console.log(
@@ -213,7 +244,8 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
     `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, handled events/s: ${Math.round(total / ((lastHandled - firstCommit) / 1000))}`,
   );
   console.log(backlog);
-  console.log(`event loop of this process busy: ${Math.round(busy * 100)}%`);
+  console.log(`event loop of the publishing process busy: ${Math.round(busy * 100)}%`);
+  console.log(await stagesLine(pipeline, handled, ids));
   console.log(`commit-to-handled ms at ${rate}/s: ${line}`);
   return { p99 };
 }
@@ -282,34 +314,44 @@ cleanup.defer('release the infrastructure', () => lease.release());
 process.env['DATABASE_URL'] = lease.endpoints.databaseUrl;
 process.env['KAFKA_BROKERS'] = lease.endpoints.kafkaBrokers.join(',');
 
+const runs = (phase: Phase) => flags.phases.has(phase);
 try {
-  console.log('== 1. raw kafkajs (the run of bench:kafka)');
-  const raw = await runKafkaBaseline(
-    {
-      brokers: lease.endpoints.kafkaBrokers,
-      events: flags.events,
-      batchSize: flags['kafka-batch'],
-      partitions: flags.partitions,
-    },
-    cleanup,
-  );
-  for (const line of kafkaBaselineLines(raw)) console.log(line);
-  console.log(`kafka events/s: ${raw.eventsPerSecond}, p99 ms: ${raw.latency.p99}`);
+  let raw: number | undefined;
+  if (runs('raw')) {
+    console.log('== 1. raw kafkajs (the run of bench:kafka)');
+    const baseline = await runKafkaBaseline(
+      {
+        brokers: lease.endpoints.kafkaBrokers,
+        events: flags.events,
+        batchSize: flags['kafka-batch'],
+        partitions: flags.partitions,
+      },
+      cleanup,
+    );
+    for (const line of kafkaBaselineLines(baseline)) console.log(line);
+    console.log(`kafka events/s: ${baseline.eventsPerSecond}, p99 ms: ${baseline.latency.p99}`);
+    raw = baseline.eventsPerSecond;
+  }
+  let outbox: number | undefined;
+  if (runs('throughput')) {
+    console.log('== 2a. outbox → relay → Kafka → inbox, throughput');
+    outbox = (await cleanup.scope(() => outboxThroughput(cleanup))).eventsPerSecond;
+  }
+  let p99: number | undefined;
+  if (runs('paced')) {
+    console.log('== 2b. outbox → relay → Kafka → inbox, paced');
+    p99 = (await cleanup.scope(() => outboxPaced(cleanup))).p99;
+  }
+  if (runs('wakeup')) {
+    console.log(
+      `== 3. wake-up cost to writers (${flags['wakeup-writers']} writers, one event per transaction, no relay)`,
+    );
+    const ratio = await wakeupCost(cleanup);
+    console.log(`notify/signal commit throughput: ${ratio.toFixed(2)}`);
+  }
 
-  console.log('== 2a. outbox → relay → Kafka → inbox, throughput');
-  const outbox = await cleanup.scope(() => outboxThroughput(cleanup));
-  console.log('== 2b. outbox → relay → Kafka → inbox, paced');
-  const paced = await cleanup.scope(() => outboxPaced(cleanup));
-
-  console.log(
-    `== 3. wake-up cost to writers (${flags['wakeup-writers']} writers, one event per transaction, no relay)`,
-  );
-  const ratio = await wakeupCost(cleanup);
-  console.log(`notify/signal commit throughput: ${ratio.toFixed(2)}`);
-
-  console.log(
-    `outbox/raw throughput: ${(outbox.eventsPerSecond / raw.eventsPerSecond).toFixed(2)}, commit-to-handled p99 ms: ${paced.p99}`,
-  );
+  const ratio = raw !== undefined && outbox !== undefined ? (outbox / raw).toFixed(2) : 'n/a';
+  console.log(`outbox/raw throughput: ${ratio}, commit-to-handled p99 ms: ${p99 ?? 'n/a'}`);
 } catch (error) {
   if (!interrupted) throw error;
 } finally {

@@ -1,6 +1,7 @@
 import { eventually } from '@platform/infra/testing';
 import { ValidationFailedError } from '@platform/validation';
 import { v7 as uuidv7 } from 'uuid';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox, OutboxRelay } from '../src/index.js';
@@ -65,6 +66,59 @@ describe('relay wake-up and clean-up', () => {
       await eventually('the row published', () => isPublished(event.eventId), 20_000);
     } finally {
       await relay.stop();
+      await writer.destroy();
+    }
+  });
+
+  it('with NOTIFY, announces commits once they are visible, the last one included, never a rolled-back one', async () => {
+    const listener = new pg.Client({ connectionString: bed.database.url });
+    await listener.connect();
+    const writer = new DataSource({ type: 'postgres', url: bed.database.url, extra: { max: 8 } });
+    await writer.initialize();
+    const outbox = new Outbox(writer, { source: 'test-service', contracts: contracts.registry, wakeup: 'notify' });
+    const aggregateId = uuidv7();
+    const countRows = async () =>
+      (
+        (await bed.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE key = $1`, [
+          aggregateId,
+        ])) as {
+          n: number;
+        }[]
+      )[0]!.n;
+    // What each notification found committed when it arrived.
+    const seen: number[] = [];
+    let checks = Promise.resolve();
+    listener.on('notification', () => {
+      checks = checks.then(async () => void seen.push(await countRows()));
+    });
+    await listener.query('LISTEN messaging_outbox');
+    try {
+      const publish = (sequence: number) =>
+        outbox.transaction((tx) => tx.publish(contracts.noteAdded, { aggregateId, payload: { text: 'n', sequence } }));
+
+      const rolledBack = await outbox
+        .transaction(async (tx) => {
+          await tx.publish(contracts.noteAdded, { aggregateId, payload: { text: 'undone', sequence: 0 } });
+          throw new Error('roll back');
+        })
+        .catch((error: unknown) => error);
+      expect(rolledBack).toBeInstanceOf(Error);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await checks;
+      expect(seen).toEqual([]);
+
+      const burst = 40;
+      await Promise.all(Array.from({ length: burst }, (_, index) => publish(index)));
+      // The last commit is never left unannounced: some notification sees every row.
+      await eventually('a notification after the last commit', async () => {
+        await checks;
+        return seen.includes(burst);
+      });
+      await checks;
+      // Each arrived once a commit was visible, never for the rolled-back one (an empty table).
+      expect(Math.min(...seen)).toBeGreaterThan(0);
+    } finally {
+      await listener.end();
       await writer.destroy();
     }
   });

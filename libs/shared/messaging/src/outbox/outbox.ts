@@ -10,7 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { createEvent, type NewEvent } from '../events/create-event.js';
 import { eventHeaders } from '../events/event-headers.js';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
-import { MessagingTable, OUTBOX_NOTIFY_CHANNEL } from '../schema/messaging-tables.js';
+import { MessagingTable } from '../schema/messaging-tables.js';
 import { markOutboxWritten, outboxSignal } from './outbox-signal.js';
 
 /** How the relay learns that rows were committed, besides polling. */
@@ -23,8 +23,9 @@ export interface OutboxOptions {
   contracts?: ContractRegistry;
   /**
    * `signal` (default): an in-process wake-up after commit, free for writers. `notify`: also a
-   * PostgreSQL NOTIFY in the writing transaction, which wakes relays in other processes but
-   * serialises commits on a database-wide lock (see tools/bench, bench:outbox).
+   * PostgreSQL NOTIFY after the commit, coalesced, for relays in other processes; it is sent
+   * outside the writing transaction, so the commit does not take the database-wide notification
+   * lock (see tools/bench, bench:outbox).
    */
   wakeup?: OutboxWakeup;
 }
@@ -67,50 +68,63 @@ export class Outbox {
    * `dataSource.transaction` gives). Each event is checked against its contract first.
    */
   async add(manager: EntityManager, events: EventEnvelope | readonly EventEnvelope[]): Promise<void> {
+    const list = Array.isArray(events) ? events : [events as EventEnvelope];
+    const contracts: EventContract[] = [];
+    for (const envelope of list) contracts.push(await this.checked(envelope));
+    await this.insert(manager, list, contracts);
+  }
+
+  /**
+   * Runs `work` in a new transaction whose `publish` adds events to it; commits when `work`
+   * resolves (then wakes the relay) and rolls back, events included, when it throws. Each event is
+   * checked when it is published; all of them are written in one INSERT when `work` has resolved.
+   */
+  transaction<T>(work: (transaction: OutboxTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const envelopes: EventEnvelope[] = [];
+      const contracts: EventContract[] = [];
+      const result = await work({
+        manager,
+        publish: async (contract, event) => {
+          const envelope = this.event(contract, event);
+          // The slot is taken before the check, so events are written in the order they were published.
+          const index = envelopes.push(envelope as EventEnvelope) - 1;
+          contracts[index] = await this.checked(envelope as EventEnvelope);
+          return envelope;
+        },
+      });
+      await this.insert(manager, envelopes, contracts);
+      return result;
+    });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    envelopes: readonly EventEnvelope[],
+    contracts: readonly EventContract[],
+  ): Promise<void> {
     const runner = manager.queryRunner;
     if (!runner?.isTransactionActive) {
       throw new MessagingOptionsError('Outbox.add needs the EntityManager of an open transaction');
     }
-    const list = Array.isArray(events) ? events : [events as EventEnvelope];
-    if (list.length === 0) return;
+    if (envelopes.length === 0) return;
     const values: unknown[] = [];
     const rows: string[] = [];
-    for (const envelope of list) {
-      const contract = await this.checked(envelope);
+    envelopes.forEach((envelope, index) => {
       const at = values.push(
         envelope.eventId,
-        contract.topic,
+        contracts[index]!.topic,
         envelope.aggregateId,
         eventHeaders(envelope),
         JSON.stringify(envelope),
       );
       rows.push(`($${at - 4}, $${at - 3}, $${at - 2}, $${at - 1}, $${at})`);
-    }
+    });
     await manager.query(
       `INSERT INTO ${MessagingTable.outbox} (event_id, topic, key, headers, payload) VALUES ${rows.join(', ')}`,
       values,
     );
-    const firstInTransaction = markOutboxWritten(runner);
-    if (firstInTransaction && this.options.wakeup === 'notify') {
-      await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_NOTIFY_CHANNEL]);
-    }
-  }
-
-  /**
-   * Runs `work` in a new transaction whose `publish` writes events into it; commits when `work`
-   * resolves (then wakes the relay) and rolls back, events included, when it throws.
-   */
-  transaction<T>(work: (transaction: OutboxTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) =>
-      work({
-        manager,
-        publish: async (contract, event) => {
-          const envelope = this.event(contract, event);
-          await this.add(manager, envelope as EventEnvelope);
-          return envelope;
-        },
-      }),
-    );
+    markOutboxWritten(runner, this.options.wakeup === 'notify' ? 'database' : 'process');
   }
 
   // An event that breaks its contract is a bug of the producer: it fails the transaction, not the consumers.
