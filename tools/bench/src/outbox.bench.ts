@@ -1,23 +1,23 @@
 /**
  * What the transactional outbox costs against plain kafkajs, in one run, three phases, each on a
- * fresh database and fresh topics:
+ * fresh database and fresh topics (`--phases` picks some):
  *
  * 1. raw: `runKafkaBaseline` (the run of `bench:kafka`), N events.
- * 2. outbox: N events written by `--writers` concurrent writers in committed transactions of
- *    `--per-tx` events (`Outbox.transaction` + `tx.publish`), published by an `OutboxRelay`, consumed
- *    by an `EventConsumer` whose handler inserts a row in the inbox transaction. Throughput runs
+ * 2. outbox: after `--warmup` events, N events written by `--writers` concurrent writers in
+ *    committed transactions of `--per-tx` events (`Outbox.transaction` + `tx.publish`), published
+ *    by an `OutboxRelay` in this process, consumed by an `EventConsumer` in a child process (as a
+ *    consuming service would) whose handler inserts rows in the inbox transaction. Throughput runs
  *    from the first writer commit to the last inbox commit. Then a paced run: `--rate` events/s,
  *    one event per transaction, for `--seconds`, open loop; latency from each writer's COMMIT to
  *    the COMMIT of the inbox transaction that applied the event (both taken in TypeORM's
- *    after-commit hook, in this process).
+ *    after-commit hook, by the wall clock, each in its own process), also split by stage.
  * 3. wake-up cost: `--wakeup-writers` writers committing one-event transactions as fast as they
  *    can for `--wakeup-seconds` (after 1 s of warm-up) with `wakeup: 'signal'` and with 'notify',
  *    `--wakeup-rounds` times in alternating order, each on a fresh database; no relay runs, so the
  *    figures are the writers' alone.
  *
  *   npm run bench:outbox [-- --events 20000 --rate 1000 ...]
- *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N`
- */
+ *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N` */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,7 @@ const FLAGS = {
   'kafka-batch': { default: 100, help: 'messages per producer.send in the raw run' },
   writers: { default: 8, help: 'concurrent writers of the outbox throughput run' },
   'per-tx': { default: 10, help: 'events per transaction in the outbox throughput run' },
+  warmup: { default: 2_000, help: 'events through the whole pipeline before each measured run (JIT, pools, caches)' },
   rate: { default: 1_000, help: 'events/s of the paced run (one event per transaction)' },
   seconds: { default: 10, help: 'duration of the paced run' },
   partitions: { default: 3, help: 'partitions of every topic' },
@@ -96,7 +97,6 @@ const flowSettings = {
   relayPollIntervalMs: optional(flags['poll-ms']),
   batchHandler: flags.batchHandler,
 } as const;
-const WARMUP_EVENTS = 200;
 
 // The library logs JSON lines at info; only its warnings and errors matter here, and they go to stderr.
 configureLogging({ service: 'bench-outbox', level: 'warn', stream: process.stderr });
@@ -157,14 +157,23 @@ async function checkEffects(pipeline: Pipeline, expected: number): Promise<void>
 
 /** Where the events committed so far are, right after the last commit: still in the outbox, in Kafka, or handled. */
 async function backlogLine(pipeline: Pipeline, committed: number): Promise<string> {
-  const handled = (await pipeline.effects()) - WARMUP_EVENTS;
+  const handled = (await pipeline.effects()) - flags.warmup;
   const inOutbox = await pipeline.pending();
   return `at the last commit: ${inOutbox} in the outbox, ${committed - inOutbox - handled} published but not handled, ${handled} handled`;
 }
 
 async function warmUp(pipeline: Pipeline): Promise<void> {
-  await Promise.all(Array.from({ length: WARMUP_EVENTS / 10 }, () => pipeline.write(10)));
-  await pipeline.waitHandled(WARMUP_EVENTS);
+  // As the measured runs do, in transactions by concurrent writers, so the same code gets hot.
+  let left = flags.warmup;
+  const writer = async (): Promise<void> => {
+    while (left > 0) {
+      const count = Math.min(10, left);
+      left -= count;
+      await pipeline.write(count);
+    }
+  };
+  await Promise.all(Array.from({ length: flags.writers }, writer));
+  await pipeline.waitHandled(flags.warmup);
 }
 
 /** Phase 2a: N events as fast as the writers commit them. */
@@ -185,9 +194,9 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
   };
   await Promise.all(Array.from({ length: writers }, writer));
   const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(total + WARMUP_EVENTS);
+  await pipeline.waitHandled(total + flags.warmup);
   const busy = performance.eventLoopUtilization(elu).utilization;
-  await checkEffects(pipeline, total + WARMUP_EVENTS);
+  await checkEffects(pipeline, total + flags.warmup);
 
   const handled = await pipeline.handled();
   const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
@@ -228,9 +237,9 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
   }
   const ids = (await Promise.all(writes)).flat();
   const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(total + WARMUP_EVENTS);
+  await pipeline.waitHandled(total + flags.warmup);
   const busy = performance.eventLoopUtilization(elu).utilization;
-  await checkEffects(pipeline, total + WARMUP_EVENTS);
+  await checkEffects(pipeline, total + flags.warmup);
 
   const handled = await pipeline.handled();
   const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
