@@ -32,7 +32,13 @@ function reply(message: ConsumerReply): void {
   process.send?.(message);
 }
 
-async function start(settings: ConsumerSettings): Promise<() => Promise<void>> {
+/** The running consumer, as the parent's messages reach it. */
+interface RunningConsumer {
+  stamps(): Extract<ConsumerReply, { type: 'stamps' }>;
+  stop(): Promise<void>;
+}
+
+async function start(settings: ConsumerSettings): Promise<RunningConsumer> {
   const dataSource = new DataSource({ type: 'postgres', url: settings.databaseUrl });
   await dataSource.initialize();
   const handled = new CommitStamps(dataSource);
@@ -74,22 +80,22 @@ async function start(settings: ConsumerSettings): Promise<() => Promise<void>> {
     if (Date.now() > deadline) throw new Error(`consumer did not join its group: ${JSON.stringify(consumer.status())}`);
     await sleep(20);
   }
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'collect')
-      reply({ type: 'stamps', handled: [...handled.at], handlerStarted: [...handlerStarted] });
-  });
-  return async () => {
-    await consumer.stop();
-    await dataSource.destroy();
+  return {
+    stamps: () => ({ type: 'stamps', handled: [...handled.at], handlerStarted: [...handlerStarted] }),
+    async stop() {
+      await consumer.stop();
+      await dataSource.destroy();
+    },
   };
 }
 
 configureLogging({ service: 'bench-outbox-consumer', level: 'warn', stream: process.stderr });
 process.once('message', (settings: ConsumerSettings) => {
   start(settings).then(
-    (stop) => {
+    (running) => {
       process.on('message', (message: { type: string }) => {
-        if (message.type === 'stop') void stop().finally(() => process.exit(0));
+        if (message.type === 'collect') reply(running.stamps());
+        if (message.type === 'stop') void running.stop().finally(() => process.exit(0));
       });
       reply({ type: 'ready' });
     },

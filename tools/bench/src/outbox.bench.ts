@@ -18,7 +18,7 @@
  *
  *   npm run bench:outbox [-- --events 20000 --rate 1000 ...]
  *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N` */
-import { performance } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { acquireInfra } from '@platform/infra';
@@ -163,17 +163,37 @@ async function backlogLine(pipeline: Pipeline, committed: number): Promise<strin
 }
 
 async function warmUp(pipeline: Pipeline): Promise<void> {
-  // As the measured runs do, in transactions by concurrent writers, so the same code gets hot.
-  let left = flags.warmup;
+  // As the throughput run does, in transactions by concurrent writers, so the same code gets hot.
+  await writeConcurrently(pipeline, flags.warmup);
+  await pipeline.waitHandled(flags.warmup);
+}
+
+/** `total` events written by `--writers` concurrent writers in transactions of `--per-tx`; resolves with their ids. */
+async function writeConcurrently(pipeline: Pipeline, total: number): Promise<string[]> {
+  const ids: string[] = [];
+  let next = 0;
   const writer = async (): Promise<void> => {
-    while (left > 0) {
-      const count = Math.min(10, left);
-      left -= count;
-      await pipeline.write(count);
+    while (next < total) {
+      const count = Math.min(flags['per-tx'], total - next);
+      next += count;
+      ids.push(...(await pipeline.write(count)));
     }
   };
   await Promise.all(Array.from({ length: flags.writers }, writer));
-  await pipeline.waitHandled(flags.warmup);
+  return ids;
+}
+
+/**
+ * After the last commit of a measured run: where the events were then, a wait until all are
+ * handled (exactly once each), and the consumer's stamps and the run's span.
+ */
+async function drain(pipeline: Pipeline, ids: readonly string[], elu: EventLoopUtilization) {
+  const backlog = await backlogLine(pipeline, ids.length);
+  await pipeline.waitHandled(ids.length + flags.warmup);
+  const busy = performance.eventLoopUtilization(elu).utilization;
+  await checkEffects(pipeline, ids.length + flags.warmup);
+  const handled = await pipeline.handled();
+  return { backlog, busy, handled, ...span(pipeline, handled, ids) };
 }
 
 /** Phase 2a: N events as fast as the writers commit them. */
@@ -183,23 +203,8 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
   await warmUp(pipeline);
 
   const elu = performance.eventLoopUtilization();
-  const ids: string[] = [];
-  let next = 0;
-  const writer = async (): Promise<void> => {
-    while (next < total) {
-      const count = Math.min(perTx, total - next);
-      next += count;
-      ids.push(...(await pipeline.write(count)));
-    }
-  };
-  await Promise.all(Array.from({ length: writers }, writer));
-  const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(total + flags.warmup);
-  const busy = performance.eventLoopUtilization(elu).utilization;
-  await checkEffects(pipeline, total + flags.warmup);
-
-  const handled = await pipeline.handled();
-  const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
+  const ids = await writeConcurrently(pipeline, total);
+  const { backlog, busy, handled, firstCommit, lastCommit, lastHandled } = await drain(pipeline, ids, elu);
   const eventsPerSecond = Math.round(total / ((lastHandled - firstCommit) / 1000));
   console.log(
     `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal, ${handlerKind()}, envelope bytes: ${await pipeline.envelopeBytes()}`,
@@ -236,13 +241,7 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
     await sleep(1);
   }
   const ids = (await Promise.all(writes)).flat();
-  const backlog = await backlogLine(pipeline, total);
-  await pipeline.waitHandled(total + flags.warmup);
-  const busy = performance.eventLoopUtilization(elu).utilization;
-  await checkEffects(pipeline, total + flags.warmup);
-
-  const handled = await pipeline.handled();
-  const { firstCommit, lastCommit, lastHandled } = span(pipeline, handled, ids);
+  const { backlog, busy, handled, firstCommit, lastCommit, lastHandled } = await drain(pipeline, ids, elu);
   const latencies = commitToHandled(pipeline, handled, ids);
   const line = latencyLine(latencies);
   const p99 = round(percentile(latencies, 99));

@@ -77,14 +77,12 @@ describe('relay wake-up and clean-up', () => {
     await writer.initialize();
     const outbox = new Outbox(writer, { source: 'test-service', contracts: contracts.registry, wakeup: 'notify' });
     const aggregateId = uuidv7();
-    const countRows = async () =>
-      (
-        (await bed.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE key = $1`, [
-          aggregateId,
-        ])) as {
-          n: number;
-        }[]
-      )[0]!.n;
+    const countRows = async () => {
+      const [row] = (await bed.dataSource.query(`SELECT count(*)::int AS n FROM messaging_outbox WHERE key = $1`, [
+        aggregateId,
+      ])) as { n: number }[];
+      return row!.n;
+    };
     // What each notification found committed when it arrived.
     const seen: number[] = [];
     let checks = Promise.resolve();

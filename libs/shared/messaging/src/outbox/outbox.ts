@@ -6,7 +6,7 @@ import {
   type EventOf,
 } from '@platform/contracts';
 import { validateOrThrow } from '@platform/validation';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { createEvent, type NewEvent } from '../events/create-event.js';
 import { eventHeaders } from '../events/event-headers.js';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
@@ -68,10 +68,14 @@ export class Outbox {
    * `dataSource.transaction` gives). Each event is checked against its contract first.
    */
   async add(manager: EntityManager, events: EventEnvelope | readonly EventEnvelope[]): Promise<void> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) {
+      throw new MessagingOptionsError('Outbox.add needs the EntityManager of an open transaction');
+    }
     const list = Array.isArray(events) ? events : [events as EventEnvelope];
     const contracts: EventContract[] = [];
     for (const envelope of list) contracts.push(await this.checked(envelope));
-    await this.insert(manager, list, contracts);
+    await this.insert(manager, runner, list, contracts);
   }
 
   /**
@@ -93,20 +97,18 @@ export class Outbox {
           return envelope;
         },
       });
-      await this.insert(manager, envelopes, contracts);
+      // `dataSource.transaction` gives a manager whose runner is inside the transaction.
+      await this.insert(manager, manager.queryRunner!, envelopes, contracts);
       return result;
     });
   }
 
   private async insert(
     manager: EntityManager,
+    runner: QueryRunner,
     envelopes: readonly EventEnvelope[],
     contracts: readonly EventContract[],
   ): Promise<void> {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) {
-      throw new MessagingOptionsError('Outbox.add needs the EntityManager of an open transaction');
-    }
     if (envelopes.length === 0) return;
     const values: unknown[] = [];
     const rows: string[] = [];
