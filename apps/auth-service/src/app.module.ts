@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@platform/messaging';
+import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { AuthConfig } from './auth.config.js';
 import { AdminUsersHttpController } from './infrastructure/primary-adapters/http/admin-users.http.controller.js';
 import { GatewayIdentityGuard } from './infrastructure/primary-adapters/http/gateway-identity.guard.js';
@@ -20,7 +20,10 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
     }),
     MessagingModule.forRootAsync({
       inject: [AuthConfig],
-      useFactory: (config: AuthConfig) => ({ service: 'auth-service', brokers: config.KAFKA_BROKERS.split(',') }),
+      useFactory: (config: AuthConfig) => ({
+        service: 'auth-service',
+        brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
+      }),
     }),
   ],
   controllers: [SessionHttpController, MeHttpController, AdminUsersHttpController, JwksHttpController],

@@ -1,5 +1,6 @@
 import { ServiceConfig } from '@platform/bootstrap';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
+import { IsKafkaBrokerList } from '@platform/messaging';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -15,9 +16,7 @@ export class AuthConfig extends ServiceConfig {
   DATABASE_URL!: string;
 
   /** Comma-separated host:port list. */
-  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/, {
-    message: 'KAFKA_BROKERS must be host:port[,host:port]',
-  })
+  @IsKafkaBrokerList()
   KAFKA_BROKERS!: string;
 
   /** `iss` of access tokens; the gateway checks it. */

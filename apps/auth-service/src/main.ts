@@ -2,7 +2,7 @@
 // `node --import ./libs/shared/observability/src/register.mjs apps/auth-service/src/main.ts`
 // (tracing is registered before anything else loads).
 import { runService } from '@platform/bootstrap';
-import { outboxBacklogCheck } from '@platform/messaging';
+import { outboxBacklogCheck, parseKafkaBrokers } from '@platform/messaging';
 import { kafkaCheck, migrationsCheck, postgresCheck } from '@platform/monitoring';
 import { AppModule } from './app.module.js';
 import { AuthConfig } from './auth.config.js';
@@ -14,7 +14,7 @@ await runService({
   readiness: (config) => [
     postgresCheck(),
     migrationsCheck(),
-    kafkaCheck({ brokers: config.KAFKA_BROKERS.split(',') }),
+    kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
     outboxBacklogCheck(),
   ],
 });

@@ -3,7 +3,8 @@ export { messagingMigrations, MessagingSchema1795000000000 } from './schema/mess
 export { MessagingTable } from './schema/messaging-tables.js';
 
 // Kafka client.
-export { createKafkaClient, brokersFromEnv } from './kafka/kafka-client.js';
+export { createKafkaClient } from './kafka/kafka-client.js';
+export { brokersFromEnv, IsKafkaBrokerList, parseKafkaBrokers } from './kafka/kafka-brokers.js';
 export type { KafkaClientOptions } from './kafka/kafka-client.js';
 export { RELIABLE_PRODUCER } from './kafka/reliable-producer.js';
 

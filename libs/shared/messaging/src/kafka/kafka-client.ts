@@ -45,13 +45,3 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     logCreator: platformLogCreator,
   });
 }
-
-/** `KAFKA_BROKERS` (comma-separated `host:port`) as a list; a clear error when it is missing or malformed. */
-export function brokersFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const raw = env['KAFKA_BROKERS']?.trim();
-  if (!raw) throw new MessagingOptionsError('KAFKA_BROKERS is not set: give at least one broker as host:port');
-  const brokers = raw.split(',').map((broker) => broker.trim());
-  const bad = brokers.find((broker) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker));
-  if (bad !== undefined) throw new MessagingOptionsError(`KAFKA_BROKERS has "${bad}", which is not host:port`);
-  return brokers;
-}
