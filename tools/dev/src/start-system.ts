@@ -2,12 +2,14 @@
  * `npm start`: brings the whole system up on embedded defaults, in the foreground. PostgreSQL and
  * Kafka (tools/infra), a database per service, then each service as its own process, upstreams
  * first, each waited for until ready. Ctrl-C stops the services (gracefully) and whatever
- * infrastructure this run started. Moved with AUTH_DATABASE, LOG_DIR and the ports of services.ts.
+ * infrastructure this run started; a third Ctrl-C quits without waiting. Moved with
+ * AUTH_DATABASE, LOG_DIR and the ports of services.ts.
  */
 import path from 'node:path';
 import { acquireInfra, infraPaths, type InfraLease } from '@platform/infra';
 import { devSecrets } from './dev-secrets.js';
 import { databaseUrl, ensureDatabase } from './ensure-database.js';
+import { interruptListener } from './interrupts.js';
 import { startProcess, stopProcess, waitUntilReady, type RunningProcess } from './service-process.js';
 import { systemServices, type SystemEndpoints } from './services.js';
 
@@ -22,8 +24,14 @@ async function main(): Promise<number> {
   const running: RunningProcess[] = [];
   let lease: InfraLease | undefined;
   const stopped = new Promise<string | undefined>((resolve) => {
-    process.once('SIGINT', () => resolve(undefined));
-    process.once('SIGTERM', () => resolve(undefined));
+    const listener = interruptListener({
+      stop: () => resolve(undefined),
+      remind: () =>
+        say('stopping     | already stopping; Ctrl-C once more quits at once, leaving the infrastructure running'),
+      quit: () => process.exit(130),
+    });
+    process.on('SIGINT', listener);
+    process.on('SIGTERM', listener);
   });
   try {
     lease = await acquireInfra('npm start', { log: (line) => say(`infra        | ${line}`) });
