@@ -1,18 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { interruptListener } from './interrupts.js';
+import { onInterrupts } from './interrupts.js';
 
-describe('interruptListener', () => {
+describe('onInterrupts', () => {
   it('stops on the first signal, only reminds on the second, quits on the third and after', () => {
     const done: string[] = [];
     const signals = new EventEmitter();
-    const listener = interruptListener({
+    onInterrupts(signals, {
       stop: () => done.push('stop'),
       remind: () => done.push('remind'),
       quit: () => done.push('quit'),
     });
-    signals.on('SIGINT', listener);
-    signals.on('SIGTERM', listener);
 
     signals.emit('SIGINT');
     expect(done).toEqual(['stop']);
@@ -22,7 +20,8 @@ describe('interruptListener', () => {
     signals.emit('SIGINT');
     signals.emit('SIGINT');
     expect(done).toEqual(['stop', 'remind', 'quit', 'quit']);
-    // Still listening: Node's default handling, which would skip the shutdown, never takes over.
+    // Still listening: a `once` listener would leave later signals to Node's default, which exits at once.
     expect(signals.listenerCount('SIGINT')).toBe(1);
+    expect(signals.listenerCount('SIGTERM')).toBe(1);
   });
 });

@@ -9,16 +9,18 @@ export interface InterruptActions {
 }
 
 /**
- * A signal listener for `npm start`. An impatient second Ctrl-C must not cut the shutdown short
- * and leave Kafka and PostgreSQL running, as Node's default handling would once a `once` listener
- * has fired; only a third one quits without waiting.
+ * Listens for SIGINT and SIGTERM on `target` (the process) for as long as it runs. An impatient
+ * second Ctrl-C must not cut the shutdown short and leave Kafka and PostgreSQL running, as Node's
+ * default handling would once a `once` listener has fired; only a third quits without waiting.
  */
-export function interruptListener(actions: InterruptActions): () => void {
+export function onInterrupts(target: Pick<NodeJS.EventEmitter, 'on'>, actions: InterruptActions): void {
   let presses = 0;
-  return () => {
+  const listener = (): void => {
     presses += 1;
     if (presses === 1) actions.stop();
     else if (presses === 2) actions.remind();
     else actions.quit();
   };
+  target.on('SIGINT', listener);
+  target.on('SIGTERM', listener);
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { acquireInfra, infraPaths, type InfraLease } from '@platform/infra';
 import { devSecrets } from './dev-secrets.js';
 import { databaseUrl, ensureDatabase } from './ensure-database.js';
-import { interruptListener } from './interrupts.js';
+import { onInterrupts } from './interrupts.js';
 import { startProcess, stopProcess, waitUntilReady, type RunningProcess } from './service-process.js';
 import { systemServices, type SystemEndpoints } from './services.js';
 
@@ -23,16 +23,14 @@ async function main(): Promise<number> {
   const authDatabase = process.env['AUTH_DATABASE'] ?? 'auth';
   const running: RunningProcess[] = [];
   let lease: InfraLease | undefined;
-  const stopped = new Promise<string | undefined>((resolve) => {
-    const listener = interruptListener({
+  const stopped = new Promise<string | undefined>((resolve) =>
+    onInterrupts(process, {
       stop: () => resolve(undefined),
       remind: () =>
         say('stopping     | already stopping; Ctrl-C once more quits at once, leaving the infrastructure running'),
       quit: () => process.exit(130),
-    });
-    process.on('SIGINT', listener);
-    process.on('SIGTERM', listener);
-  });
+    }),
+  );
   try {
     lease = await acquireInfra('npm start', { log: (line) => say(`infra        | ${line}`) });
     const { databaseUrl: serverUrl, kafkaBrokers } = lease.endpoints;

@@ -36,8 +36,8 @@ export function IsKafkaBrokerList(): PropertyDecorator {
   return ValidateBy({
     name: 'isKafkaBrokerList',
     validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' && value.trim() !== '' && splitBrokers(value).malformed === undefined,
+      // An empty list splits into one empty, malformed address: no separate check needed.
+      validate: (value: unknown) => typeof value === 'string' && splitBrokers(value).malformed === undefined,
       defaultMessage: (args) => `${args?.property ?? 'KAFKA_BROKERS'} must be host:port[,host:port]`,
     },
   });
