@@ -1,10 +1,10 @@
-import { UserPasswordChangedV1Contract } from '@platform/contracts';
+import { UserPasswordChangedV1Contract, UserSessionsRevokedV1Contract } from '@platform/contracts';
 import { InvalidCredentialsError, UserNotFoundError } from '../domain/auth.errors.js';
 import { assertPasswordPolicy, normalisePassword } from '../domain/password-policy.js';
 import { assertPermission, type Actor } from '../domain/role.js';
 import { clientFields, type ClientContext } from './client-context.js';
 import type { AuthPorts } from './ports/auth-ports.js';
-import { passwordChangedPayload } from './user-events.js';
+import { passwordChangedPayload, sessionsRevokedPayload } from './user-events.js';
 
 export interface ChangePasswordInput extends ClientContext {
   actor: Actor;
@@ -21,7 +21,7 @@ export interface ChangePasswordResult {
 
 /**
  * Changes the actor's password after checking the current one, ends every session and
- * announces it with `auth.user.password-changed`.
+ * announces both: `auth.user.password-changed` and `auth.user.sessions-revoked`.
  */
 export class ChangePasswordUseCase {
   constructor(
@@ -61,6 +61,11 @@ export class ChangePasswordUseCase {
       await tx.publish(UserPasswordChangedV1Contract, {
         aggregateId: current.id,
         payload: passwordChangedPayload(current),
+        occurredAt: at,
+      });
+      await tx.publish(UserSessionsRevokedV1Contract, {
+        aggregateId: current.id,
+        payload: sessionsRevokedPayload(current, 'password_changed'),
         occurredAt: at,
       });
       return revoked;

@@ -1,7 +1,9 @@
+import { UserSessionsRevokedV1Contract } from '@platform/contracts';
 import { UserNotFoundError } from '../domain/auth.errors.js';
 import { assertPermission, type Actor } from '../domain/role.js';
 import { clientFields, type ClientContext } from './client-context.js';
 import type { AuthPorts } from './ports/auth-ports.js';
+import { sessionsRevokedPayload } from './user-events.js';
 
 export interface LogOutEverywhereInput extends ClientContext {
   actor: Actor;
@@ -17,7 +19,10 @@ export interface LogOutEverywhereResult {
   tokensValidAfter: Date;
 }
 
-/** Ends every session of a user: revokes all refresh tokens and refuses any issued before now. */
+/**
+ * Ends every session of a user: revokes all refresh tokens and refuses any issued before now,
+ * announced with `auth.user.sessions-revoked` so the gateway refuses the access tokens too.
+ */
 export class LogOutEverywhereUseCase {
   constructor(private readonly ports: Pick<AuthPorts, 'unitOfWork' | 'auditLog' | 'clock'>) {}
 
@@ -27,18 +32,24 @@ export class LogOutEverywhereUseCase {
     const userId = input.userId ?? actor.userId;
     assertPermission(actor, userId === actor.userId ? 'sessions:manage' : 'users:manage');
     const at = clock.now();
-    const revokedTokens = await unitOfWork.run(async (tx) => {
+    const { revokedTokens, tokensValidAfter } = await unitOfWork.run(async (tx) => {
       const user = await tx.users.findById(userId);
       if (!user) throw new UserNotFoundError({ userId });
       user.logOutEverywhere(at);
       await tx.users.save(user);
-      return tx.refreshTokens.revokeAllForUser(userId, 'logout_all', at);
+      const revoked = await tx.refreshTokens.revokeAllForUser(userId, 'logout_all', at);
+      await tx.publish(UserSessionsRevokedV1Contract, {
+        aggregateId: userId,
+        payload: sessionsRevokedPayload(user, 'logout_all'),
+        occurredAt: at,
+      });
+      return { revokedTokens: revoked, tokensValidAfter: user.tokensValidAfter ?? at };
     });
     await auditLog.record('logout_all', {
       ...clientFields(input),
       userId,
       actorId: userId === actor.userId ? undefined : actor.userId,
     });
-    return { userId, revokedTokens, tokensValidAfter: at };
+    return { userId, revokedTokens, tokensValidAfter };
   }
 }

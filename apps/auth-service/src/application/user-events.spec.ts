@@ -1,10 +1,14 @@
-import { UserPasswordChangedV1Contract, UserRegisteredV1Contract } from '@platform/contracts';
+import {
+  UserPasswordChangedV1Contract,
+  UserRegisteredV1Contract,
+  UserSessionsRevokedV1Contract,
+} from '@platform/contracts';
 import { validateOrThrow } from '@platform/validation';
 import { describe, expect, it } from 'vitest';
 import { DisplayName } from '../domain/display-name.js';
 import { Email } from '../domain/email.js';
 import { User } from '../domain/user.js';
-import { passwordChangedPayload, userRegisteredPayload } from './user-events.js';
+import { passwordChangedPayload, sessionsRevokedPayload, userRegisteredPayload } from './user-events.js';
 
 function register(email: string, displayName: string): User {
   return User.register({
@@ -51,5 +55,19 @@ describe('the events of a user', () => {
     const payload = passwordChangedPayload(user);
     await expect(validateOrThrow(UserPasswordChangedV1Contract.payload, payload, strictly)).resolves.toBeDefined();
     expect(payload).toEqual({ userId: user.id, changedAt: '2026-02-01T18:05:12.345Z' });
+  });
+
+  it('announces revoked sessions with the stored cut-off to the millisecond, within the contract', async () => {
+    const user = register('ada@example.com', 'Ada');
+    user.logOutEverywhere(new Date('2026-02-01T18:05:12.345Z'));
+    // An earlier instant leaves the cut-off, and so the event, where it was.
+    user.logOutEverywhere(new Date('2026-02-01T18:05:11.000Z'));
+    const payload = sessionsRevokedPayload(user, 'logout_all');
+    await expect(validateOrThrow(UserSessionsRevokedV1Contract.payload, payload, strictly)).resolves.toBeDefined();
+    expect(payload).toEqual({ userId: user.id, tokensValidAfter: '2026-02-01T18:05:12.345Z', reason: 'logout_all' });
+  });
+
+  it('refuses to announce revoked sessions of a user who was never logged out', () => {
+    expect(() => sessionsRevokedPayload(register('ada@example.com', 'Ada'), 'logout_all')).toThrow(/tokensValidAfter/);
   });
 });

@@ -1,4 +1,4 @@
-import { UserPasswordChangedV1Contract } from '@platform/contracts';
+import { UserPasswordChangedV1Contract, UserSessionsRevokedV1Contract } from '@platform/contracts';
 import { validateOrThrow } from '@platform/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidCredentialsError, PasswordPolicyError, TooManyAttemptsError } from '../../src/domain/auth.errors.js';
@@ -43,7 +43,7 @@ describe('changing a password', () => {
     });
   });
 
-  it('stores the new hash, ends every session and announces auth.user.password-changed', async () => {
+  it('stores the new hash, ends every session and announces auth.user.password-changed and sessions-revoked', async () => {
     const { summary, actor, sessions } = await userWithSessions('claude@example.com');
     const before = await hashOf(summary.id);
 
@@ -83,6 +83,25 @@ describe('changing a password', () => {
     });
     await expect(
       validateOrThrow(UserPasswordChangedV1Contract.payload, events[0]!.envelope.payload, {
+        forbidUnknownProperties: true,
+      }),
+    ).resolves.toBeDefined();
+
+    // The gateway learns the cut-off from this event and refuses the access tokens issued before it.
+    const revoked = (await bed.outboxRecords('auth.user.sessions-revoked')).filter((r) => r.key === summary.id);
+    expect(revoked).toHaveLength(1);
+    expect(revoked[0]!.topic).toBe('auth.user.v1');
+    expect(revoked[0]!.envelope).toMatchObject({
+      aggregateId: summary.id,
+      occurredAt: result.passwordChangedAt.toISOString(),
+      payload: {
+        userId: summary.id,
+        tokensValidAfter: result.passwordChangedAt.toISOString(),
+        reason: 'password_changed',
+      },
+    });
+    await expect(
+      validateOrThrow(UserSessionsRevokedV1Contract.payload, revoked[0]!.envelope.payload, {
         forbidUnknownProperties: true,
       }),
     ).resolves.toBeDefined();

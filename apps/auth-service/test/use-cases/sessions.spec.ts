@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { UserSessionsRevokedV1Contract } from '@platform/contracts';
+import { validateOrThrow } from '@platform/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionTokens } from '../../src/application/session-tokens.js';
 import { ForbiddenError, InvalidRefreshTokenError, RefreshTokenReusedError } from '../../src/domain/auth.errors.js';
@@ -160,6 +162,25 @@ describe('sessions: refresh, log-out, log-out everywhere', () => {
         expect(issuedAt.getTime()).toBeLessThan(result.tokensValidAfter.getTime());
         expect(user.acceptsTokenIssuedAt(issuedAt)).toBe(false);
       }
+
+      // Announced in the same transaction, for the gateway to refuse those access tokens too.
+      const events = (await bed.outboxRecords('auth.user.sessions-revoked')).filter((r) => r.key === first.userId);
+      expect(events).toHaveLength(1);
+      expect(events[0]!.topic).toBe('auth.user.v1');
+      expect(events[0]!.envelope).toMatchObject({
+        aggregateId: first.userId,
+        occurredAt: result.tokensValidAfter.toISOString(),
+        payload: {
+          userId: first.userId,
+          tokensValidAfter: result.tokensValidAfter.toISOString(),
+          reason: 'logout_all',
+        },
+      });
+      await expect(
+        validateOrThrow(UserSessionsRevokedV1Contract.payload, events[0]!.envelope.payload, {
+          forbidUnknownProperties: true,
+        }),
+      ).resolves.toBeDefined();
     });
 
     it("lets an admin end another user's sessions, and nobody else", async () => {

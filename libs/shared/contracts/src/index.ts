@@ -21,6 +21,12 @@ export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
 export { AUTH_USER_TOPIC_V1 } from './auth/topics.js';
 export { UserRegisteredV1, UserRegisteredV1Contract } from './auth/user-registered.v1.js';
 export { UserPasswordChangedV1, UserPasswordChangedV1Contract } from './auth/user-password-changed.v1.js';
+export {
+  SESSIONS_REVOKED_REASONS,
+  UserSessionsRevokedV1,
+  UserSessionsRevokedV1Contract,
+} from './auth/user-sessions-revoked.v1.js';
+export type { SessionsRevokedReason } from './auth/user-sessions-revoked.v1.js';
 
 // business-service events.
 export { BUSINESS_INVOICE_TOPIC_V1 } from './business/topics.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserPasswordChangedV1Contract } from '../src/auth/user-password-changed.v1.js';
 import { UserRegisteredV1Contract } from '../src/auth/user-registered.v1.js';
+import { UserSessionsRevokedV1Contract } from '../src/auth/user-sessions-revoked.v1.js';
 import { InvoiceIssuedV1Contract } from '../src/business/invoice-issued.v1.js';
 import { InvoicePaidV1Contract } from '../src/business/invoice-paid.v1.js';
 import { publishedContracts } from '../src/registry/published-contracts.js';
@@ -27,6 +28,13 @@ describe('invalid payloads are refused with field paths', () => {
     // An offset is valid ISO 8601 but not UTC; a password must never travel in an event.
     const bad = { ...example, changedAt: '2026-02-01T20:05:12+02:00', password: 'secret' };
     expect(await invalidFields(payload, bad)).toEqual(['changedAt', 'password']);
+  });
+
+  it('auth.user.sessions-revoked v1', async () => {
+    const { payload, example } = UserSessionsRevokedV1Contract;
+    // A local time would make the gateway and the auth-service disagree on the cut-off instant.
+    const bad = { ...example, tokensValidAfter: '2026-02-01T18:05:12.345', reason: 'logout' };
+    expect(await invalidFields(payload, bad)).toEqual(['reason', 'tokensValidAfter']);
   });
 
   it('business.invoice.issued v1', async () => {

@@ -1,5 +1,6 @@
 import { UserPasswordChangedV1Contract } from '../auth/user-password-changed.v1.js';
 import { UserRegisteredV1Contract } from '../auth/user-registered.v1.js';
+import { UserSessionsRevokedV1Contract } from '../auth/user-sessions-revoked.v1.js';
 import { InvoiceIssuedV1Contract } from '../business/invoice-issued.v1.js';
 import { InvoicePaidV1Contract } from '../business/invoice-paid.v1.js';
 import { createContractRegistry } from './contract-registry.js';
@@ -11,6 +12,7 @@ import { createContractRegistry } from './contract-registry.js';
 export const publishedContracts = createContractRegistry([
   UserRegisteredV1Contract,
   UserPasswordChangedV1Contract,
+  UserSessionsRevokedV1Contract,
   InvoiceIssuedV1Contract,
   InvoicePaidV1Contract,
 ]);
