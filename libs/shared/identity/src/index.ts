@@ -18,6 +18,8 @@ export type {
   InvalidAccessTokenReason,
   VerifiedAccessToken,
 } from './access-token/access-token-verifier.js';
+export { accessTokenIssueInstant } from './access-token/issue-instant.js';
+export type { IssuedToken } from './access-token/issue-instant.js';
 export {
   ACCESS_TOKEN_ALGORITHM,
   DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
