@@ -10,3 +10,4 @@ export type { PrivateKafka } from './private-kafka.js';
 export { startTestRedis } from './redis.js';
 export type { TestRedis } from './redis.js';
 export { eventually } from './eventually.js';
+export { schemathesisBin } from './schemathesis.js';
