@@ -36,8 +36,9 @@ export function normalisePassword(password: string): string {
  * to remember, not to guess. `field` names the input in the field error.
  */
 export function assertPasswordPolicy(password: string, personal: PersonalData = {}, field = 'password'): void {
-  // Counted in code points after NFC: what the user sees as characters, whatever the keyboard sent.
-  const length = [...password.normalize('NFC')].length;
+  // Counted in code points as sent: the public contract states these bounds as JSON Schema
+  // minLength/maxLength, which count that way, and a client that checks them must not be refused.
+  const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
     throw new PasswordPolicyError(
       'too_short',

@@ -166,7 +166,7 @@ export interface components {
       currentPassword: string;
       /**
        * Format: password
-       * @description At least 12 characters, no composition rules; refused when it is a common or breached password or contains the e-mail or display name.
+       * @description 12 to 128 characters (Unicode code points), no composition rules; refused when it is a common or breached password or contains the e-mail or display name.
        */
       newPassword: string;
     };
@@ -259,7 +259,8 @@ export interface components {
       email: string;
       /**
        * Format: password
-       * @description At least 12 characters, no composition rules; refused when it is a common or breached password or contains the e-mail or display name.
+       * @description 12 to 128 characters (Unicode code points), no composition rules; refused when it is a common or breached password or contains the e-mail or display name.
+       * @example analytical engine notes
        */
       password: string;
     };
@@ -309,7 +310,7 @@ export interface operations {
   listUsers: {
     parameters: {
       query?: {
-        /** @description Only users created after this instant (ISO-8601). */
+        /** @description Only users created after this instant (RFC 3339). */
         createdAfter?: string;
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
@@ -673,6 +674,15 @@ export interface operations {
       };
       /** @description Malformed or invalid request: `errors` names each field that failed and why. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

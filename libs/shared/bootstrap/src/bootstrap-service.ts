@@ -15,6 +15,8 @@ import { getManagementUrl, markShuttingDown, type ReadinessCheck } from '@platfo
 import { flushErrorReports, installHttpServerTracing, reportError, shutdownTelemetry } from '@platform/observability';
 import { applyValidation } from '@platform/validation';
 import { ConfigError, loadConfig, ServiceConfig } from './config.js';
+import { DEFAULT_MAX_JSON_DEPTH, installJsonBodyParser } from './http/json-body-parser.js';
+import { installMethodNotAllowed } from './http/method-not-allowed.js';
 import { ServiceRootModule } from './service-module.js';
 
 /** Everything a service says about itself; the rest comes from the environment. */
@@ -30,6 +32,8 @@ export interface ServiceOptions<C extends ServiceConfig> {
   readiness?: (config: C) => readonly ReadinessCheck[];
   /** Largest request body accepted, in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
+  /** Deepest nesting of objects and arrays a JSON body may have (default 32); deeper is a 400. */
+  maxJsonDepth?: number;
   /** Where settings come from (default `process.env`). */
   env?: NodeJS.ProcessEnv;
   /** Log lines go here instead of stdout (tests). */
@@ -90,6 +94,7 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
   // is created inside the server span's context, so the span is active all through the request.
   installHttpServerTracing(adapter.getInstance());
   installHttpLogging(adapter.getInstance(), { slowRequestMs: logging.slowRequestMs });
+  installMethodNotAllowed(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceRootModule.with({
       module: options.module,
@@ -100,6 +105,7 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     adapter,
     { logger: new NestLogger() },
   );
+  installJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
   applyValidation(app, { errorReporter: (error) => void reportError(error) });
   await options.configure?.(app, config);
   await options.connect?.(app, config);

@@ -1,3 +1,4 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapService, ConfigError, type RunningService } from '../src/index.js';
@@ -9,6 +10,22 @@ logStream.on('data', (chunk: Buffer) => {
   for (const line of chunk.toString().split('\n').filter(Boolean))
     lines.push(JSON.parse(line) as Record<string, unknown>);
 });
+
+// fetch refuses some methods (TRACE); node:http sends any.
+function rawRequest(
+  method: string,
+  url: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { method }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 describe('bootstrapService', () => {
   let service: RunningService<DemoConfig>;
@@ -82,6 +99,54 @@ describe('bootstrapService', () => {
     expect((await fetch(`${service.managementUrl}/health/ready`)).status).toBe(200);
     expect((await fetch(`${service.managementUrl}/health/live`)).status).toBe(200);
     expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+  });
+
+  describe('JSON bodies', () => {
+    const post = (body: string) =>
+      fetch(`${service.url}/greetings/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+    it('refuses a body nested deeper than the limit with a 400 Problem Details, arrays and objects alike', async () => {
+      for (const body of ['['.repeat(5_000) + ']'.repeat(5_000), '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)]) {
+        const response = await post(body);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(await response.json()).toMatchObject({ status: 400, code: 'REQUEST.BODY_TOO_DEEP' });
+      }
+      // The service is still there for the next request.
+      expect((await fetch(`${service.url}/greetings/ada`)).status).toBe(200);
+    });
+
+    it('accepts a body exactly as deep as the limit, brackets inside strings not counted', async () => {
+      const deepest = `${'['.repeat(32)}"]]]]{{{{"${']'.repeat(32)}`;
+      const response = await post(deepest);
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(((await response.json()) as { received: unknown }).received)).toBe(deepest);
+      expect((await post(`${'['.repeat(33)}${']'.repeat(33)}`)).status).toBe(400);
+    });
+
+    it('treats an empty JSON body as no body, and still refuses malformed JSON and prototype poisoning', async () => {
+      const empty = await post('');
+      expect(empty.status).toBe(200);
+      expect(await empty.json()).toEqual({ received: null });
+      expect((await post('{"a":')).status).toBe(400);
+      expect((await post('{"__proto__":{"admin":true}}')).status).toBe(400);
+    });
+  });
+
+  it('answers 405 with Allow for a known path and another method, 404 for an unknown path', async () => {
+    for (const method of ['PUT', 'DELETE', 'TRACE', 'PATCH']) {
+      const response = await rawRequest(method, `${service.url}/greetings/ada`);
+      expect(response.status, method).toBe(405);
+      expect(response.headers['allow']).toBe('GET, HEAD');
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 405, code: 'HTTP.METHOD_NOT_ALLOWED' });
+    }
+    const echo = await fetch(`${service.url}/greetings/echo`, { method: 'GET' });
+    // `/greetings/:name` serves GET for any name, `echo` included: that is a route, not a 405.
+    expect(echo.status).toBe(200);
+    const wrong = await fetch(`${service.url}/greetings/echo`, { method: 'DELETE' });
+    expect(wrong.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect((await fetch(`${service.url}/nowhere`, { method: 'PUT' })).status).toBe(404);
   });
 
   it('refuses malformed settings before starting anything', async () => {

@@ -16,6 +16,7 @@ export { publishedContracts } from './registry/published-contracts.js';
 // Building blocks of payloads.
 export { Money } from './common/money.js';
 export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
+export { IsRfc3339DateTime, IS_RFC3339_DATE_TIME, parseRfc3339 } from './common/rfc3339.js';
 
 // auth-service events.
 export { AUTH_USER_TOPIC_V1 } from './auth/topics.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ListUsersUseCase } from '../../../application/list-users.use-case.js';
 import type { Actor } from '../../../domain/role.js';
-import { ListUsersQuery, type UserPageResponse } from '@platform/contracts';
+import { ListUsersQuery, parseRfc3339, type UserPageResponse } from '@platform/contracts';
 import { toUserResponse } from './dto/auth.response-mappers.js';
 import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
 
@@ -19,7 +19,7 @@ export class AdminUsersHttpController {
       cursor: query.cursor,
       role: query.role,
       emailContains: query.emailContains,
-      createdAfter: query.createdAfter === undefined ? undefined : new Date(query.createdAfter),
+      createdAfter: query.createdAfter === undefined ? undefined : parseRfc3339(query.createdAfter),
     });
     return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor ?? null };
   }

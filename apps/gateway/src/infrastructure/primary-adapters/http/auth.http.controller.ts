@@ -28,7 +28,7 @@ import { ApiProblems } from './openapi/api-problems.js';
 import { ACCESS_TOKEN_SCHEME, REFRESH_COOKIE_SCHEME } from './openapi/api-document.js';
 import { RateLimit } from './rate-limit.guard.js';
 import { bodyWithCookieToken, clearCookies, moveTokenToCookie, wantsCookie } from './refresh-cookie.js';
-import { send, UpstreamForwarder } from './upstream-forwarder.js';
+import { IDEMPOTENCY_KEY_PATTERN, send, UpstreamForwarder } from './upstream-forwarder.js';
 
 // The routes forward raw requests, so the OpenAPI decorators name the bodies and answers: the
 // DTOs of @platform/contracts, the same classes the auth-service validates with.
@@ -46,8 +46,10 @@ const CSRF_TOKEN = ApiHeader({
   description: 'Needed when the refresh token comes from the cookie: the value of the `__Host-csrf_token` cookie.',
 });
 
-// OpenAPI's way of saying "no credentials needed": an empty security requirement.
-const NO_CREDENTIALS = ApiSecurity({});
+// OpenAPI's way of saying "no credentials needed": an empty security requirement. A new decorator
+// per route: @nestjs/swagger appends later requirements to the array of one it was given, so a
+// shared instance leaked the refresh cookie into the security of unrelated routes.
+const noCredentials = () => ApiSecurity({});
 
 /** `/v1/auth`: public routes of the auth-service, forwarded; the last four need an access token. */
 @ApiTags('auth')
@@ -59,11 +61,12 @@ export class AuthHttpController {
   @Post('register')
   @RateLimit('auth')
   @ApiOperation({ summary: 'Create an account' })
-  @NO_CREDENTIALS
+  @noCredentials()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'Retry-safe creation: the same key and body get the first answer again; another body gets 422.',
+    schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN },
   })
   @ApiBody({ type: RegisterRequest })
   @ApiCreatedResponse({ type: UserResponse, description: 'The account was created.' })
@@ -76,7 +79,7 @@ export class AuthHttpController {
   @HttpCode(200)
   @RateLimit('auth')
   @ApiOperation({ summary: 'Log in with e-mail and password' })
-  @NO_CREDENTIALS
+  @noCredentials()
   @REFRESH_TRANSPORT
   @ApiBody({ type: LogInRequest })
   @ApiOkResponse({ type: TokenResponse, description: 'A new session: an access token and a refresh token.' })
@@ -91,7 +94,7 @@ export class AuthHttpController {
     summary: 'Exchange a refresh token for new tokens',
     description: 'The refresh token rotates: the old one stops working, and reusing it revokes the whole session.',
   })
-  @NO_CREDENTIALS
+  @noCredentials()
   @ApiSecurity(REFRESH_COOKIE_SCHEME)
   @REFRESH_TRANSPORT
   @CSRF_TOKEN
@@ -105,12 +108,12 @@ export class AuthHttpController {
 
   @Post('logout')
   @ApiOperation({ summary: 'End this session (revokes its refresh token)' })
-  @NO_CREDENTIALS
+  @noCredentials()
   @ApiSecurity(REFRESH_COOKIE_SCHEME)
   @CSRF_TOKEN
   @ApiBody({ type: RefreshTokenRequest, required: false, description: 'Optional when the cookie carries the token.' })
   @ApiNoContentResponse({ description: 'Logged out; the cookies, if any, are cleared.' })
-  @ApiProblems(403)
+  @ApiProblems(401, 403)
   async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     const response = await this.forwarder.exchange(request, '/v1/auth/logout', bodyWithCookieToken(request));
     if (response.status < 400) clearCookies(reply);
@@ -119,7 +122,7 @@ export class AuthHttpController {
 
   @Get('.well-known/jwks.json')
   @ApiOperation({ summary: 'The public keys access tokens are signed with (JWKS)' })
-  @NO_CREDENTIALS
+  @noCredentials()
   @ApiOkResponse({ type: JsonWebKeySetResponse, description: 'Current and previous keys; cache for up to 5 minutes.' })
   getJwks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/.well-known/jwks.json');

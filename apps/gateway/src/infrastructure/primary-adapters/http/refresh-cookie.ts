@@ -33,13 +33,22 @@ export function wantsCookie(request: FastifyRequest): boolean {
 
 /**
  * The body to forward for a refresh or log-out: as sent when it names a refresh token; otherwise
- * with the cookie's token, once the CSRF token matches. Throws 403 Problem Details when it does not.
+ * with the cookie's token, once the CSRF token matches. Throws 403 Problem Details when it does
+ * not, and 401 when the request has neither a body nor the cookie (the body is optional by the
+ * contract, so its absence is missing credentials, not a malformed request).
  */
 export function bodyWithCookieToken(request: FastifyRequest): unknown {
   const body = request.body as { refreshToken?: unknown } | undefined;
   if (body && typeof body === 'object' && body.refreshToken !== undefined) return body;
   const jar = cookies(request);
   const token = jar[REFRESH_COOKIE];
+  if (!token && body === undefined) {
+    throw new DomainError(
+      'AUTH.REFRESH_TOKEN_REQUIRED',
+      'unauthorized',
+      'A refresh token is required: in the body, or in the refresh cookie with X-CSRF-Token.',
+    );
+  }
   if (!token) return body;
   const expected = Buffer.from(jar[CSRF_COOKIE] ?? '');
   const given = Buffer.from(String(request.headers[CSRF_HEADER] ?? ''));

@@ -22,7 +22,9 @@ const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authen
 export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
 
 // RFC 9110 token-ish: visible ASCII, bounded, so a key can never smuggle a header or flood the store.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+// The contract states the same rule, so it is written once, as a pattern both can read.
+export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
+const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 /**

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsRfc3339DateTime } from '../../common/rfc3339.js';
 import { USER_ROLES, type UserRole } from './user-roles.js';
 
 // Request bodies and queries of the public auth API. The class-validator rules check the shape
@@ -9,21 +10,37 @@ import { USER_ROLES, type UserRole } from './user-roles.js';
 // bounds for the OpenAPI document (the gateway's /docs) and the typed client generated from it.
 
 const PASSWORD_RULES =
-  'At least 12 characters, no composition rules; refused when it is a common or breached password ' +
-  'or contains the e-mail or display name.';
+  '12 to 128 characters (Unicode code points), no composition rules; refused when it is a common or ' +
+  'breached password or contains the e-mail or display name.';
+
+// The password a new account may choose: the bounds are the auth-service's policy, stated here so
+// that a client validating against the contract is never refused for a length it allowed.
+const NEW_PASSWORD = {
+  format: 'password',
+  minLength: 12,
+  maxLength: 128,
+  description: PASSWORD_RULES,
+} as const;
+
+// A display name: 1 to 100 code points once trimmed, no control characters, line separators or
+// bidirectional overrides (the auth-service's DisplayName). The pattern says "at least one
+// character that is not white space, and none of the forbidden ones" in a form every regex
+// dialect reads (no \p{} classes).
+const NAME_FORBIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const NAME_VISIBLE = `^[^${NAME_FORBIDDEN}]*[^\\s\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff${NAME_FORBIDDEN}][^${NAME_FORBIDDEN}]*$`;
 
 export class RegisterRequest {
-  @ApiProperty({ format: 'email', maxLength: 320, example: 'ada@example.com', description: 'Trimmed and lower-cased.' })
+  @ApiProperty({ format: 'email', maxLength: 254, example: 'ada@example.com', description: 'Trimmed and lower-cased.' })
   @IsString()
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ format: 'password', maxLength: 1024, description: PASSWORD_RULES })
+  @ApiProperty({ ...NEW_PASSWORD, example: 'analytical engine notes' })
   @IsString()
   @MaxLength(1024)
   password!: string;
 
-  @ApiProperty({ maxLength: 200, example: 'Ada Lovelace' })
+  @ApiProperty({ minLength: 1, maxLength: 100, pattern: NAME_VISIBLE, example: 'Ada Lovelace' })
   @IsString()
   @MaxLength(200)
   displayName!: string;
@@ -58,7 +75,7 @@ export class ChangePasswordRequest {
   @MaxLength(1024)
   currentPassword!: string;
 
-  @ApiProperty({ format: 'password', maxLength: 1024, description: PASSWORD_RULES })
+  @ApiProperty(NEW_PASSWORD)
   @IsString()
   @MaxLength(1024)
   newPassword!: string;
@@ -90,8 +107,8 @@ export class ListUsersQuery {
   @MaxLength(254)
   emailContains?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only users created after this instant (ISO-8601).' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only users created after this instant (RFC 3339).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339DateTime()
   createdAfter?: string;
 }

@@ -37,7 +37,9 @@ export function buildApiDocument(app: INestApplication, version: string): OpenAP
     // Operation ids become the typed client's names: `register`, not `AuthHttpController_register`.
     operationIdFactory: (_controller, method) => method,
   });
-  const { openapi, info, servers, tags, paths, components, ...rest } = toOpenApi31(document) as OpenAPIObject;
+  const { openapi, info, servers, tags, paths, components, ...rest } = closeRequestBodies(
+    toOpenApi31(document) as OpenAPIObject,
+  );
   // The order a reader expects at the top; sorted keys below it.
   return sortKeys(
     {
@@ -51,6 +53,40 @@ export function buildApiDocument(app: INestApplication, version: string): OpenAP
     },
     1,
   ) as OpenAPIObject;
+}
+
+/**
+ * Every service validates bodies with `forbidNonWhitelisted`: a property the DTO does not name is
+ * a 400. The contract says so (`additionalProperties: false`) on every schema a request body
+ * uses, directly or nested, so that a client generating requests from it never sends one.
+ */
+function closeRequestBodies(document: OpenAPIObject): OpenAPIObject {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  const pending = Object.values(document.paths).flatMap((item) =>
+    Object.values(item as Record<string, { requestBody?: unknown }>).flatMap((operation) =>
+      referencedSchemas(operation?.requestBody),
+    ),
+  );
+  const closed = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const schema = schemas[name];
+    if (!schema || closed.has(name)) continue;
+    closed.add(name);
+    if (schema['properties']) schemas[name] = { ...schema, additionalProperties: false };
+    pending.push(...referencedSchemas(schema['properties']));
+  }
+  return document;
+}
+
+// Names of the component schemas `node` refers to (`#/components/schemas/<name>`), at any depth.
+function referencedSchemas(node: unknown): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap(referencedSchemas);
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')
+      ? [value.slice('#/components/schemas/'.length)]
+      : referencedSchemas(value),
+  );
 }
 
 // DocumentBuilder leaves `contact: {}` when none is set; an empty object documents nothing.
