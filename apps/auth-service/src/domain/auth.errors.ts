@@ -101,7 +101,10 @@ export type DisplayNameRule = 'empty' | 'too_long' | 'control_character';
 export type PasswordRule = 'too_short' | 'too_long' | 'common' | 'contains_personal_data';
 
 // The value-object errors below are ValidationFailedErrors: the Problem Details filter already
-// renders their `errors[]` (field, message, rule as code), so the HTTP adapter maps nothing.
+// renders their `errors[]` (field, message, rule as code), so the HTTP adapter maps nothing. They
+// are 422, not 400: the request had the shape the public contract states, and the value broke a
+// rule of the domain that no schema fully says. A request valid by the contract never gets a 400
+// (docs/decisions/0012).
 
 /** An e-mail address that is malformed or too long. */
 export class InvalidEmailError extends ValidationFailedError {
@@ -110,7 +113,7 @@ export class InvalidEmailError extends ValidationFailedError {
     readonly field = 'email',
   ) {
     const message = rule === 'too_long' ? 'E-mail address is too long.' : 'E-mail address is not valid.';
-    super([{ field, message, code: rule }], message);
+    super([{ field, message, code: rule }], message, 'business_rule');
   }
 }
 
@@ -121,7 +124,7 @@ export class InvalidDisplayNameError extends ValidationFailedError {
     message: string,
     readonly field = 'displayName',
   ) {
-    super([{ field, message, code: rule }], message);
+    super([{ field, message, code: rule }], message, 'business_rule');
   }
 }
 
@@ -132,6 +135,6 @@ export class PasswordPolicyError extends ValidationFailedError {
     message: string,
     readonly field = 'password',
   ) {
-    super([{ field, message, code: rule }], message);
+    super([{ field, message, code: rule }], message, 'business_rule');
   }
 }

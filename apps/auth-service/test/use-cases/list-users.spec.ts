@@ -121,7 +121,7 @@ describe('listing users', () => {
     ['an empty string', ''],
   ])('refuses %s as a cursor with InvalidCursorError', async (_, cursor) => {
     await expect(list({ cursor })).rejects.toBeInstanceOf(InvalidCursorError);
-    await expect(list({ cursor })).rejects.toMatchObject({ code: 'AUTH.INVALID_CURSOR', kind: 'validation' });
+    await expect(list({ cursor })).rejects.toMatchObject({ code: 'AUTH.INVALID_CURSOR', kind: 'business_rule' });
   });
 
   it('refuses a cursor it issued once it is cut short', async () => {

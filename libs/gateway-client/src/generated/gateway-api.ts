@@ -363,6 +363,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description The `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -514,6 +523,15 @@ export interface operations {
       };
       /** @description The request body is larger than the gateway accepts. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The `Idempotency-Key` was already used with a different body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

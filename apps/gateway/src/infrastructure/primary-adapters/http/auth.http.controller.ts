@@ -154,7 +154,7 @@ export class AuthHttpController {
   @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
   @ApiBody({ type: ChangePasswordRequest })
   @ApiNoContentResponse({ description: 'Changed; every session of the user, this one included, must log in again.' })
-  @ApiProblems(401, 413)
+  @ApiProblems(401, 413, 422)
   changePassword(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/auth/change-password');
   }
@@ -173,6 +173,7 @@ export class AdminHttpController {
   @ApiOperation({ summary: 'List users, newest first, a page at a time' })
   @ApiQuery({ type: ListUsersQuery })
   @ApiOkResponse({ type: UserPageResponse, description: 'One page; `nextCursor` fetches the next.' })
+  @ApiProblems(422)
   listUsers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.toAuthService(request, reply, '/v1/admin/users');
   }
