@@ -25,7 +25,11 @@ import { RefreshTokenGenerator } from './infrastructure/secondary-adapters/crypt
 import { OutboxUnitOfWork } from './infrastructure/secondary-adapters/outbox/outbox-unit-of-work.js';
 import { TypeOrmRefreshTokenRepository } from './infrastructure/secondary-adapters/persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from './infrastructure/secondary-adapters/persistence/typeorm-user.repository.js';
-import { PostgresLoginThrottle } from './infrastructure/secondary-adapters/throttle/postgres-login-throttle.js';
+import { PrometheusLoginMetrics } from './infrastructure/secondary-adapters/metrics/prometheus-login-metrics.js';
+import {
+  PostgresLoginThrottle,
+  throttleHashKey,
+} from './infrastructure/secondary-adapters/throttle/postgres-login-throttle.js';
 
 /** Injection token of the ports object every use case takes a part of. */
 export const AUTH_PORTS = Symbol('auth.ports');
@@ -73,9 +77,14 @@ export const authProviders: Provider[] = [
         }),
         refreshTokenGenerator: new RefreshTokenGenerator(),
         loginThrottle: new PostgresLoginThrottle(dataSource, {
-          maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+          maxFailuresPerPair: config.LOGIN_MAX_FAILURES_PER_PAIR,
           maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
           windowSeconds: config.LOGIN_WINDOW_SECONDS,
+          accountFreeAttempts: config.LOGIN_ACCOUNT_FREE_ATTEMPTS,
+          accountMaxDelaySeconds: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+          knownAddressDays: config.LOGIN_KNOWN_ADDRESS_DAYS,
+          // A secret the database does not hold, so its rows cannot be turned back into e-mails and IPs.
+          hashKey: throttleHashKey(config.IDENTITY_SIGNING_KEY),
           clock,
         }),
         auditLog: new LoggerAuditLog(),
@@ -85,7 +94,10 @@ export const authProviders: Provider[] = [
     },
   },
   useCase(RegisterUserUseCase, (ports) => new RegisterUserUseCase(ports)),
-  useCase(LogInUseCase, (ports, config) => new LogInUseCase(ports, sessionOptionsOf(config))),
+  useCase(
+    LogInUseCase,
+    (ports, config) => new LogInUseCase(ports, sessionOptionsOf(config), new PrometheusLoginMetrics()),
+  ),
   useCase(RefreshSessionUseCase, (ports, config) => new RefreshSessionUseCase(ports, sessionOptionsOf(config))),
   useCase(LogOutUseCase, (ports) => new LogOutUseCase(ports)),
   useCase(LogOutEverywhereUseCase, (ports) => new LogOutEverywhereUseCase(ports)),

@@ -20,4 +20,37 @@ describe('AuthConfig', () => {
     );
     expect(() => loadConfig(AuthConfig, required)).toThrow(/KAFKA_BROKERS: .* \(got nothing\)/);
   });
+
+  it('takes the login throttle settings, with defaults that keep an attacker under 100 attempts an hour', () => {
+    const config = loadConfig(AuthConfig, { ...required, KAFKA_BROKERS: '127.0.0.1:9092' });
+    expect(config).toMatchObject({
+      LOGIN_MAX_FAILURES_PER_PAIR: 5,
+      LOGIN_MAX_FAILURES_PER_ADDRESS: 20,
+      LOGIN_WINDOW_SECONDS: 900,
+      LOGIN_ACCOUNT_FREE_ATTEMPTS: 10,
+      LOGIN_ACCOUNT_MAX_DELAY_SECONDS: 60,
+      LOGIN_KNOWN_ADDRESS_DAYS: 90,
+    });
+    const tuned = loadConfig(AuthConfig, {
+      ...required,
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      LOGIN_MAX_FAILURES_PER_PAIR: '3',
+      LOGIN_ACCOUNT_FREE_ATTEMPTS: '30',
+      LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '120',
+    });
+    expect(tuned).toMatchObject({
+      LOGIN_MAX_FAILURES_PER_PAIR: 3,
+      LOGIN_ACCOUNT_FREE_ATTEMPTS: 30,
+      LOGIN_ACCOUNT_MAX_DELAY_SECONDS: 120,
+    });
+  });
+
+  it('refuses throttle settings that would let an attacker past 100 attempts an hour, or lock an owner out', () => {
+    const load = (env: Record<string, string>) => () =>
+      loadConfig(AuthConfig, { ...required, KAFKA_BROKERS: '127.0.0.1:9092', ...env });
+    expect(load({ LOGIN_ACCOUNT_FREE_ATTEMPTS: '31' })).toThrow(/LOGIN_ACCOUNT_FREE_ATTEMPTS: .*30/);
+    expect(load({ LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '30' })).toThrow(/LOGIN_ACCOUNT_MAX_DELAY_SECONDS: .*60/);
+    expect(load({ LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '3600' })).toThrow(/LOGIN_ACCOUNT_MAX_DELAY_SECONDS: .*300/);
+    expect(load({ LOGIN_MAX_FAILURES_PER_PAIR: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_PAIR/);
+  });
 });

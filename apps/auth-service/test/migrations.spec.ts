@@ -4,7 +4,11 @@ import { repoRoot } from '@platform/infra';
 import { createTestDatabase, type TestDatabase } from '@platform/infra/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authDataSourceOptions } from '../src/infrastructure/secondary-adapters/persistence/auth-data-source.js';
+import {
+  authDataSourceOptions,
+  authMigrations,
+} from '../src/infrastructure/secondary-adapters/persistence/auth-data-source.js';
+import { LoginThrottlingWithoutLockout1795200000000 } from '../src/infrastructure/secondary-adapters/persistence/migrations/1795200000000-login-throttling-without-lockout.js';
 
 const exec = promisify(execFile);
 const migrate = (env: NodeJS.ProcessEnv) =>
@@ -32,7 +36,9 @@ describe('auth-service migrations', () => {
 
   it('apply through the documented command, once', async () => {
     const first = await migrate({ DATABASE_URL: database.url });
-    expect(first.stdout).toContain('applied MessagingSchema1795000000000, CreateAuthTables1795100000000');
+    expect(first.stdout).toContain(
+      'applied MessagingSchema1795000000000, CreateAuthTables1795100000000, LoginThrottlingWithoutLockout1795200000000',
+    );
     const second = await migrate({ DATABASE_URL: database.url });
     expect(second.stdout).toContain('up to date');
   });
@@ -66,5 +72,38 @@ describe('auth-service migrations', () => {
         ['0192f0c1-7a4e-7c3b-8f00-000000000010'],
       ),
     ).rejects.toMatchObject({ code: '23503' });
+  });
+
+  it('drop the old per-account lockout windows (plain e-mails) and keep the per-address ones', async () => {
+    const old = await createTestDatabase('auth_migrations_throttle');
+    const before = new DataSource({
+      ...authDataSourceOptions(old.url),
+      migrations: authMigrations.filter((migration) => migration !== LoginThrottlingWithoutLockout1795200000000),
+    });
+    try {
+      await before.initialize();
+      await before.runMigrations();
+      await before.query(
+        `INSERT INTO login_throttle (key, failures, window_started_at)
+         VALUES ('account:ada@example.com', 5, now()), ('address:192.0.2.1', 2, now())`,
+      );
+      await before.destroy();
+
+      const after = new DataSource(authDataSourceOptions(old.url));
+      await after.initialize();
+      try {
+        expect(await after.runMigrations()).toHaveLength(1);
+        expect(await after.query(`SELECT key, failures FROM login_throttle`)).toEqual([
+          { key: 'address:192.0.2.1', failures: 2 },
+        ]);
+        await after.undoLastMigration();
+        await after.runMigrations();
+      } finally {
+        await after.destroy();
+      }
+    } finally {
+      if (before.isInitialized) await before.destroy();
+      await old.drop();
+    }
   });
 });

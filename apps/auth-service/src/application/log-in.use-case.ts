@@ -5,6 +5,8 @@ import { RefreshToken } from '../domain/refresh-token-family.js';
 import type { User } from '../domain/user.js';
 import { clientFields, type ClientContext } from './client-context.js';
 import type { AuthPorts } from './ports/auth-ports.js';
+import type { LoginMetrics } from './ports/login-metrics.port.js';
+import { LoginThrottledError } from './ports/login-throttle.port.js';
 import type { SessionOptions } from './session-options.js';
 import { sessionTokens, type SessionTokens } from './session-tokens.js';
 
@@ -29,20 +31,28 @@ type LogInPorts = Pick<
 type Authentication =
   { user: User } | { user?: undefined; userId?: string; reason: 'unknown_email' | 'wrong_password' };
 
-/** Exchanges an e-mail address and password for an access token and the first refresh token of a new session. */
+/**
+ * Exchanges an e-mail address and password for an access token and the first refresh token of a
+ * new session, within the login throttle's limits; counts every attempt's outcome.
+ */
 export class LogInUseCase {
   constructor(
     private readonly ports: LogInPorts,
     private readonly options: SessionOptions,
+    private readonly metrics: LoginMetrics,
   ) {}
 
   async execute(input: LogInInput): Promise<SessionTokens> {
     const { loginThrottle, auditLog } = this.ports;
     const emailKey = Email.normalise(input.email);
-    // Before any hashing: a blocked client must not be able to make us spend CPU.
-    await loginThrottle.check(emailKey, input.clientAddress);
+    // Before any hashing: a refused attempt must not be able to make us spend CPU.
+    await loginThrottle.check(emailKey, input.clientAddress).catch((error: unknown) => {
+      if (error instanceof LoginThrottledError) this.metrics.record('throttled', error.scope);
+      throw error;
+    });
     const outcome = await this.authenticate(emailKey, input.password);
     if (!outcome.user) {
+      this.metrics.record('invalid_credentials');
       await loginThrottle.recordFailure(emailKey, input.clientAddress);
       await auditLog.record('login_failed', {
         ...clientFields(input),
@@ -56,6 +66,7 @@ export class LogInUseCase {
     await loginThrottle.recordSuccess(emailKey, input.clientAddress);
     await this.upgradeHashIfStale(user, input.password);
     const tokens = await this.openSession(user);
+    this.metrics.record('success');
     await auditLog.record('login_succeeded', {
       ...clientFields(input),
       userId: user.id,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ describe('auth-service over HTTP', () => {
         KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
         IDENTITY_SIGNING_KEY: identityKey,
         JWT_DEV_KEY_DIR: keyDir,
-        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+        LOGIN_MAX_FAILURES_PER_PAIR: '3',
       },
       logStream: logs,
       handleSignals: false,
@@ -57,6 +58,49 @@ describe('auth-service over HTTP', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+
+  // A client at `localAddress` (any 127.0.0.0/8 address): not a trusted proxy, so the service
+  // sees that address as the client's, as it would a client's behind the gateway.
+  const postFrom = (localAddress: string, route: string, body: unknown) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> }>((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const outgoing = request(
+        `${service.url}${route}`,
+        { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', reject);
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>,
+            }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(payload);
+    });
+
+  // auth_login_attempts_total by `outcome/scope`, as the management port's /metrics shows it.
+  const loginAttempts = async () => {
+    const text = await (await fetch(`${service.managementUrl}/metrics`)).text();
+    const series: Record<string, number> = {};
+    for (const [, labels, value] of text.matchAll(/^auth_login_attempts_total\{([^}]*)\} (\S+)$/gm)) {
+      const label = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(labels!)?.[1];
+      series[`${label('outcome')}/${label('scope')}`] = Number(value);
+    }
+    expect(Object.keys(series).sort()).toEqual([
+      'invalid_credentials/none',
+      'success/none',
+      'throttled/account',
+      'throttled/address',
+      'throttled/pair',
+    ]);
+    return series;
+  };
 
   // What the gateway adds once it has verified an access token.
   const asUser = (method: string, route: string, token: string) => {
@@ -127,7 +171,7 @@ describe('auth-service over HTTP', () => {
       password: 'password1234',
       displayName: 'Grace',
     });
-    expect(weak.status).toBe(400);
+    expect(weak.status).toBe(422);
     expect(await weak.json()).toMatchObject({ errors: [{ field: 'password' }] });
 
     const first = await post('/v1/auth/register', {
@@ -145,20 +189,57 @@ describe('auth-service over HTTP', () => {
     expect(await duplicate.json()).toMatchObject({ code: 'AUTH.EMAIL_TAKEN' });
   });
 
-  it('answers unknown e-mail and wrong password alike, then 429 with Retry-After', async () => {
+  it('answers unknown e-mail and wrong password alike; refuses one guessing client with 429, never the owner', async () => {
     await post('/v1/auth/register', { email: 'bob@example.com', password: 'bobs long passphrase', displayName: 'Bob' });
-    const unknown = await post('/v1/auth/login', { email: 'nobody@example.com', password: 'whatever it is' });
-    const wrong = await post('/v1/auth/login', { email: 'bob@example.com', password: 'not the passphrase' });
+    const wrongGuess = { email: 'bob@example.com', password: 'not the passphrase' };
+    const before = await loginAttempts();
+
+    const unknown = await postFrom('127.0.0.2', '/v1/auth/login', {
+      email: 'nobody@example.com',
+      password: 'whatever',
+    });
+    const wrong = await postFrom('127.0.0.2', '/v1/auth/login', wrongGuess);
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    const [a, b] = (await Promise.all([unknown.json(), wrong.json()])) as { code: string; detail: string }[];
-    expect({ code: a!.code, detail: a!.detail }).toEqual({ code: b!.code, detail: b!.detail });
-    await post('/v1/auth/login', { email: 'bob@example.com', password: 'not the passphrase' });
-    await post('/v1/auth/login', { email: 'bob@example.com', password: 'not the passphrase' });
-    const limited = await post('/v1/auth/login', { email: 'bob@example.com', password: 'bobs long passphrase' });
+    expect({ code: unknown.body.code, detail: unknown.body.detail }).toEqual({
+      code: wrong.body.code,
+      detail: wrong.body.detail,
+    });
+
+    // Wrong guesses from five other addresses used to lock the account for 15 minutes.
+    for (const address of ['127.0.0.3', '127.0.0.4', '127.0.0.5', '127.0.0.6', '127.0.0.7']) {
+      expect((await postFrom(address, '/v1/auth/login', wrongGuess)).status).toBe(401);
+    }
+    const owner = await postFrom('127.0.0.9', '/v1/auth/login', {
+      email: 'bob@example.com',
+      password: 'bobs long passphrase',
+    });
+    expect(owner.status).toBe(200);
+
+    // One client guessing at one account is refused after LOGIN_MAX_FAILURES_PER_PAIR (3).
+    expect((await postFrom('127.0.0.2', '/v1/auth/login', wrongGuess)).status).toBe(401);
+    expect((await postFrom('127.0.0.2', '/v1/auth/login', wrongGuess)).status).toBe(401);
+    const limited = await postFrom('127.0.0.2', '/v1/auth/login', {
+      email: 'bob@example.com',
+      password: 'bobs long passphrase',
+    });
     expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await limited.json()).toMatchObject({ status: 429, code: 'AUTH.TOO_MANY_ATTEMPTS' });
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.body).toMatchObject({ status: 429, code: 'AUTH.TOO_MANY_ATTEMPTS', title: 'Too many attempts' });
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    expect(limited.body.detail).toContain(`${retryAfter} seconds`);
+
+    const after = await loginAttempts();
+    const delta = (series: string) => (after[series] ?? 0) - (before[series] ?? 0);
+    expect({
+      success: delta('success/none'),
+      invalid: delta('invalid_credentials/none'),
+      pair: delta('throttled/pair'),
+      account: delta('throttled/account'),
+      address: delta('throttled/address'),
+    }).toEqual({ success: 1, invalid: 9, pair: 1, account: 0, address: 0 });
   });
 
   it('lets only admins list users', async () => {

@@ -20,24 +20,37 @@ describe('the login-throttle cleanup job', () => {
     await bed?.close();
   });
 
-  const keys = async () =>
-    ((await bed.dataSource.query(`SELECT key FROM login_throttle ORDER BY key`)) as { key: string }[]).map(
-      (row) => row.key,
-    );
+  const rowCounts = async () =>
+    (
+      (await bed.dataSource.query(
+        `SELECT (SELECT count(*) FROM login_throttle)::int AS windows,
+                (SELECT count(*) FROM login_account_throttle)::int AS accounts,
+                (SELECT count(*) FROM login_known_addresses)::int AS known`,
+      )) as { windows: number; accounts: number; known: number }[]
+    )[0]!;
   const every = (seconds: number) => ({ LOGIN_WINDOW_SECONDS: seconds }) as AuthConfig;
 
-  it('runs on its own once per window and deletes only ended windows', async () => {
-    await bed.ports.loginThrottle.recordFailure('ended@example.com', '192.0.2.10');
-    bed.clock.advance(bed.throttleSettings.windowSeconds + 1);
-    await bed.ports.loginThrottle.recordFailure('current@example.com', undefined);
+  it('runs on its own once per window and deletes only the rows that no longer count', async () => {
+    const throttle = bed.ports.loginThrottle;
+    // Past their time: a pair and an account counter, an address window, an address known long ago.
+    await throttle.check('ended@example.com', '192.0.2.10');
+    await throttle.recordFailure('ended@example.com', '192.0.2.10');
+    await throttle.recordSuccess('long-ago@example.com', '192.0.2.11');
+    bed.clock.advance(bed.throttleSettings.knownAddressDays * 24 * 3600 + 1);
+    // Current: a pair and an account counter, a known address.
+    await throttle.check('current@example.com', undefined);
+    await throttle.recordSuccess('recent@example.com', '192.0.2.12');
+    expect(await rowCounts()).toEqual({ windows: 3, accounts: 2, known: 2 });
 
     const job = new LoginThrottleCleanupJob(bed.ports, every(1));
     job.onApplicationBootstrap();
     try {
-      await eventually('the ended windows to be deleted', async () => (await keys()).length === 1, 15_000);
-      expect(await keys()).toEqual(['account:current@example.com']);
-      expect(logs.filter((record) => record.message === 'ended login-throttle windows deleted')[0]).toMatchObject({
-        deleted: 2,
+      await eventually('the expired rows to be deleted', async () => (await rowCounts()).known === 1, 15_000);
+      expect(await rowCounts()).toEqual({ windows: 1, accounts: 1, known: 1 });
+      const [{ key }] = (await bed.dataSource.query(`SELECT key FROM login_throttle`)) as { key: string }[];
+      expect(key).toMatch(/^pair:/);
+      expect(logs.filter((record) => record.message === 'expired login-throttle rows deleted')[0]).toMatchObject({
+        deleted: 4,
       });
     } finally {
       await job.onApplicationShutdown();

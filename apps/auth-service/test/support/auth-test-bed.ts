@@ -26,8 +26,10 @@ import { OutboxUnitOfWork } from '../../src/infrastructure/secondary-adapters/ou
 import { authDataSourceOptions } from '../../src/infrastructure/secondary-adapters/persistence/auth-data-source.js';
 import { TypeOrmRefreshTokenRepository } from '../../src/infrastructure/secondary-adapters/persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from '../../src/infrastructure/secondary-adapters/persistence/typeorm-user.repository.js';
+import { PrometheusLoginMetrics } from '../../src/infrastructure/secondary-adapters/metrics/prometheus-login-metrics.js';
 import {
   PostgresLoginThrottle,
+  throttleHashKey,
   type PostgresLoginThrottleOptions,
 } from '../../src/infrastructure/secondary-adapters/throttle/postgres-login-throttle.js';
 import { SettableClock } from './settable-clock.js';
@@ -97,7 +99,15 @@ export interface AuthTestBed {
   close(): Promise<void>;
 }
 
-const DEFAULT_THROTTLE: ThrottleSettings = { maxFailuresPerAccount: 3, maxFailuresPerAddress: 5, windowSeconds: 300 };
+const DEFAULT_THROTTLE: ThrottleSettings = {
+  maxFailuresPerPair: 3,
+  maxFailuresPerAddress: 5,
+  windowSeconds: 300,
+  accountFreeAttempts: 5,
+  accountMaxDelaySeconds: 60,
+  knownAddressDays: 90,
+  hashKey: throttleHashKey('a test secret of the login throttle'),
+};
 
 /** Creates the database (`prefix` names it), migrates it and builds every adapter and use case. */
 export async function createAuthTestBed(prefix: string, options: AuthTestBedOptions = {}): Promise<AuthTestBed> {
@@ -133,7 +143,7 @@ export async function createAuthTestBed(prefix: string, options: AuthTestBedOpti
   const session = sessionOptions({ refreshTokenTtlSeconds: 3600, ...options.session });
   const useCases: AuthUseCases = {
     register: new RegisterUserUseCase(ports),
-    logIn: new LogInUseCase(ports, session),
+    logIn: new LogInUseCase(ports, session, new PrometheusLoginMetrics()),
     refresh: new RefreshSessionUseCase(ports, session),
     logOut: new LogOutUseCase(ports),
     logOutEverywhere: new LogOutEverywhereUseCase(ports),

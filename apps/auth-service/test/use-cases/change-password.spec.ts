@@ -129,7 +129,7 @@ describe('changing a password', () => {
 
   it('is throttled like a log-in, so a stolen access token cannot guess the password', async () => {
     const { actor } = await userWithSessions('edsger@example.com');
-    for (let i = 0; i < bed.throttleSettings.maxFailuresPerAccount; i += 1) {
+    for (let i = 0; i < bed.throttleSettings.maxFailuresPerPair; i += 1) {
       await expect(
         bed.useCases.changePassword.execute({ actor, currentPassword: `guess ${i}`, newPassword: NEW_PASSWORD }),
       ).rejects.toBeInstanceOf(InvalidCredentialsError);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginThrottledError } from '../../src/application/ports/login-throttle.port.js';
 import { InvalidCredentialsError, TooManyAttemptsError } from '../../src/domain/auth.errors.js';
 import { User } from '../../src/domain/user.js';
 import { Argon2PasswordHasher } from '../../src/infrastructure/secondary-adapters/crypto/argon2-password-hasher.js';
@@ -10,7 +11,7 @@ describe('logging in', () => {
 
   beforeAll(async () => {
     bed = await createAuthTestBed('auth_log_in', {
-      throttle: { maxFailuresPerAccount: 3, maxFailuresPerAddress: 5, windowSeconds: 300 },
+      throttle: { maxFailuresPerPair: 3, maxFailuresPerAddress: 5, windowSeconds: 300, accountFreeAttempts: 5 },
     });
   });
   afterAll(async () => {
@@ -76,28 +77,37 @@ describe('logging in', () => {
     }
   });
 
-  it('blocks an account after too many failures, from whatever address, until its window ends', async () => {
+  it('blocks one account at one client address after too many failures, that pair only, until its window ends', async () => {
     const user = await bed.registerUser({ email: 'radia@example.com' });
-    for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+    for (let i = 0; i < 3; i += 1) {
       await expect(
-        bed.useCases.logIn.execute({ email: 'radia@example.com', password: 'wrong password!', clientAddress: address }),
+        bed.useCases.logIn.execute({
+          email: 'radia@example.com',
+          password: 'wrong password!',
+          clientAddress: '203.0.113.1',
+        }),
       ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
 
-    // Even the right password, from an address never seen: the account is what is blocked.
+    // Even the right password, from that address: the pair is what is blocked...
     const blocked = await caught(
-      bed.useCases.logIn.execute({ email: 'Radia@example.com', password: GOOD_PASSWORD, clientAddress: '203.0.113.4' }),
+      bed.useCases.logIn.execute({ email: 'Radia@example.com', password: GOOD_PASSWORD, clientAddress: '203.0.113.1' }),
     );
-    expect(blocked).toBeInstanceOf(TooManyAttemptsError);
+    expect(blocked).toBeInstanceOf(LoginThrottledError);
+    expect(blocked).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS', scope: 'pair' });
     const { retryAfterSeconds } = blocked as TooManyAttemptsError;
     expect(retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(retryAfterSeconds).toBeLessThanOrEqual(300);
     expect(await refreshTokenCount(user.id)).toBe(0);
-    expect(await throttleRow('account:radia@example.com')).toMatchObject({ failures: 3 });
 
-    bed.clock.advance(301);
+    // ...not the account: its owner gets in from anywhere else.
     await expect(
       bed.useCases.logIn.execute({ email: 'radia@example.com', password: GOOD_PASSWORD, clientAddress: '203.0.113.4' }),
+    ).resolves.toMatchObject({ userId: user.id });
+
+    bed.clock.advance(retryAfterSeconds);
+    await expect(
+      bed.useCases.logIn.execute({ email: 'radia@example.com', password: GOOD_PASSWORD, clientAddress: '203.0.113.1' }),
     ).resolves.toMatchObject({ userId: user.id });
   });
 
@@ -113,7 +123,8 @@ describe('logging in', () => {
     const blocked = await caught(
       bed.useCases.logIn.execute({ email: 'frances@example.com', password: GOOD_PASSWORD, clientAddress: address }),
     );
-    expect(blocked).toBeInstanceOf(TooManyAttemptsError);
+    expect(blocked).toBeInstanceOf(LoginThrottledError);
+    expect(blocked).toMatchObject({ scope: 'address' });
     expect((blocked as TooManyAttemptsError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(await throttleRow(`address:${address}`)).toMatchObject({ failures: 5 });
 
@@ -126,7 +137,7 @@ describe('logging in', () => {
     ).resolves.toMatchObject({ userId: user.id });
   });
 
-  it("clears the account's failures on success, but not the client address's", async () => {
+  it("clears the pair's attempts on success, but not the client address's failures", async () => {
     const user = await bed.registerUser({ email: 'joan@example.com' });
     const attempt = (password: string) =>
       bed.useCases.logIn.execute({ email: 'joan@example.com', password, clientAddress: '192.0.2.77' });
@@ -134,55 +145,83 @@ describe('logging in', () => {
     await expect(attempt('wrong password 1')).rejects.toBeInstanceOf(InvalidCredentialsError);
     await expect(attempt('wrong password 2')).rejects.toBeInstanceOf(InvalidCredentialsError);
     await attempt(GOOD_PASSWORD);
-    expect(await throttleRow('account:joan@example.com')).toBeUndefined();
-    expect(await throttleRow('address:192.0.2.77')).toMatchObject({ failures: 2 });
 
-    // Two more failures would have blocked the account without the reset (3 allowed).
+    // Two more failures and a third attempt would have been refused without the reset (3 allowed).
     await expect(attempt('wrong password 3')).rejects.toBeInstanceOf(InvalidCredentialsError);
     await expect(attempt('wrong password 4')).rejects.toBeInstanceOf(InvalidCredentialsError);
     await expect(attempt(GOOD_PASSWORD)).resolves.toMatchObject({ userId: user.id });
+    expect(await throttleRow('address:192.0.2.77')).toMatchObject({ failures: 4 });
   });
 
-  it('counts every one of many simultaneous failures', async () => {
+  it('counts every one of many simultaneous failures of a client address', async () => {
     await Promise.all(
       Array.from({ length: 12 }, () => bed.ports.loginThrottle.recordFailure('hammered@example.com', '192.0.2.200')),
     );
 
-    expect(await throttleRow('account:hammered@example.com')).toMatchObject({ failures: 12 });
     expect(await throttleRow('address:192.0.2.200')).toMatchObject({ failures: 12 });
   });
 
+  it('lets through no more simultaneous attempts than a pair, or an account, has left', async () => {
+    const settle = (attempts: Promise<void>[]) => Promise.allSettled(attempts);
+    const fromOne = await settle(
+      Array.from({ length: 12 }, () => bed.ports.loginThrottle.check('concurrent@example.com', '192.0.2.201')),
+    );
+    expect(fromOne.filter(({ status }) => status === 'fulfilled')).toHaveLength(3);
+    for (const result of fromOne.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(result.reason).toMatchObject({ scope: 'pair' });
+    }
+
+    // From twelve addresses at once: the account's free attempts, then one at a time.
+    const fromMany = await settle(
+      Array.from({ length: 12 }, (_, i) => bed.ports.loginThrottle.check('crowd@example.com', `192.0.2.${210 + i}`)),
+    );
+    expect(fromMany.filter(({ status }) => status === 'fulfilled')).toHaveLength(
+      bed.throttleSettings.accountFreeAttempts,
+    );
+    for (const result of fromMany.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) {
+      expect(result.reason).toMatchObject({ scope: 'account' });
+      // The first delay, counted from each attempt's own clock reading.
+      expect((result.reason as TooManyAttemptsError).retryAfterSeconds).toBeLessThanOrEqual(
+        bed.throttleSettings.accountMaxDelaySeconds,
+      );
+    }
+  });
+
   it('starts a new window with the first failure after the last one ended, and purges ended windows', async () => {
-    await bed.ports.loginThrottle.recordFailure('window@example.com', undefined);
-    await bed.ports.loginThrottle.recordFailure('window@example.com', undefined);
-    const first = await throttleRow('account:window@example.com');
+    await bed.ports.loginThrottle.recordFailure('window@example.com', '192.0.2.90');
+    await bed.ports.loginThrottle.recordFailure('window@example.com', '192.0.2.90');
+    const first = await throttleRow('address:192.0.2.90');
     expect(first).toMatchObject({ failures: 2 });
 
     bed.clock.advance(300);
-    await bed.ports.loginThrottle.recordFailure('window@example.com', undefined);
-    const second = await throttleRow('account:window@example.com');
+    await bed.ports.loginThrottle.recordFailure('window@example.com', '192.0.2.90');
+    const second = await throttleRow('address:192.0.2.90');
     expect(second!.failures).toBe(1);
     expect(second!.window_started_at.getTime()).toBeGreaterThan(first!.window_started_at.getTime());
 
-    await bed.ports.loginThrottle.recordFailure('stale@example.com', undefined);
+    await bed.ports.loginThrottle.recordFailure('stale@example.com', '192.0.2.91');
     bed.clock.advance(300);
-    await bed.ports.loginThrottle.recordFailure('fresh@example.com', undefined);
+    await bed.ports.loginThrottle.recordFailure('fresh@example.com', '192.0.2.92');
     await expect(bed.throttle.purgeExpired()).resolves.toBeGreaterThanOrEqual(1);
-    expect(await throttleRow('account:stale@example.com')).toBeUndefined();
-    expect(await throttleRow('account:fresh@example.com')).toMatchObject({ failures: 1 });
+    expect(await throttleRow('address:192.0.2.91')).toBeUndefined();
+    expect(await throttleRow('address:192.0.2.92')).toMatchObject({ failures: 1 });
   });
 
   it('throttles an overlong e-mail input like any other, under a hashed key', async () => {
     const junk = `${'x'.repeat(5000)}@example.com`;
+    const overlongAddress = `${'9'.repeat(1000)}`;
     for (let i = 0; i < 3; i += 1) {
-      await expect(bed.useCases.logIn.execute({ email: junk, password: GOOD_PASSWORD })).rejects.toBeInstanceOf(
-        InvalidCredentialsError,
-      );
+      await expect(
+        bed.useCases.logIn.execute({ email: junk, password: GOOD_PASSWORD, clientAddress: overlongAddress }),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    await expect(bed.useCases.logIn.execute({ email: junk, password: GOOD_PASSWORD })).rejects.toBeInstanceOf(
-      TooManyAttemptsError,
+    await expect(
+      bed.useCases.logIn.execute({ email: junk, password: GOOD_PASSWORD, clientAddress: overlongAddress }),
+    ).rejects.toBeInstanceOf(TooManyAttemptsError);
+    const keys: { key: string }[] = await bed.dataSource.query(
+      `SELECT key FROM login_throttle UNION ALL SELECT account_key FROM login_account_throttle`,
     );
-    const keys: { key: string }[] = await bed.dataSource.query(`SELECT key FROM login_throttle`);
+    expect(keys.length).toBeGreaterThan(0);
     expect(keys.every(({ key }) => key.length < 400)).toBe(true);
   });
 

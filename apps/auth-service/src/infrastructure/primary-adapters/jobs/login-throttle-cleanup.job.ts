@@ -5,9 +5,11 @@ import { AUTH_PORTS } from '../../../auth.providers.js';
 import { AuthConfig } from '../../../auth.config.js';
 
 /**
- * Deletes ended login-throttle windows once per window length, so the table holds only counters
- * that still count. Every instance may run it: the DELETE is idempotent. A failed run is logged
- * and retried at the next tick; it never stops the service.
+ * Purges the login throttle once per LOGIN_WINDOW_SECONDS: ended pair and address windows,
+ * account counters whose hour and last delay are over, and addresses no longer known (past
+ * LOGIN_KNOWN_ADDRESS_DAYS), so the tables hold only rows that still count. Every instance may run
+ * it: the DELETEs are idempotent. A failed run is logged and retried at the next tick; it never
+ * stops the service.
  */
 @Injectable()
 export class LoginThrottleCleanupJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -32,7 +34,7 @@ export class LoginThrottleCleanupJob implements OnApplicationBootstrap, OnApplic
       .purgeExpired()
       .then(
         (deleted) => {
-          if (deleted > 0) this.log.debug('ended login-throttle windows deleted', { deleted });
+          if (deleted > 0) this.log.debug('expired login-throttle rows deleted', { deleted });
           return deleted;
         },
         (error: unknown) => {

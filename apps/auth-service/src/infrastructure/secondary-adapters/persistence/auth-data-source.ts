@@ -3,9 +3,14 @@ import type { DataSourceOptions } from 'typeorm';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { CreateAuthTables1795100000000 } from './migrations/1795100000000-create-auth-tables.js';
+import { LoginThrottlingWithoutLockout1795200000000 } from './migrations/1795200000000-login-throttling-without-lockout.js';
 
 /** Every migration of the auth-service's database, in order: the messaging tables, then its own. */
-export const authMigrations = [...messagingMigrations, CreateAuthTables1795100000000];
+export const authMigrations = [
+  ...messagingMigrations,
+  CreateAuthTables1795100000000,
+  LoginThrottlingWithoutLockout1795200000000,
+];
 
 /** The auth-service's database: its entities and migrations; `synchronize` stays off. */
 export function authDataSourceOptions(url: string): DataSourceOptions {
