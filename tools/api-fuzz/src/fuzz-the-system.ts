@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, startSystemProcess } from '@platform/dev';
+import { databaseUrl, startSystemProcess, type SystemProcess } from '@platform/dev';
 import { acquireInfra, infraPaths, repoRoot } from '@platform/infra';
 import pg from 'pg';
 import { fuzzPublicApi, type FuzzReport } from './fuzz-public-api.js';
@@ -20,6 +20,49 @@ const FUZZ_SETTINGS: NodeJS.ProcessEnv = {
   LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000',
 };
 
+/** The system started for fuzzing, and how to stop it. */
+export interface SystemUnderTest {
+  system: SystemProcess;
+  /** The auth-service's database (to promote an admin). */
+  authDatabaseUrl: string;
+  /** Stops the system, drops its database, releases the infrastructure. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system the way `npm start` does, on free ports, a database of its own and the
+ * limits raised for a fuzzer. `stop()` undoes all of it.
+ */
+export async function startSystemUnderTest(log: (line: string) => void = () => undefined): Promise<SystemUnderTest> {
+  const lease = await acquireInfra('api fuzz', { log });
+  const authDatabase = `fuzz_auth_${randomBytes(4).toString('hex')}`;
+  const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
+  const cleanUp = async () => {
+    await dropDatabase(lease.endpoints.databaseUrl, authDatabase).catch(() => undefined);
+    rmSync(logDir, { recursive: true, force: true });
+    await lease.release();
+  };
+  let system: SystemProcess;
+  try {
+    log('starting the system');
+    system = await startSystemProcess({ ...FUZZ_SETTINGS, AUTH_DATABASE: authDatabase, LOG_DIR: logDir });
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+  return {
+    system,
+    authDatabaseUrl: databaseUrl(lease.endpoints.databaseUrl, authDatabase),
+    async stop() {
+      try {
+        await system.stop();
+      } finally {
+        await cleanUp();
+      }
+    },
+  };
+}
+
 export interface FuzzTheSystemOptions {
   /** The schemathesis CLI. */
   bin: string;
@@ -28,36 +71,22 @@ export interface FuzzTheSystemOptions {
   log?: (line: string) => void;
 }
 
-/**
- * Starts the whole system the way `npm start` does, on free ports and a database of its own,
- * fuzzes its public contract, stops it and drops the database. What `npm run fuzz:api` and the
- * contract test run.
- */
+/** Starts the system, fuzzes its public contract (`fuzzPublicApi`), stops it: `npm run fuzz:api`. */
 export async function fuzzTheSystem(options: FuzzTheSystemOptions): Promise<FuzzReport> {
   const log = options.log ?? (() => undefined);
-  const lease = await acquireInfra('api fuzz', { log });
-  const authDatabase = `fuzz_auth_${randomBytes(4).toString('hex')}`;
-  const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
+  const target = await startSystemUnderTest(log);
   try {
-    log('starting the system');
-    const system = await startSystemProcess({ ...FUZZ_SETTINGS, AUTH_DATABASE: authDatabase, LOG_DIR: logDir });
-    try {
-      log(`fuzzing ${system.gatewayUrl} against ${path.relative(repoRoot, CONTRACT_FILE)}`);
-      return await fuzzPublicApi({
-        bin: options.bin,
-        contractFile: CONTRACT_FILE,
-        gatewayUrl: system.gatewayUrl,
-        authDatabaseUrl: databaseUrl(lease.endpoints.databaseUrl, authDatabase),
-        maxExamples: options.maxExamples,
-        seed: options.seed,
-      });
-    } finally {
-      await system.stop();
-    }
+    log(`fuzzing ${target.system.gatewayUrl} against ${path.relative(repoRoot, CONTRACT_FILE)}`);
+    return await fuzzPublicApi({
+      bin: options.bin,
+      contractFile: CONTRACT_FILE,
+      gatewayUrl: target.system.gatewayUrl,
+      authDatabaseUrl: target.authDatabaseUrl,
+      maxExamples: options.maxExamples,
+      seed: options.seed,
+    });
   } finally {
-    await dropDatabase(lease.endpoints.databaseUrl, authDatabase);
-    rmSync(logDir, { recursive: true, force: true });
-    await lease.release();
+    await target.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { RawServerDefault } from 'fastify';
 import { DomainError } from '@platform/validation';
 import { jsonDepthExceeds } from './json-depth.js';
 
@@ -20,7 +21,7 @@ export function installJsonBodyParser(app: NestFastifyApplication, maxDepth: num
   const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
   const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   // Through Nest, which otherwise registers its own parser for the type when the app starts.
-  app.useBodyParser('application/json', { bodyLimit }, (request, body, done) => {
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
     const text = body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
