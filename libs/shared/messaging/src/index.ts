@@ -27,6 +27,11 @@ export type { EventHandler, DeliveredEvent } from './consumer/event-handler.js';
 export { isRetryable, retryPolicy } from './consumer/retry-policy.js';
 export type { RetryPolicyOptions } from './consumer/retry-policy.js';
 
+// Broadcast: every event of some types to every instance, for state each keeps for itself.
+/** Reads whole topics in every instance from a lookback, validated and traced, and says how fresh it is. */
+export { EventFeed } from './feed/event-feed.js';
+export type { EventFeedHandler, EventFeedOptions, EventFeedState, EventFeedStatus } from './feed/event-feed.js';
+
 // Dead letters.
 export {
   DeadLetterHeader,
@@ -38,6 +43,8 @@ export type { DeadLetterReason, DeadLetterHistoryEntry } from './dead-letter/dea
 // Health.
 export { eventConsumerCheck } from './health/event-consumer.check.js';
 export type { EventConsumerCheckOptions } from './health/event-consumer.check.js';
+export { eventFeedCheck } from './health/event-feed.check.js';
+export type { EventFeedCheckOptions } from './health/event-feed.check.js';
 export { outboxBacklogCheck } from './health/outbox-backlog.check.js';
 export type { OutboxBacklogCheckOptions } from './health/outbox-backlog.check.js';
 
