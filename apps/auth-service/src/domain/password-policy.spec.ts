@@ -109,7 +109,7 @@ describe('the password policy', () => {
       expect((error as ValidationFailedError).errors).toEqual([
         { field: 'newPassword', code: 'too_short', message: 'Password must be at least 12 characters long.' },
       ]);
-      expect((error as PasswordPolicyError).kind).toBe('validation');
+      expect((error as PasswordPolicyError).kind).toBe('business_rule');
     }
   });
 
