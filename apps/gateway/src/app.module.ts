@@ -1,7 +1,11 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { GatewayConfig } from './gateway.config.js';
-import { ACCESS_TOKEN_VERIFIER, AccessTokenGuard } from './infrastructure/primary-adapters/http/access-token.guard.js';
+import {
+  ACCESS_TOKEN_VERIFIER,
+  AccessTokenGuard,
+  TOKEN_REVOCATIONS,
+} from './infrastructure/primary-adapters/http/access-token.guard.js';
 import {
   AdminHttpController,
   AuthHttpController,
@@ -22,6 +26,14 @@ import { MemoryIdempotencyStore } from './infrastructure/secondary-adapters/idem
 import { RedisIdempotencyStore } from './infrastructure/secondary-adapters/idempotency/redis-idempotency.store.js';
 import { AuthServiceClient } from './infrastructure/secondary-adapters/auth-service.client.js';
 import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwks-access-token-verifier.js';
+import { MemoryRevokedSessionsStore } from './infrastructure/secondary-adapters/revocation/memory-revoked-sessions.store.js';
+import { RedisRevokedSessionsStore } from './infrastructure/secondary-adapters/revocation/redis-revoked-sessions.store.js';
+import { RevocationFeed } from './infrastructure/secondary-adapters/revocation/revocation-feed.js';
+import {
+  REVOKED_SESSIONS_STORE,
+  type RevokedSessionsStore,
+} from './infrastructure/secondary-adapters/revocation/revoked-sessions-store.js';
+import { TokenRevocations } from './infrastructure/secondary-adapters/revocation/token-revocations.js';
 
 /** The public entry: verifies access tokens, forwards /v1 routes to the services. */
 @Module({
@@ -42,6 +54,34 @@ import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwk
           audience: config.JWT_AUDIENCE,
           timeoutMs: config.UPSTREAM_TIMEOUT_MS,
           cooldownSeconds: config.JWKS_COOLDOWN_SECONDS,
+        }),
+    },
+    // Revoked sessions: learnt from auth.user.sessions-revoked, checked after the signature.
+    {
+      provide: REVOKED_SESSIONS_STORE,
+      inject: [GatewayConfig],
+      useFactory: (config: GatewayConfig): RevokedSessionsStore =>
+        config.REDIS_URL ? new RedisRevokedSessionsStore(config.REDIS_URL) : new MemoryRevokedSessionsStore(),
+    },
+    {
+      provide: RevocationFeed,
+      inject: [GatewayConfig, REVOKED_SESSIONS_STORE],
+      useFactory: (config: GatewayConfig, store: RevokedSessionsStore) =>
+        new RevocationFeed({
+          kafkaBrokers: config.KAFKA_BROKERS,
+          store,
+          maxTokenLifetimeSeconds: config.ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
+        }),
+    },
+    {
+      provide: TOKEN_REVOCATIONS,
+      inject: [GatewayConfig, REVOKED_SESSIONS_STORE, RevocationFeed],
+      useFactory: (config: GatewayConfig, store: RevokedSessionsStore, feed: RevocationFeed) =>
+        new TokenRevocations({
+          store,
+          feed,
+          maxDelaySeconds: config.REVOCATION_MAX_DELAY_SECONDS,
+          maxTokenLifetimeSeconds: config.ACCESS_TOKEN_MAX_LIFETIME_SECONDS,
         }),
     },
     AccessTokenGuard,
@@ -74,9 +114,11 @@ export class AppModule implements OnApplicationShutdown {
   constructor(
     @Inject(RATE_LIMIT_STORE) private readonly rateLimits: RateLimitStore,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
+    @Inject(REVOKED_SESSIONS_STORE) private readonly revokedSessions: RevokedSessionsStore,
   ) {}
 
+  // The revocation feed stopped before this (beforeApplicationShutdown): no write to a closed store.
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.rateLimits.close(), this.idempotency.close()]);
+    await Promise.all([this.rateLimits.close(), this.idempotency.close(), this.revokedSessions.close()]);
   }
 }

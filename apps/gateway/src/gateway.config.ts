@@ -1,5 +1,11 @@
 import { ServiceConfig } from '@platform/bootstrap';
-import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
+import {
+  DEFAULT_ACCESS_TOKEN_AUDIENCE,
+  DEFAULT_ACCESS_TOKEN_ISSUER,
+  DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+  IsIdentitySigningKey,
+} from '@platform/identity';
+import { IsKafkaBrokerList } from '@platform/messaging';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
@@ -53,7 +59,7 @@ export class GatewayConfig extends ServiceConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
-  /** Rate-limit counters shared by every gateway instance; in-process memory when unset. */
+  /** Rate-limit counters, idempotency keys and revoked sessions shared by every gateway instance; in-process memory when unset. */
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
@@ -63,4 +69,29 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   JWKS_COOLDOWN_SECONDS = 30;
+
+  /** Comma-separated host:port list: where the gateway learns revoked sessions (auth.user.v1). */
+  @IsKafkaBrokerList()
+  KAFKA_BROKERS!: string;
+
+  /**
+   * The bound on revocation (docs/decisions/0011): no access token is honoured more than this
+   * many seconds after its revocation (log-out everywhere, password change) reached Kafka. While
+   * the revocation feed has not been caught up within it, only tokens issued within it pass.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(300)
+  REVOCATION_MAX_DELAY_SECONDS = 15;
+
+  /**
+   * The longest access-token lifetime (`exp - iat`) the gateway accepts, and for which it remembers
+   * revocations; at least the auth-service's ACCESS_TOKEN_TTL_SECONDS. Longer-lived tokens are refused.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_MAX_LIFETIME_SECONDS = DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS;
 }

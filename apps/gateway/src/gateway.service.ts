@@ -1,11 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ServiceOptions } from '@platform/bootstrap';
+import { eventFeedCheck } from '@platform/messaging';
 import { httpCheck } from '@platform/monitoring';
 import { AppModule } from './app.module.js';
 import { GatewayConfig } from './gateway.config.js';
 import { applyBrowserSecurity } from './infrastructure/primary-adapters/http/browser-security.js';
 import { buildApiDocument } from './infrastructure/primary-adapters/http/openapi/api-document.js';
 import { serveApiDocs } from './infrastructure/primary-adapters/http/openapi/api-docs.js';
+import { RevocationFeed } from './infrastructure/secondary-adapters/revocation/revocation-feed.js';
 
 /** The version of the public API's contract (`info.version` of the OpenAPI document). */
 export const PUBLIC_API_VERSION = '1.0.0';
@@ -19,6 +21,13 @@ export const gatewayService: ServiceOptions<GatewayConfig> = {
     await applyBrowserSecurity(app, config);
     serveApiDocs(app, buildApiDocument(app, PUBLIC_API_VERSION));
   },
-  // Ready only when its upstream is: a gateway that cannot reach auth serves nothing useful.
-  readiness: (config) => [httpCheck({ name: 'auth-service', url: config.AUTH_SERVICE_READY_URL })],
+  // Ready only when its upstream is: a gateway that cannot reach auth serves nothing useful. And
+  // once it has replayed the revocations of the last token lifetime (docs/decisions/0011).
+  readiness: (config) => [
+    httpCheck({ name: 'auth-service', url: config.AUTH_SERVICE_READY_URL }),
+    eventFeedCheck({
+      name: 'revocation-feed',
+      feed: ({ moduleRef }) => moduleRef.get(RevocationFeed, { strict: false }).feed,
+    }),
+  ],
 };

@@ -2,16 +2,15 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { createGatewayClient, type GatewayClient, type TokenResponse } from '@platform/gateway-client';
-import { freePort, infraPaths, repoRoot } from '@platform/infra';
-import { createTestDatabase, eventually, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
+import { repoRoot } from '@platform/infra';
+import { eventually, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractConformance } from './support/contract-conformance.js';
-import { startService, type ServiceProcess } from './support/service-process.js';
+import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
+import type { ServiceProcess } from './support/service-process.js';
 
 // End to end: the real auth-service and gateway processes, real PostgreSQL and Kafka. Calls go
 // through the typed client generated from the committed contract (@platform/gateway-client), and
@@ -19,62 +18,29 @@ import { startService, type ServiceProcess } from './support/service-process.js'
 // field). Only the hostile-input sweep and the CORS preflight speak raw HTTP: they send what no
 // typed client would.
 describe('gateway → auth-service', () => {
-  const identityKey = randomBytes(32).toString('base64url');
+  let system: E2eSystem;
   let database: TestDatabase;
-  let keyDir: string;
   let auth: ServiceProcess;
   let gateway: ServiceProcess;
   let gatewayUrl: string;
   let api: GatewayClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase('gateway_e2e');
-    keyDir = mkdtempSync(path.join(infraPaths().root, 'e2e-keys-'));
-    const [authPort, authManagement, gatewayPort, gatewayManagement] = await Promise.all([
-      freePort(),
-      freePort(),
-      freePort(),
-      freePort(),
-    ]);
-    const common = { NODE_ENV: 'test', HOST: '127.0.0.1', IDENTITY_SIGNING_KEY: identityKey, LOG_LEVEL: 'info' };
-    auth = await startService(
-      'apps/auth-service/src/main.ts',
-      {
-        ...common,
-        SERVICE_NAME: 'auth-service',
-        PORT: String(authPort),
-        MANAGEMENT_PORT: String(authManagement),
-        DATABASE_URL: database.url,
-        KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
-        JWT_DEV_KEY_DIR: keyDir,
-        LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
-      },
-      `http://127.0.0.1:${authManagement}/health/ready`,
-    );
-    gateway = await startService(
-      'apps/gateway/src/main.ts',
-      {
-        ...common,
-        SERVICE_NAME: 'gateway',
-        PORT: String(gatewayPort),
-        MANAGEMENT_PORT: String(gatewayManagement),
-        AUTH_SERVICE_URL: `http://127.0.0.1:${authPort}`,
-        AUTH_SERVICE_READY_URL: `http://127.0.0.1:${authManagement}/health/ready`,
+    system = await startE2eSystem({
+      databasePrefix: 'gateway_e2e',
+      auth: { LOGIN_MAX_FAILURES_PER_PAIR: '3' },
+      gateway: {
         UPSTREAM_TIMEOUT_MS: '2000',
         CORS_ORIGINS: 'https://app.example.com',
         AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       },
-      `http://127.0.0.1:${gatewayManagement}/health/ready`,
-    );
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    });
+    ({ database, auth, gateway, gatewayUrl } = system);
     api = checked(createGatewayClient({ baseUrl: gatewayUrl }));
   }, 120_000);
 
   afterAll(async () => {
-    await gateway?.stop();
-    await auth?.stop();
-    await database?.drop();
-    if (keyDir) rmSync(keyDir, { recursive: true, force: true });
+    await system?.stop();
   });
 
   // Every answer the client receives is checked against the committed contract.

@@ -48,6 +48,8 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
         AUTH_SERVICE_URL: system.authUrl,
         AUTH_SERVICE_READY_URL: system.authReadyUrl,
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
+        // Revoked sessions (auth.user.sessions-revoked) reach every gateway instance through Kafka.
+        KAFKA_BROKERS: system.kafkaBrokers.join(','),
       }),
     },
   ];
