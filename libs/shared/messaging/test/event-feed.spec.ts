@@ -269,7 +269,11 @@ describe('an event feed', () => {
   it('without Kafka: keeps trying, is never caught up nor ready, and still stops', async () => {
     const contracts = testContracts();
     const feed = new EventFeed({
-      kafka: createKafkaClient({ brokers: ['127.0.0.1:1'], clientId: uniqueName('feed_test_down') }),
+      kafka: createKafkaClient({
+        brokers: ['127.0.0.1:1'],
+        clientId: uniqueName('feed_test_down'),
+        extra: { retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 } },
+      }),
       name: 'feed-test-down',
       eventTypes: [contracts.noteAdded.type],
       contracts: contracts.registry,

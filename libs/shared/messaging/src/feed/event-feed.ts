@@ -16,6 +16,10 @@ import { eventFeedMetrics, type EventFeedMetrics } from './event-feed-metrics.js
 export type EventFeedHandler = (event: DeliveredEvent) => Promise<void>;
 
 export interface EventFeedOptions {
+  /**
+   * Best a client of the feed's own with short retries (`extra: { retry: { retries: 2 } }`): the
+   * feed retries with backoff itself, and `stop` waits for a connection attempt in progress.
+   */
   kafka: Kafka;
   /**
    * Names the feed in logs, metrics (`feed` label) and its consumer group, e.g.

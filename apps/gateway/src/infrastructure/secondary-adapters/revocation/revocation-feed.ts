@@ -38,7 +38,13 @@ export class RevocationFeed implements OnApplicationBootstrap, BeforeApplication
     this.retentionMs = (options.maxTokenLifetimeSeconds + REVOCATION_MARGIN_SECONDS) * 1000;
     this.now = options.now ?? Date.now;
     this.feed = new EventFeed({
-      kafka: createKafkaClient({ brokers: parseKafkaBrokers(options.kafkaBrokers), clientId: 'gateway' }),
+      kafka: createKafkaClient({
+        brokers: parseKafkaBrokers(options.kafkaBrokers),
+        clientId: 'gateway',
+        // Short connection retries: the feed retries on its own, and a shutdown while Kafka is
+        // away must not wait out kafkajs's default of 5 retries up to 30 s.
+        extra: { retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 } },
+      }),
       name: REVOCATION_FEED_NAME,
       eventTypes: [UserSessionsRevokedV1Contract.type],
       handler: (event) => this.apply(event),
