@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { gatewayIdentityProviders } from '@platform/identity';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { AuthConfig } from './auth.config.js';
 import { AdminUsersHttpController } from './infrastructure/primary-adapters/http/admin-users.http.controller.js';
-import { GatewayIdentityGuard } from './infrastructure/primary-adapters/http/gateway-identity.guard.js';
 import { JwksHttpController } from './infrastructure/primary-adapters/http/jwks.http.controller.js';
 import { MeHttpController } from './infrastructure/primary-adapters/http/me.http.controller.js';
 import { SessionHttpController } from './infrastructure/primary-adapters/http/session.http.controller.js';
@@ -27,6 +27,6 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
     }),
   ],
   controllers: [SessionHttpController, MeHttpController, AdminUsersHttpController, JwksHttpController],
-  providers: [...authProviders, GatewayIdentityGuard, LoginThrottleCleanupJob],
+  providers: [...authProviders, ...gatewayIdentityProviders(AuthConfig), LoginThrottleCleanupJob],
 })
 export class AppModule {}

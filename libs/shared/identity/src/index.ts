@@ -9,6 +9,14 @@ export {
 export type { Identity, IdentityRejection, SignedRequest } from './identity-headers.js';
 export { IsIdentitySigningKey } from './is-identity-signing-key.js';
 export {
+  CurrentIdentity,
+  GatewayIdentityGuard,
+  IDENTITY_SIGNING_KEY,
+  gatewayIdentityProviders,
+  requestIdentity,
+} from './nest/gateway-identity.guard.js';
+export type { IdentifiedRequest } from './nest/gateway-identity.guard.js';
+export {
   AccessTokenVerifier,
   InvalidAccessTokenError,
   DEFAULT_CLOCK_TOLERANCE_SECONDS,

@@ -3,7 +3,8 @@ import { ListUsersUseCase } from '../../../application/list-users.use-case.js';
 import type { Actor } from '../../../domain/role.js';
 import { ListUsersQuery, parseRfc3339, type UserPageResponse } from '@platform/contracts';
 import { toUserResponse } from './dto/auth.response-mappers.js';
-import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
+import { GatewayIdentityGuard } from '@platform/identity';
+import { CurrentActor } from './current-actor.js';
 
 /** Administration of accounts; the use case checks the `users:read` permission. */
 @Controller('v1/admin/users')

@@ -7,7 +7,8 @@ import type { Actor } from '../../../domain/role.js';
 import { clientContextOf } from './client-context.js';
 import { ChangePasswordRequest, type UserResponse } from '@platform/contracts';
 import { toUserResponse } from './dto/auth.response-mappers.js';
-import { CurrentActor, GatewayIdentityGuard } from './gateway-identity.guard.js';
+import { GatewayIdentityGuard } from '@platform/identity';
+import { CurrentActor } from './current-actor.js';
 
 /** What a logged-in user does with their own account. */
 @Controller('v1/auth')
