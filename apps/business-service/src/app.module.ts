@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { BusinessConfig } from './business.config.js';
+import { businessProviders } from './business.providers.js';
+import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
+import { businessDataSourceOptions } from './infrastructure/secondary-adapters/persistence/business-data-source.js';
+
+/** The business-service: its database (migrations run at start-up), the outbox, the use cases and their adapters. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [BusinessConfig],
+      useFactory: (config: BusinessConfig) => ({
+        ...businessDataSourceOptions(config.DATABASE_URL),
+        migrationsRun: true,
+      }),
+    }),
+    MessagingModule.forRootAsync({
+      inject: [BusinessConfig],
+      useFactory: (config: BusinessConfig) => ({
+        service: 'business-service',
+        brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
+      }),
+    }),
+  ],
+  controllers: [UserRegisteredEventController],
+  providers: businessProviders,
+})
+export class AppModule {}

@@ -1,0 +1,24 @@
+import type { EventContract, PayloadOf } from '@platform/contracts';
+import type { MemberDirectory } from './member-directory.port.js';
+
+/** An event to publish with the transaction's changes. */
+export interface EventToPublish<C extends EventContract> {
+  /** The aggregate's id: the Kafka key, so one aggregate's events stay in order. */
+  aggregateId: string;
+  payload: PayloadOf<C>;
+  occurredAt: Date;
+}
+
+/**
+ * What a use case may do inside one transaction: read and change its aggregates, and publish
+ * events that are committed with the changes (transactional outbox) or not at all.
+ */
+export interface Transaction {
+  directory: MemberDirectory;
+  publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
+}
+
+/** Runs work in one database transaction; a throw rolls back the changes and the events. */
+export interface UnitOfWork {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+}

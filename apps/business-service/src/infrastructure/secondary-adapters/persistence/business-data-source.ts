@@ -1,0 +1,21 @@
+import { messagingMigrations } from '@platform/messaging';
+import type { DataSourceOptions } from 'typeorm';
+import { CreateBusinessTables1796000000000 } from './migrations/1796000000000-create-business-tables.js';
+
+/** Every migration of the business-service's database, in order: the messaging tables, then its own. */
+export const businessMigrations = [...messagingMigrations, CreateBusinessTables1796000000000];
+
+/**
+ * The business-service's database. Repositories speak SQL through the EntityManager of the
+ * current transaction, so there are no entities; `synchronize` stays off.
+ */
+export function businessDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [],
+    migrations: businessMigrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+  };
+}
