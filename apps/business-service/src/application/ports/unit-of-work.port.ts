@@ -1,4 +1,5 @@
 import type { EventContract, PayloadOf } from '@platform/contracts';
+import type { BusinessRoles } from './business-roles.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 
 /** An event to publish with the transaction's changes. */
@@ -15,6 +16,7 @@ export interface EventToPublish<C extends EventContract> {
  */
 export interface Transaction {
   directory: MemberDirectory;
+  roles: BusinessRoles;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@platform/contracts';
 import type { Outbox } from '@platform/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of-work.port.js';
+import { PostgresBusinessRoles } from '../persistence/postgres-business-roles.js';
 import { PostgresMemberDirectory } from '../persistence/postgres-member-directory.js';
 
 /**
@@ -23,6 +24,7 @@ export class OutboxUnitOfWork implements UnitOfWork {
   within(manager: EntityManager): Transaction {
     return {
       directory: new PostgresMemberDirectory(manager),
+      roles: new PostgresBusinessRoles(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
