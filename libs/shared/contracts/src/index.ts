@@ -17,6 +17,8 @@ export { publishedContracts } from './registry/published-contracts.js';
 export { Money } from './common/money.js';
 export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
 export { IsRfc3339DateTime, IS_RFC3339_DATE_TIME, parseRfc3339 } from './common/rfc3339.js';
+export { IsCalendarDate, IS_CALENDAR_DATE, isCalendarDate } from './common/calendar-date.js';
+export { CodePointLength, CODE_POINT_LENGTH, codePointLength } from './common/code-point-length.js';
 
 // auth-service events.
 export { AUTH_USER_TOPIC_V1 } from './auth/topics.js';
@@ -54,3 +56,45 @@ export {
 
 // Errors over HTTP (RFC 9457), as @platform/validation writes them.
 export { FieldErrorResponse, ProblemDetailsResponse } from './http/problem/problem-details.response.js';
+
+// The public HTTP API of the business-service (through the gateway): bodies, queries and answers.
+export { BUSINESS_ROLES } from './business/business-roles.js';
+export type { BusinessRole } from './business/business-roles.js';
+export { INVOICE_STATUSES } from './business/invoice-statuses.js';
+export type { InvoiceStatus } from './business/invoice-statuses.js';
+export { MoneyResponse } from './http/common/money.response.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery } from './http/common/page.query.js';
+export {
+  AddMemberRequest,
+  CreateBusinessRequest,
+  UpdateBusinessRequest,
+  UpdateMemberRequest,
+} from './http/business/business.requests.js';
+export {
+  BusinessPageResponse,
+  BusinessResponse,
+  BusinessSummaryResponse,
+  InvoiceStatusTotalResponse,
+  MemberPageResponse,
+  MemberResponse,
+  OverdueTotalResponse,
+} from './http/business/business.responses.js';
+export {
+  AddressRequest,
+  CreateCustomerRequest,
+  ListCustomersQuery,
+  UpdateCustomerRequest,
+} from './http/business/customer.requests.js';
+export { AddressResponse, CustomerPageResponse, CustomerResponse } from './http/business/customer.responses.js';
+export {
+  CreateInvoiceRequest,
+  InvoiceLineRequest,
+  ListInvoicesQuery,
+  MAX_INVOICE_LINES,
+  MAX_LINE_QUANTITY,
+  MAX_TAX_RATE_BPS,
+  MAX_UNIT_AMOUNT_MINOR,
+  UpdateInvoiceRequest,
+  VoidInvoiceRequest,
+} from './http/business/invoice.requests.js';
+export { InvoiceLineResponse, InvoicePageResponse, InvoiceResponse } from './http/business/invoice.responses.js';
