@@ -24,7 +24,6 @@ import { IDEMPOTENCY_STORE, UpstreamForwarder } from './infrastructure/primary-a
 import type { IdempotencyStore } from './infrastructure/secondary-adapters/idempotency/idempotency-store.js';
 import { MemoryIdempotencyStore } from './infrastructure/secondary-adapters/idempotency/memory-idempotency.store.js';
 import { RedisIdempotencyStore } from './infrastructure/secondary-adapters/idempotency/redis-idempotency.store.js';
-import { AuthServiceClient } from './infrastructure/secondary-adapters/auth-service.client.js';
 import { jwksAccessTokenVerifier } from './infrastructure/secondary-adapters/jwks-access-token-verifier.js';
 import { MemoryRevokedSessionsStore } from './infrastructure/secondary-adapters/revocation/memory-revoked-sessions.store.js';
 import { RedisRevokedSessionsStore } from './infrastructure/secondary-adapters/revocation/redis-revoked-sessions.store.js';
@@ -34,16 +33,13 @@ import {
   type RevokedSessionsStore,
 } from './infrastructure/secondary-adapters/revocation/revoked-sessions-store.js';
 import { TokenRevocations } from './infrastructure/secondary-adapters/revocation/token-revocations.js';
+import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
 
 /** The public entry: verifies access tokens, forwards /v1 routes to the services. */
 @Module({
   controllers: [AuthHttpController, AdminHttpController],
   providers: [
-    {
-      provide: AuthServiceClient,
-      inject: [GatewayConfig],
-      useFactory: (config: GatewayConfig) => new AuthServiceClient(config.AUTH_SERVICE_URL, config.UPSTREAM_TIMEOUT_MS),
-    },
+    { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },
     {
       provide: ACCESS_TOKEN_VERIFIER,
       inject: [GatewayConfig],

@@ -22,6 +22,14 @@ export class GatewayConfig extends ServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   AUTH_SERVICE_READY_URL = 'http://127.0.0.1:9001/health/ready';
 
+  /** Base URL of the business-service (its /v1/businesses routes). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  BUSINESS_SERVICE_URL = 'http://127.0.0.1:3002';
+
+  /** The business-service's readiness; the gateway stays ready without it (its routes answer 503). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  BUSINESS_SERVICE_READY_URL = 'http://127.0.0.1:9002/health/ready';
+
   /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;

@@ -8,6 +8,7 @@ import { applyBrowserSecurity } from './infrastructure/primary-adapters/http/bro
 import { buildApiDocument } from './infrastructure/primary-adapters/http/openapi/api-document.js';
 import { serveApiDocs } from './infrastructure/primary-adapters/http/openapi/api-docs.js';
 import { RevocationFeed } from './infrastructure/secondary-adapters/revocation/revocation-feed.js';
+import { UPSTREAMS } from './infrastructure/secondary-adapters/upstreams.js';
 
 /** The version of the public API's contract (`info.version` of the OpenAPI document). */
 export const PUBLIC_API_VERSION = '1.0.0';
@@ -21,10 +22,12 @@ export const gatewayService: ServiceOptions<GatewayConfig> = {
     await applyBrowserSecurity(app, config);
     serveApiDocs(app, buildApiDocument(app, PUBLIC_API_VERSION));
   },
-  // Ready only when its upstream is: a gateway that cannot reach auth serves nothing useful. And
+  // Ready only when the upstreams that gate readiness are (UPSTREAMS says which, and why), and
   // once it has replayed the revocations of the last token lifetime (docs/decisions/0011).
   readiness: (config) => [
-    httpCheck({ name: 'auth-service', url: config.AUTH_SERVICE_READY_URL }),
+    ...Object.values(UPSTREAMS)
+      .filter((upstream) => upstream.gatesReadiness)
+      .map((upstream) => httpCheck({ name: upstream.service, url: upstream.readyUrl(config) })),
     eventFeedCheck({
       name: 'revocation-feed',
       feed: ({ moduleRef }) => moduleRef.get(RevocationFeed, { strict: false }).feed,

@@ -12,13 +12,14 @@ export interface ForwardedRequest {
 }
 
 /**
- * The auth-service as an upstream: one client, so one breaker, one set of metrics and spans.
- * Its 4xx answers are the client's business and are handed back as they are; 5xx, timeouts
- * and an open breaker become the gateway's 502/503/504 Problem Details.
+ * One upstream service as the gateway sees it: one client per upstream, so one breaker, one set
+ * of metrics and spans each. Its 4xx answers are the client's business and are handed back as
+ * they are; 5xx, timeouts, a refused connection and an open breaker become the gateway's
+ * 502/503/504 Problem Details.
  */
-export class AuthServiceClient extends BaseHttpClient {
-  constructor(baseUrl: string, timeoutMs: number) {
-    super({ upstream: 'auth-service', baseUrl, timeoutMs });
+export class UpstreamClient extends BaseHttpClient {
+  constructor(service: string, baseUrl: string, timeoutMs: number) {
+    super({ upstream: service, baseUrl, timeoutMs });
   }
 
   forward(request: ForwardedRequest): Promise<HttpResult<unknown>> {

@@ -72,7 +72,7 @@ export class AuthHttpController {
   @ApiCreatedResponse({ type: UserResponse, description: 'The account was created.' })
   @ApiProblems(409, 413, 422)
   register(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/register', { idempotent: true });
+    return this.forwarder.forward('auth', request, reply, '/v1/auth/register', { idempotent: true });
   }
 
   @Post('login')
@@ -85,7 +85,7 @@ export class AuthHttpController {
   @ApiOkResponse({ type: TokenResponse, description: 'A new session: an access token and a refresh token.' })
   @ApiProblems(401)
   async login(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const response = await this.forwarder.exchange(request, '/v1/auth/login');
+    const response = await this.forwarder.exchange('auth', request, '/v1/auth/login');
     await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
@@ -102,7 +102,7 @@ export class AuthHttpController {
   @ApiOkResponse({ type: TokenResponse, description: 'New tokens; the refresh token sent is now spent.' })
   @ApiProblems(401, 403)
   async refresh(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const response = await this.forwarder.exchange(request, '/v1/auth/refresh', bodyWithCookieToken(request));
+    const response = await this.forwarder.exchange('auth', request, '/v1/auth/refresh', bodyWithCookieToken(request));
     await send(reply, wantsCookie(request) ? moveTokenToCookie(reply, response) : response);
   }
 
@@ -115,7 +115,7 @@ export class AuthHttpController {
   @ApiNoContentResponse({ description: 'Logged out; the cookies, if any, are cleared.' })
   @ApiProblems(401, 403)
   async logout(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    const response = await this.forwarder.exchange(request, '/v1/auth/logout', bodyWithCookieToken(request));
+    const response = await this.forwarder.exchange('auth', request, '/v1/auth/logout', bodyWithCookieToken(request));
     if (response.status < 400) clearCookies(reply);
     await send(reply, response);
   }
@@ -125,7 +125,7 @@ export class AuthHttpController {
   @noCredentials()
   @ApiOkResponse({ type: JsonWebKeySetResponse, description: 'Current and previous keys; cache for up to 5 minutes.' })
   getJwks(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/.well-known/jwks.json');
+    return this.forwarder.forward('auth', request, reply, '/v1/auth/.well-known/jwks.json');
   }
 
   @Post('logout-all')
@@ -135,7 +135,7 @@ export class AuthHttpController {
   @ApiNoContentResponse({ description: 'Every refresh token of the user is revoked.' })
   @ApiProblems(401)
   logoutAll(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/logout-all');
+    return this.forwarder.forward('auth', request, reply, '/v1/auth/logout-all');
   }
 
   @Get('me')
@@ -145,7 +145,7 @@ export class AuthHttpController {
   @ApiOkResponse({ type: UserResponse, description: 'The user the access token belongs to.' })
   @ApiProblems(401)
   getMe(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/me');
+    return this.forwarder.forward('auth', request, reply, '/v1/auth/me');
   }
 
   @Post('change-password')
@@ -156,7 +156,7 @@ export class AuthHttpController {
   @ApiNoContentResponse({ description: 'Changed; every session of the user, this one included, must log in again.' })
   @ApiProblems(401, 413, 422)
   changePassword(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/auth/change-password');
+    return this.forwarder.forward('auth', request, reply, '/v1/auth/change-password');
   }
 }
 
@@ -175,6 +175,6 @@ export class AdminHttpController {
   @ApiOkResponse({ type: UserPageResponse, description: 'One page; `nextCursor` fetches the next.' })
   @ApiProblems(422)
   listUsers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
-    return this.forwarder.toAuthService(request, reply, '/v1/admin/users');
+    return this.forwarder.forward('auth', request, reply, '/v1/admin/users');
   }
 }

@@ -5,7 +5,7 @@ import { getLogger } from '@platform/logging';
 import { DomainError } from '@platform/validation';
 import type { FastifyReply } from 'fastify';
 import { GatewayConfig } from '../../../gateway.config.js';
-import { AuthServiceClient } from '../../secondary-adapters/auth-service.client.js';
+import { Upstreams, type UpstreamName } from '../../secondary-adapters/upstreams.js';
 import type { IdempotencyStore, StoredResponse } from '../../secondary-adapters/idempotency/idempotency-store.js';
 import type { AuthenticatedRequest } from './access-token.guard.js';
 
@@ -13,11 +13,6 @@ import type { AuthenticatedRequest } from './access-token.guard.js';
 // an upstream, hop-by-hop headers) stays behind the gateway.
 const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authenticate'];
 
-/**
- * Sends a public request to the upstream that serves it and hands the answer back. Adds the
- * client's address, and for an authenticated caller the signed identity headers; trace context
- * and correlation id travel through the HTTP client.
- */
 /** Injection token of the idempotency-key store (memory, or Redis when REDIS_URL is set). */
 export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
 
@@ -28,9 +23,9 @@ const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
 /**
- * Sends a public request to the upstream that serves it and hands the answer back. Adds the
- * client's address, and for an authenticated caller the signed identity headers; trace context
- * and correlation id travel through the HTTP client. Routes that create resources honour an
+ * Sends a public request to the upstream that serves it (one of UPSTREAMS) and hands the answer
+ * back. Adds the client's address, and for an authenticated caller the signed identity headers;
+ * trace context and correlation id travel through the HTTP client. Routes that create resources honour an
  * `Idempotency-Key`: the same key with the same body gets the first answer again, with another
  * body a 422.
  */
@@ -39,23 +34,30 @@ export class UpstreamForwarder {
   private readonly log = getLogger('UpstreamForwarder');
 
   constructor(
-    @Inject(AuthServiceClient) private readonly auth: AuthServiceClient,
+    @Inject(Upstreams) private readonly upstreams: Upstreams,
     @Inject(GatewayConfig) private readonly config: GatewayConfig,
     @Inject(IDEMPOTENCY_STORE) private readonly idempotency: IdempotencyStore,
   ) {}
 
-  async toAuthService(
+  /**
+   * Forwards to `upstream` and answers the client with its answer. `route` is the route template
+   * (`/v1/businesses/:businessId`), the label of metrics and spans; `idempotent` honours an
+   * `Idempotency-Key` (for routes that create resources).
+   */
+  async forward(
+    upstream: UpstreamName,
     request: AuthenticatedRequest,
     reply: FastifyReply,
     route: string,
     options: { idempotent?: boolean } = {},
   ): Promise<void> {
     const key = request.headers['idempotency-key'];
-    if (options.idempotent && key !== undefined) return this.idempotently(request, reply, route, key);
-    await send(reply, await this.forward(request, route));
+    if (options.idempotent && key !== undefined) return this.idempotently(upstream, request, reply, route, key);
+    await send(reply, await this.call(upstream, request, route));
   }
 
   private async idempotently(
+    upstream: UpstreamName,
     request: AuthenticatedRequest,
     reply: FastifyReply,
     route: string,
@@ -78,7 +80,7 @@ export class UpstreamForwarder {
     } catch (error) {
       // Without the store the request still runs once; only a retry would not be recognised.
       this.log.warn('idempotency store unavailable; forwarding without it', { error });
-      await send(reply, await this.forward(request, route));
+      await send(reply, await this.call(upstream, request, route));
       return;
     }
     if (held) {
@@ -105,7 +107,7 @@ export class UpstreamForwarder {
     }
     let response: StoredResponse;
     try {
-      response = await this.forward(request, route);
+      response = await this.call(upstream, request, route);
     } catch (error) {
       await this.idempotency.release(storeKey).catch(() => undefined);
       throw error;
@@ -117,11 +119,17 @@ export class UpstreamForwarder {
   }
 
   /** Forwards without answering the client: for routes that adapt the upstream's answer first. */
-  exchange(request: AuthenticatedRequest, route: string, body?: unknown): Promise<StoredResponse> {
-    return this.forward(request, route, body);
+  exchange(
+    upstream: UpstreamName,
+    request: AuthenticatedRequest,
+    route: string,
+    body?: unknown,
+  ): Promise<StoredResponse> {
+    return this.call(upstream, request, route, body);
   }
 
-  private async forward(
+  private async call(
+    upstream: UpstreamName,
     request: AuthenticatedRequest,
     route: string,
     body: unknown = request.body,
@@ -146,7 +154,9 @@ export class UpstreamForwarder {
         ),
       );
     }
-    const answer = await this.auth.forward({ method: request.method, path, body, headers, route });
+    const answer = await this.upstreams
+      .client(upstream)
+      .forward({ method: request.method, path, body, headers, route });
     const passed: Record<string, string> = {};
     for (const name of PASSED_BACK) {
       const value = answer.headers.get(name);

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { Controller, Get, Inject, Module, Post, Req, Res } from '@nestjs/common';
+import { bootstrapService, type RunningService } from '@platform/bootstrap';
+import { verifyIdentity } from '@platform/identity';
+import { freePort } from '@platform/infra';
+import type { FastifyReply } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayConfig } from '../src/gateway.config.js';
+import { gatewayService } from '../src/gateway.service.js';
+import type { AuthenticatedRequest } from '../src/infrastructure/primary-adapters/http/access-token.guard.js';
+import {
+  IDEMPOTENCY_STORE,
+  UpstreamForwarder,
+} from '../src/infrastructure/primary-adapters/http/upstream-forwarder.js';
+import { MemoryIdempotencyStore } from '../src/infrastructure/secondary-adapters/idempotency/memory-idempotency.store.js';
+import { Upstreams } from '../src/infrastructure/secondary-adapters/upstreams.js';
+
+const identityKey = randomBytes(32).toString('base64url');
+const userId = '0190a0c4-7c1e-7000-8000-0000000000aa';
+
+// Routes of the test only: the forwarder as the real controllers use it, with a caller as the
+// access-token guard would leave it.
+@Controller('v1/probe')
+class ProbeController {
+  constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
+
+  @Get('auth/:id')
+  toAuth(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    request.caller = {
+      userId,
+      roles: ['user'],
+      tokenId: 'test',
+      issuedAt: new Date(1_700_000_000_000),
+      expiresAt: new Date(Date.now() + 60_000),
+      kid: 'test',
+    };
+    return this.forwarder.forward('auth', request, reply, '/v1/probe/auth/:id');
+  }
+
+  @Get('business/:id')
+  toBusiness(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('business', request, reply, '/v1/probe/business/:id');
+  }
+
+  @Post('business')
+  createInBusiness(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('business', request, reply, '/v1/probe/business', { idempotent: true });
+  }
+}
+
+@Module({
+  controllers: [ProbeController],
+  providers: [
+    { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },
+    { provide: IDEMPOTENCY_STORE, useValue: new MemoryIdempotencyStore() },
+    UpstreamForwarder,
+  ],
+})
+class ProbeModule {}
+
+interface Received {
+  method?: string;
+  url?: string;
+  headers: IncomingHttpHeaders;
+}
+
+describe('UpstreamForwarder', () => {
+  let authStandIn: Server;
+  const received: Received[] = [];
+  let gateway: RunningService<GatewayConfig>;
+
+  beforeAll(async () => {
+    // A real HTTP server on loopback in the auth-service's place; nothing listens on the business port.
+    authStandIn = createServer((request, response) => {
+      received.push({ method: request.method, url: request.url, headers: request.headers });
+      response.writeHead(200, { 'content-type': 'application/json', server: 'stand-in' });
+      response.end(JSON.stringify({ ok: true }));
+    });
+    await new Promise<void>((resolve) => authStandIn.listen(0, '127.0.0.1', resolve));
+    const closedPort = await freePort();
+    gateway = await bootstrapService({
+      name: 'gateway',
+      module: ProbeModule,
+      config: GatewayConfig,
+      env: {
+        NODE_ENV: 'test',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MANAGEMENT_PORT: '0',
+        LOG_LEVEL: 'error',
+        IDENTITY_SIGNING_KEY: identityKey,
+        KAFKA_BROKERS: '127.0.0.1:9',
+        AUTH_SERVICE_URL: `http://127.0.0.1:${(authStandIn.address() as AddressInfo).port}`,
+        BUSINESS_SERVICE_URL: `http://127.0.0.1:${closedPort}`,
+        UPSTREAM_TIMEOUT_MS: '1000',
+      },
+      logStream: new PassThrough().resume(),
+      handleSignals: false,
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.shutdown('test over');
+    await new Promise((resolve) => authStandIn?.close(resolve));
+  });
+
+  it("sends a route to its upstream with the caller's signed identity, and hands back only public headers", async () => {
+    const response = await fetch(`${gateway.url}/v1/probe/auth/42?limit=5`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get('server')).toBeNull();
+    const forwarded = received.at(-1);
+    expect(forwarded?.url).toBe('/v1/probe/auth/42?limit=5');
+    const identity = verifyIdentity(
+      forwarded?.headers ?? {},
+      { method: 'GET', path: '/v1/probe/auth/42?limit=5' },
+      identityKey,
+    );
+    expect(identity).toEqual({ userId, roles: ['user'], tokenIssuedAt: 1_700_000_000 });
+  });
+
+  it('answers 503 Problem Details, not 500, while an upstream refuses connections', async () => {
+    const response = await fetch(`${gateway.url}/v1/probe/business/7`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 503, code: 'UPSTREAM.UNAVAILABLE' });
+    // The other upstream is unaffected: its breaker and client are its own.
+    expect((await fetch(`${gateway.url}/v1/probe/auth/1`)).status).toBe(200);
+  });
+
+  it('frees an Idempotency-Key when the upstream was unreachable, so a retry is sent again', async () => {
+    const post = () =>
+      fetch(`${gateway.url}/v1/probe/business`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'retry-me' },
+        body: JSON.stringify({ name: 'Acme' }),
+      });
+    expect((await post()).status).toBe(503);
+    const retried = await post();
+    expect(retried.status).toBe(503);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('keeps the gateway ready while the business-service is down: readiness waits on the auth-service only', () => {
+    const checks = gatewayService.readiness?.(gateway.config).map((check) => check.name);
+    expect(checks).toContain('auth-service');
+    expect(checks).not.toContain('business-service');
+  });
+});
