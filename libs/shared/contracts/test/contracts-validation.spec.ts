@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { UserPasswordChangedV1Contract } from '../src/auth/user-password-changed.v1.js';
 import { UserRegisteredV1Contract } from '../src/auth/user-registered.v1.js';
 import { UserSessionsRevokedV1Contract } from '../src/auth/user-sessions-revoked.v1.js';
+import { BusinessCreatedV1Contract } from '../src/business/business-created.v1.js';
+import { BusinessUpdatedV1Contract } from '../src/business/business-updated.v1.js';
 import { InvoiceIssuedV1Contract } from '../src/business/invoice-issued.v1.js';
+import { InvoiceIssuedV2Contract } from '../src/business/invoice-issued.v2.js';
 import { InvoicePaidV1Contract } from '../src/business/invoice-paid.v1.js';
+import { InvoiceVoidedV1Contract } from '../src/business/invoice-voided.v1.js';
+import { BusinessMemberAddedV1Contract } from '../src/business/member-added.v1.js';
 import { publishedContracts } from '../src/registry/published-contracts.js';
 import { invalidFields } from './support/field-paths.js';
 
@@ -48,6 +53,57 @@ describe('invalid payloads are refused with field paths', () => {
     const { paymentId: _, ...withoutPayment } = example;
     const bad = { ...withoutPayment, amount: { amountMinor: -1, currency: 'XXY' } };
     expect(await invalidFields(payload, bad)).toEqual(['amount.amountMinor', 'amount.currency', 'paymentId']);
+  });
+
+  it('business.business.created v1', async () => {
+    const { payload, example } = BusinessCreatedV1Contract;
+    // `XYZ` has the shape of a currency but is none; the prefix is what numbers start with.
+    const bad = { ...example, currency: 'XYZ', invoicePrefix: 'acme', ownerUserId: undefined, name: '' };
+    expect(await invalidFields(payload, bad)).toEqual(['currency', 'invoicePrefix', 'name', 'ownerUserId']);
+  });
+
+  it('business.business.updated v1', async () => {
+    const { payload, example } = BusinessUpdatedV1Contract;
+    const bad = { ...example, invoicePrefix: 'ABCDEFGHIJK', updatedAt: '2026-02-01' };
+    expect(await invalidFields(payload, bad)).toEqual(['invoicePrefix', 'updatedAt']);
+  });
+
+  it('business.member.added v1', async () => {
+    const { payload, example } = BusinessMemberAddedV1Contract;
+    const bad = { ...example, role: 'manager', email: 'grace', businessName: undefined };
+    expect(await invalidFields(payload, bad)).toEqual(['businessName', 'email', 'role']);
+  });
+
+  it('business.invoice.issued v2', async () => {
+    const { payload, example } = InvoiceIssuedV2Contract;
+    const [first] = example.lines;
+    const bad = {
+      ...example,
+      dueDate: '2026-02-30',
+      customerName: '',
+      lines: [{ ...first, quantity: 0, taxRateBps: 10_001, tax: { amountMinor: 1.5, currency: 'EUR' } }],
+    };
+    expect(await invalidFields(payload, bad)).toEqual([
+      'customerName',
+      'dueDate',
+      'lines.0.quantity',
+      'lines.0.tax.amountMinor',
+      'lines.0.taxRateBps',
+    ]);
+    expect(await invalidFields(payload, { ...example, lines: [] })).toEqual(['lines']);
+    // A timestamp where a calendar day is due: the day would shift with the reader's time zone.
+    expect(await invalidFields(payload, { ...example, dueDate: '2026-03-04T00:00:00.000Z' })).toEqual(['dueDate']);
+  });
+
+  it('business.invoice.voided v1', async () => {
+    const { payload, example } = InvoiceVoidedV1Contract;
+    expect(await invalidFields(payload, { ...example, reason: null })).toEqual([]);
+    // reason is always sent: null when the business gave none.
+    expect(await invalidFields(payload, { ...example, reason: undefined })).toEqual(['reason']);
+    expect(await invalidFields(payload, { ...example, reason: 'x'.repeat(501), total: undefined })).toEqual([
+      'reason',
+      'total',
+    ]);
   });
 
   it('a missing nested object', async () => {

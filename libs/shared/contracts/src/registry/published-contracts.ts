@@ -1,8 +1,13 @@
 import { UserPasswordChangedV1Contract } from '../auth/user-password-changed.v1.js';
 import { UserRegisteredV1Contract } from '../auth/user-registered.v1.js';
 import { UserSessionsRevokedV1Contract } from '../auth/user-sessions-revoked.v1.js';
+import { BusinessCreatedV1Contract } from '../business/business-created.v1.js';
+import { BusinessUpdatedV1Contract } from '../business/business-updated.v1.js';
 import { InvoiceIssuedV1Contract } from '../business/invoice-issued.v1.js';
+import { InvoiceIssuedV2Contract } from '../business/invoice-issued.v2.js';
 import { InvoicePaidV1Contract } from '../business/invoice-paid.v1.js';
+import { InvoiceVoidedV1Contract } from '../business/invoice-voided.v1.js';
+import { BusinessMemberAddedV1Contract } from '../business/member-added.v1.js';
 import { createContractRegistry } from './contract-registry.js';
 
 /**
@@ -13,6 +18,11 @@ export const publishedContracts = createContractRegistry([
   UserRegisteredV1Contract,
   UserPasswordChangedV1Contract,
   UserSessionsRevokedV1Contract,
+  BusinessCreatedV1Contract,
+  BusinessUpdatedV1Contract,
+  BusinessMemberAddedV1Contract,
   InvoiceIssuedV1Contract,
+  InvoiceIssuedV2Contract,
   InvoicePaidV1Contract,
+  InvoiceVoidedV1Contract,
 ]);

@@ -2,7 +2,7 @@
 
 /** What a field holds, as far as the class-validator rules say. */
 export type FieldType =
-  'string' | 'integer' | 'number' | 'boolean' | 'uuid' | 'email' | 'timestamp' | 'currency' | 'object';
+  'string' | 'integer' | 'number' | 'boolean' | 'uuid' | 'email' | 'timestamp' | 'date' | 'currency' | 'object';
 
 /** One payload field: its type, whether producers must send it, and, for objects, its own fields. */
 export interface FieldSchema {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import { IS_CALENDAR_DATE } from '../../src/common/calendar-date.js';
 import { IS_UTC_TIMESTAMP } from '../../src/common/is-utc-timestamp.js';
 import type { EventContract, PayloadClass } from '../../src/define/define-event.js';
 import { contractKey } from '../../src/registry/contract-registry.js';
@@ -14,6 +15,7 @@ const TYPE_BY_RULE: ReadonlyArray<[string, FieldType]> = [
   ['isEmail', 'email'],
   [IS_UTC_TIMESTAMP, 'timestamp'],
   ['isIso8601', 'timestamp'],
+  [IS_CALENDAR_DATE, 'date'],
   ['isISO4217CurrencyCode', 'currency'],
   ['isInt', 'integer'],
   ['isNumber', 'number'],
