@@ -21,6 +21,7 @@ import { invalidFields } from './support/field-paths.js';
 
 // Where @nestjs/swagger keeps the names of a class's @ApiProperty fields (not exported by the package).
 const API_MODEL_PROPERTIES_ARRAY = 'swagger/apiModelPropertiesArray';
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
 
 const UUID_V7 = '01964f50-1c2d-7e3f-8a4b-5c6d7e8f9a0b';
 // `format: uuid` means any UUID; an id of another version finds nothing (404), it is not a 400.
@@ -297,5 +298,11 @@ describe('business API requests state every rule in the contract', () => {
       ),
     ].sort();
     expect(documented).toEqual(validated);
+    // `string | null` reflects as Object: without an explicit type the contract would say "object".
+    const types = documented.map((name) => {
+      const metadata = Reflect.getMetadata(API_MODEL_PROPERTIES, cls.prototype, name) as { type?: unknown };
+      return [name, metadata.type === Object ? 'Object' : 'stated'];
+    });
+    expect(types.filter(([, type]) => type === 'Object')).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { COUNTRY_PATTERN, NAME_PROPERTY, TAX_ID_PATTERN, VISIBLE_TEXT_PATTERN } 
 const VISIBLE = new RegExp(VISIBLE_TEXT_PATTERN);
 
 const TAX_ID = {
+  type: 'string',
   minLength: 1,
   maxLength: 50,
   pattern: TAX_ID_PATTERN,
