@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsRfc3339DateTime } from '../../common/rfc3339.js';
+import { VISIBLE_TEXT_PATTERN } from '../common/text-patterns.js';
 import { USER_ROLES, type UserRole } from './user-roles.js';
 
 // Request bodies and queries of the public auth API. The class-validator rules check the shape
@@ -22,13 +23,6 @@ const NEW_PASSWORD = {
   description: PASSWORD_RULES,
 } as const;
 
-// A display name: 1 to 100 code points once trimmed, no control characters, line separators or
-// bidirectional overrides (the auth-service's DisplayName). The pattern says "at least one
-// character that is not white space, and none of the forbidden ones" in a form every regex
-// dialect reads (no \p{} classes).
-const NAME_FORBIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
-const NAME_VISIBLE = `^[^${NAME_FORBIDDEN}]*[^\\s\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff${NAME_FORBIDDEN}][^${NAME_FORBIDDEN}]*$`;
-
 export class RegisterRequest {
   @ApiProperty({ format: 'email', maxLength: 254, example: 'ada@example.com', description: 'Trimmed and lower-cased.' })
   @IsString()
@@ -40,7 +34,8 @@ export class RegisterRequest {
   @MaxLength(1024)
   password!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 100, pattern: NAME_VISIBLE, example: 'Ada Lovelace' })
+  // The auth-service's DisplayName: 1 to 100 code points once trimmed, one line of visible text.
+  @ApiProperty({ minLength: 1, maxLength: 100, pattern: VISIBLE_TEXT_PATTERN, example: 'Ada Lovelace' })
   @IsString()
   @MaxLength(200)
   displayName!: string;
