@@ -6,6 +6,11 @@ import type { ServiceSpec, SystemEndpoints } from './services.js';
 const COLOURS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
 const RESET = '\x1b[0m';
 
+/** The column before `|` on every line `npm start` prints: wide enough for the longest service name. */
+export function label(name: string): string {
+  return name.padEnd(16);
+}
+
 /** A running service and how it ended. */
 export interface RunningProcess {
   spec: ServiceSpec;
@@ -23,6 +28,7 @@ export function startProcess(
   logDir: string,
   index: number,
   write: (line: string) => void,
+  extraEnv: NodeJS.ProcessEnv = {},
 ): RunningProcess {
   const child = spawn(process.execPath, ['--import', './libs/shared/observability/src/register.mjs', spec.main], {
     cwd: repoRoot,
@@ -36,11 +42,12 @@ export function startProcess(
       LOG_FORMAT: 'pretty',
       LOG_DIR: logDir,
       ...spec.env(system),
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const colour = process.stdout.isTTY ? (COLOURS[index % COLOURS.length] ?? '') : '';
-  const prefix = `${colour}${spec.name.padEnd(13)}${colour ? RESET : ''}|`;
+  const prefix = `${colour}${label(spec.name)}${colour ? RESET : ''}|`;
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on('line', (line) => write(`${prefix} ${line}`));
   }

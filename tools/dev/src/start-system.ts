@@ -3,15 +3,15 @@
  * Kafka (tools/infra), a database per service, then each service as its own process, upstreams
  * first, each waited for until ready. Ctrl-C stops the services (gracefully) and whatever
  * infrastructure this run started; a third Ctrl-C quits without waiting. Moved with
- * AUTH_DATABASE, LOG_DIR and the ports of services.ts.
+ * the `<NAME>_DATABASE` settings, LOG_DIR and the ports of services.ts.
  */
 import path from 'node:path';
 import { acquireInfra, infraPaths, type InfraLease } from '@platform/infra';
 import { devSecrets } from './dev-secrets.js';
 import { databaseUrl, ensureDatabase } from './ensure-database.js';
 import { onInterrupts } from './interrupts.js';
-import { startProcess, stopProcess, waitUntilReady, type RunningProcess } from './service-process.js';
-import { systemServices, type SystemEndpoints } from './services.js';
+import { label, startProcess, stopProcess, waitUntilReady, type RunningProcess } from './service-process.js';
+import { endpointsOf, systemServices, type SystemEndpoints } from './services.js';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 15_000;
@@ -19,36 +19,44 @@ const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
   const services = systemServices();
-  // Tests start the system beside a developer's: their own database, ports and log folder.
-  const authDatabase = process.env['AUTH_DATABASE'] ?? 'auth';
   const running: RunningProcess[] = [];
   let lease: InfraLease | undefined;
   const stopped = new Promise<string | undefined>((resolve) =>
     onInterrupts(process, {
       stop: () => resolve(undefined),
       remind: () =>
-        say('stopping     | already stopping; Ctrl-C once more quits at once, leaving the infrastructure running'),
+        say(
+          `${label('stopping')}| already stopping; Ctrl-C once more quits at once, leaving the infrastructure running`,
+        ),
       quit: () => process.exit(130),
     }),
   );
   try {
-    lease = await acquireInfra('npm start', { log: (line) => say(`infra        | ${line}`) });
+    lease = await acquireInfra('npm start', { log: (line) => say(`${label('infra')}| ${line}`) });
     const { databaseUrl: serverUrl, kafkaBrokers } = lease.endpoints;
-    const auth = services.find((service) => service.name === 'auth-service')!;
     const system: SystemEndpoints = {
-      databaseUrlOf: (name) => databaseUrl(serverUrl, name === 'auth' ? authDatabase : name),
       kafkaBrokers,
       identitySigningKey: devSecrets(infraPaths().root).identitySigningKey,
-      authUrl: `http://127.0.0.1:${auth.port}`,
-      authReadyUrl: `http://127.0.0.1:${auth.managementPort}/health/ready`,
+      endpointsOf: (name) => {
+        const spec = services.find((service) => service.name === name);
+        if (!spec) throw new Error(`no service ${name} in services.ts`);
+        return endpointsOf(spec);
+      },
     };
-    if (await ensureDatabase(serverUrl, authDatabase)) say(`infra        | created database ${authDatabase}`);
+    // Each service with a database of its own gets it, and its URL as DATABASE_URL.
+    const databaseUrls = new Map<string, string>();
+    for (const spec of services) {
+      if (spec.database === undefined) continue;
+      if (await ensureDatabase(serverUrl, spec.database)) say(`${label('infra')}| created database ${spec.database}`);
+      databaseUrls.set(spec.name, databaseUrl(serverUrl, spec.database));
+    }
     const logDir = path.resolve(process.env['LOG_DIR'] ?? path.join(infraPaths().root, 'logs'));
 
     for (const [index, spec] of services.entries()) {
-      const service = startProcess(spec, system, logDir, index, say);
+      const database = databaseUrls.get(spec.name);
+      const service = startProcess(spec, system, logDir, index, say, database ? { DATABASE_URL: database } : {});
       running.push(service);
-      const readyUrl = `http://127.0.0.1:${spec.managementPort}/health/ready`;
+      const { readyUrl } = endpointsOf(spec);
       // Started, or Ctrl-C meanwhile: either way the loop stops waiting.
       const interrupted = await Promise.race([
         waitUntilReady(service, readyUrl, READY_TIMEOUT_MS).then(() => false),
@@ -56,7 +64,7 @@ async function main(): Promise<number> {
       ]);
       if (interrupted) return 0;
       say(
-        `ready        | ${spec.name}: http://127.0.0.1:${spec.port} (management http://127.0.0.1:${spec.managementPort})`,
+        `${label('ready')}| ${spec.name}: http://127.0.0.1:${spec.port} (management http://127.0.0.1:${spec.managementPort})`,
       );
     }
 
@@ -65,7 +73,7 @@ async function main(): Promise<number> {
     say(`The platform is up. Frontend entry: http://127.0.0.1:${gateway.port}/v1`);
     say(`  API docs (Swagger UI): http://127.0.0.1:${gateway.port}/docs (contract: /docs/openapi.json)`);
     for (const spec of services) {
-      say(`  ${spec.name.padEnd(13)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics`);
+      say(`  ${label(spec.name)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics`);
     }
     say(`  JSON logs: ${logDir}`);
     say('Press Ctrl-C to stop.');
@@ -74,16 +82,16 @@ async function main(): Promise<number> {
       stopped,
       ...running.map((service) => service.exited.then((code) => `${service.spec.name} exited with ${code}`)),
     ]);
-    if (crashed) say(`stopping     | ${crashed}; stopping the rest`);
+    if (crashed) say(`${label('stopping')}| ${crashed}; stopping the rest`);
     return crashed ? 1 : 0;
   } catch (error) {
     say(`npm start: ${(error as Error).message}`);
     return 1;
   } finally {
-    say('stopping     | services (gracefully), then the infrastructure this run started');
+    say(`${label('stopping')}| services (gracefully), then the infrastructure this run started`);
     for (const service of [...running].reverse()) await stopProcess(service, STOP_GRACE_MS);
     const released = await lease?.release();
-    if (released?.length) say(`stopping     | stopped ${released.join(' and ')}`);
+    if (released?.length) say(`${label('stopping')}| stopped ${released.join(' and ')}`);
   }
 }
 

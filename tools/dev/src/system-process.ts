@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { freePort, repoRoot } from '@platform/infra';
+import { portSettingsOf, systemServices } from './services.js';
 
 /** The whole system started as `npm start` does, on free ports, as a child process. */
 export interface SystemProcess {
-  ports: { gateway: number; gatewayManagement: number; auth: number; authManagement: number };
+  /** The ports each service took, by service name (`gateway`, `auth-service`, `business-service`). */
+  ports: Record<string, { port: number; managementPort: number }>;
   gatewayUrl: string;
   /** Everything it printed so far. */
   output(): string;
@@ -17,12 +19,15 @@ export interface SystemProcess {
  * or takes longer than `timeoutMs`. For tests and benchmarks that need the real system.
  */
 export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<SystemProcess> {
-  const [gateway, gatewayManagement, auth, authManagement] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+  const ports: SystemProcess['ports'] = {};
+  const portEnv: NodeJS.ProcessEnv = {};
+  for (const { name } of systemServices({})) {
+    const [port, managementPort] = await Promise.all([freePort(), freePort()]);
+    ports[name] = { port, managementPort };
+    const settings = portSettingsOf(name);
+    portEnv[settings.port] = String(port);
+    portEnv[settings.managementPort] = String(managementPort);
+  }
   const child = spawn(
     process.execPath,
     ['--import', '@swc-node/register/esm-register', 'tools/dev/src/start-system.ts'],
@@ -30,10 +35,7 @@ export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150
       cwd: repoRoot,
       env: {
         ...process.env,
-        GATEWAY_PORT: String(gateway),
-        GATEWAY_MANAGEMENT_PORT: String(gatewayManagement),
-        AUTH_SERVICE_PORT: String(auth),
-        AUTH_SERVICE_MANAGEMENT_PORT: String(authManagement),
+        ...portEnv,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,8 +58,8 @@ export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    ports: { gateway, gatewayManagement, auth, authManagement },
-    gatewayUrl: `http://127.0.0.1:${gateway}`,
+    ports,
+    gatewayUrl: `http://127.0.0.1:${ports['gateway']?.port}`,
     output: () => output,
     stop,
   };

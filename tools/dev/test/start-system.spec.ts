@@ -8,29 +8,44 @@ import { startSystemProcess } from '../src/system-process.js';
 
 describe('npm start (tools/dev start-system)', () => {
   const database = uniqueName('start_auth');
+  const businessDatabase = uniqueName('start_business');
   const logDir = mkdtempSync(path.join(infraPaths().root, 'start-logs-'));
 
   afterAll(async () => {
     rmSync(logDir, { recursive: true, force: true });
     const client = new pg.Client({ connectionString: testInfra().databaseUrl });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    for (const name of [database, businessDatabase])
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();
   });
 
-  it('brings auth-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
-    const system = await startSystemProcess({ AUTH_DATABASE: database, LOG_DIR: logDir });
-    const { gateway: gatewayPort, gatewayManagement, auth: authPort, authManagement } = system.ports;
+  it('brings auth-service, business-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
+    const system = await startSystemProcess({
+      AUTH_DATABASE: database,
+      BUSINESS_DATABASE: businessDatabase,
+      // Its own consumer group: a developer's business-service may be consuming the same topics.
+      KAFKA_CONSUMER_GROUP: uniqueName('start_business'),
+      LOG_DIR: logDir,
+    });
     const output = system.output();
+    const gatewayPort = system.ports['gateway']!.port;
     try {
       expect(output).toContain(`Frontend entry: http://127.0.0.1:${gatewayPort}/v1`);
       expect(output).toContain(`Swagger UI): http://127.0.0.1:${gatewayPort}/docs`);
-      expect(output).toContain(
-        `auth-service: http://127.0.0.1:${authPort} (management http://127.0.0.1:${authManagement})`,
+      for (const name of ['auth-service', 'business-service', 'gateway']) {
+        const { port, managementPort } = system.ports[name]!;
+        expect(output).toContain(`${name}: http://127.0.0.1:${port} (management http://127.0.0.1:${managementPort})`);
+        // One readable line per record, prefixed by the service.
+        expect(output).toMatch(new RegExp(`^${name}\\s*\\| .*INFO`, 'm'));
+      }
+      // Upstreams first: the gateway starts after the services it forwards to.
+      expect(output.indexOf('ready           | business-service')).toBeGreaterThan(
+        output.indexOf('ready           | auth-service'),
       );
-      // One readable line per record, prefixed by the service.
-      expect(output).toMatch(/^auth-service\s*\| .*INFO/m);
-      expect(output).toMatch(/^gateway\s*\| .*INFO/m);
+      expect(output.indexOf('ready           | gateway')).toBeGreaterThan(
+        output.indexOf('ready           | business-service'),
+      );
 
       const gateway = system.gatewayUrl;
       const credentials = { email: 'start@example.com', password: 'orchestra of many processes' };
@@ -53,15 +68,16 @@ describe('npm start (tools/dev start-system)', () => {
       expect(await system.stop()).toBe(0);
     }
     // Nothing left listening, and each service's JSON lines are in the log folder.
-    for (const port of [gatewayPort, gatewayManagement, authPort, authManagement]) {
+    for (const { port, managementPort } of Object.values(system.ports)) {
       expect(await isPortOpen('127.0.0.1', port)).toBe(false);
+      expect(await isPortOpen('127.0.0.1', managementPort)).toBe(false);
     }
     const files = readdirSync(logDir);
-    for (const service of ['auth-service', 'gateway']) {
+    for (const service of ['auth-service', 'business-service', 'gateway']) {
       const file = files.find((name) => name.startsWith(service));
       expect(file).toBeDefined();
       const lines = readFileSync(path.join(logDir, file!), 'utf8').trim().split('\n');
       expect(JSON.parse(lines[0]!)).toMatchObject({ service });
     }
-  });
+  }, 240_000);
 });
