@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { gatewayIdentityProviders } from '@platform/identity';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { BusinessConfig } from './business.config.js';
 import { businessProviders } from './business.providers.js';
+import { businessSummaryProviders } from './business-summary.providers.js';
+import { GetBusinessSummaryHttpController } from './infrastructure/primary-adapters/http/get-business-summary.http.controller.js';
 import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
 import { businessDataSourceOptions } from './infrastructure/secondary-adapters/persistence/business-data-source.js';
 
@@ -24,7 +27,7 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
       }),
     }),
   ],
-  controllers: [UserRegisteredEventController],
-  providers: businessProviders,
+  controllers: [UserRegisteredEventController, GetBusinessSummaryHttpController],
+  providers: [...businessProviders, ...businessSummaryProviders, ...gatewayIdentityProviders(BusinessConfig)],
 })
 export class AppModule {}
