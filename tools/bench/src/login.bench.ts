@@ -22,6 +22,9 @@ const meConnections = positiveInt('BENCH_ME_CONNECTIONS', 4);
 const system = await startSystemProcess(
   {
     AUTH_DATABASE: `bench_login_${Date.now()}`,
+    // Beside a developer's npm start: a database and consumer group of its own for the business-service.
+    BUSINESS_DATABASE: `bench_login_business_${Date.now()}`,
+    KAFKA_CONSUMER_GROUP: `bench-login-${Date.now()}`,
     // The bench measures hashing, not the limits that protect against it.
     RATE_LIMIT_PER_MINUTE: '100000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
