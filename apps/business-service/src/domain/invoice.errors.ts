@@ -16,7 +16,6 @@ export const InvoiceErrorCode = {
   INVALID: 'INVOICE.INVALID',
   AMOUNT_TOO_LARGE: 'INVOICE.AMOUNT_TOO_LARGE',
   CUSTOMER_NOT_AVAILABLE: 'INVOICE.CUSTOMER_NOT_AVAILABLE',
-  INVALID_CURSOR: 'INVOICE.INVALID_CURSOR',
   PRECONDITION_REQUIRED: 'INVOICE.PRECONDITION_REQUIRED',
   VERSION_MISMATCH: 'INVOICE.VERSION_MISMATCH',
 } as const;
@@ -77,17 +76,6 @@ export class InvoiceCustomerNotAvailableError extends DomainError {
       'business_rule',
       reason === 'archived' ? 'The customer is archived and cannot be invoiced.' : 'No such customer in this business.',
       { details: { customerId, reason } },
-    );
-  }
-}
-
-/** A page cursor this service did not issue. */
-export class InvalidInvoiceCursorError extends DomainError {
-  constructor() {
-    super(
-      InvoiceErrorCode.INVALID_CURSOR,
-      'business_rule',
-      'The page cursor is not valid; start again from the first page.',
     );
   }
 }

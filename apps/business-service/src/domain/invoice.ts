@@ -177,7 +177,8 @@ export class Invoice {
     return this.next({ status: 'paid' }, now);
   }
 
-  private assertTransition(to: InvoiceStatus): void {
+  /** Refuses unless the state machine allows this invoice to become `to` (checked before costly work, e.g. taking a number). */
+  assertTransition(to: InvoiceStatus): void {
     if (!canTransition(this.state.status, to)) throw new InvoiceTransitionError(this.state.id, this.state.status, to);
   }
 
