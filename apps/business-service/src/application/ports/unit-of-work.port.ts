@@ -1,5 +1,8 @@
 import type { EventContract, PayloadOf } from '@platform/contracts';
 import type { BusinessRoles } from './business-roles.port.js';
+import type { BusinessRepository } from './business-repository.port.js';
+import type { CustomerRepository } from './customer-repository.port.js';
+import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 
 /** An event to publish with the transaction's changes. */
@@ -17,6 +20,9 @@ export interface EventToPublish<C extends EventContract> {
 export interface Transaction {
   directory: MemberDirectory;
   roles: BusinessRoles;
+  businesses: BusinessRepository;
+  members: MemberRepository;
+  customers: CustomerRepository;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

@@ -3,6 +3,9 @@ import type { Outbox } from '@platform/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of-work.port.js';
 import { PostgresBusinessRoles } from '../persistence/postgres-business-roles.js';
+import { PostgresBusinesses } from '../persistence/postgres-businesses.js';
+import { PostgresCustomers } from '../persistence/postgres-customers.js';
+import { PostgresMembers } from '../persistence/postgres-members.js';
 import { PostgresMemberDirectory } from '../persistence/postgres-member-directory.js';
 
 /**
@@ -25,6 +28,9 @@ export class OutboxUnitOfWork implements UnitOfWork {
     return {
       directory: new PostgresMemberDirectory(manager),
       roles: new PostgresBusinessRoles(manager),
+      businesses: new PostgresBusinesses(manager),
+      members: new PostgresMembers(manager),
+      customers: new PostgresCustomers(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
