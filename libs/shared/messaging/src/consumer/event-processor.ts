@@ -1,13 +1,12 @@
-import { ROOT_CONTEXT, SpanKind, type Link, trace } from '@opentelemetry/api';
 import { type ContractRegistry, type EventEnvelope } from '@platform/contracts';
-import { getLogger, RequestContext } from '@platform/logging';
-import { extractTraceContext, withSpan } from '@platform/observability';
+import { getLogger } from '@platform/logging';
 import type { Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { publishDeadLetter } from '../dead-letter/dead-letter-publisher.js';
 import type { DeadLetterReason } from '../dead-letter/dead-letter-headers.js';
 import { decodeEnvelope, validatePayload } from '../events/decode-event.js';
 import { claimInbox, claimInboxMany } from '../inbox/inbox.js';
+import { inProcessScope } from '../tracing/process-scope.js';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
 import type { DeliveredEvent, EventHandler } from './event-handler.js';
 import {
@@ -192,7 +191,9 @@ export class EventProcessor {
       for (const segment of segmentsOf(toHandle)) {
         const started = Date.now();
         try {
-          await this.inScope(segment.events, () => segment.handler.handle(segment.events, runner.manager));
+          await inProcessScope(segment.events, this.options.group, () =>
+            segment.handler.handle(segment.events, runner.manager),
+          );
         } catch (error) {
           failure = {
             ok: false,
@@ -297,7 +298,8 @@ export class EventProcessor {
           this.reportDuplicate(event);
         }
       }
-      if (fresh.length > 0) await this.inScope(fresh, () => handler.handle(fresh, runner.manager));
+      if (fresh.length > 0)
+        await inProcessScope(fresh, this.options.group, () => handler.handle(fresh, runner.manager));
       await runner.query('RELEASE SAVEPOINT event_handler');
       for (const event of fresh) this.count('messaging_events_consumed_total', event.topic, event.envelope);
       this.options.metrics.observe(
@@ -315,45 +317,6 @@ export class EventProcessor {
       );
       return { ok: false, error };
     }
-  }
-
-  /**
-   * The handler's span and log context. One event: a CONSUMER span, child of the producer's
-   * context from the headers. A batch: one span linked to every event's producer context, since a
-   * span has one parent; its log lines carry the first event's ids.
-   */
-  private inScope<T>(events: DeliveredEvent[], fn: () => Promise<T>): Promise<T> {
-    const first = events[0]!;
-    const { envelope } = first;
-    const attributes = {
-      'messaging.system': 'kafka',
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': first.topic,
-      'messaging.consumer.group.name': this.options.group,
-      'messaging.destination.partition.id': String(first.partition),
-      'messaging.kafka.offset': Number(first.offset),
-      'messaging.message.id': envelope.eventId,
-      'messaging.batch.message_count': events.length,
-      'event.type': envelope.type,
-      'event.attempt': first.attempt,
-    };
-    const contexts = events.map((event) => extractTraceContext(event.headers, ROOT_CONTEXT));
-    const spanOptions =
-      events.length === 1
-        ? { kind: SpanKind.CONSUMER, attributes, parent: contexts[0] }
-        : {
-            kind: SpanKind.CONSUMER,
-            attributes,
-            parent: ROOT_CONTEXT,
-            links: contexts
-              .map((ctx) => trace.getSpanContext(ctx))
-              .filter((spanContext) => spanContext !== undefined)
-              .map((spanContext): Link => ({ context: spanContext })),
-          };
-    return RequestContext.run(
-      { eventId: envelope.eventId, eventType: envelope.type, correlationId: envelope.correlationId },
-      () => withSpan(`process ${first.topic}`, spanOptions, () => fn()),
-    );
   }
 
   private async inTransaction<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
 import { publishedContracts, type ContractRegistry, type EventEnvelope } from '@platform/contracts';
-import { getLogger, RequestContext } from '@platform/logging';
-import { extractTraceContext, withSpan } from '@platform/observability';
+import { getLogger } from '@platform/logging';
 import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage, RetryOptions } from 'kafkajs';
 import type { DeliveredEvent } from '../consumer/event-handler.js';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
 import { decodeEnvelope, validatePayload } from '../events/decode-event.js';
 import { headersToText } from '../events/event-headers.js';
 import { ensureTopics } from '../kafka/ensure-topics.js';
+import { inProcessScope } from '../tracing/process-scope.js';
 import { eventFeedMetrics, type EventFeedMetrics } from './event-feed-metrics.js';
 
 /** Application code a feed calls for each event; must be idempotent (events may come twice). */
@@ -355,7 +354,7 @@ export class EventFeed {
     const labels = { feed: this.options.name, event_type: event.envelope.type };
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.inScope({ ...event, attempt }, () => this.options.handler({ ...event, attempt }));
+        await inProcessScope([{ ...event, attempt }], this.groupId, () => this.options.handler({ ...event, attempt }));
         this.metrics.inc('messaging_feed_events_total', labels);
         return true;
       } catch (error) {
@@ -376,27 +375,6 @@ export class EventFeed {
       if (!batch.isRunning() || batch.isStale() || this.stopping) return false;
       await batch.heartbeat().catch(() => undefined);
     }
-  }
-
-  // A CONSUMER span, child of the producer's context from the headers, with the event's ids in the logs.
-  private inScope<T>(event: DeliveredEvent, fn: () => Promise<T>): Promise<T> {
-    const { envelope } = event;
-    const attributes = {
-      'messaging.system': 'kafka',
-      'messaging.operation.type': 'process',
-      'messaging.destination.name': event.topic,
-      'messaging.consumer.group.name': this.groupId,
-      'messaging.destination.partition.id': String(event.partition),
-      'messaging.kafka.offset': Number(event.offset),
-      'messaging.message.id': envelope.eventId,
-      'event.type': envelope.type,
-      'event.attempt': event.attempt,
-    };
-    const parent = extractTraceContext(event.headers, ROOT_CONTEXT);
-    return RequestContext.run(
-      { eventId: envelope.eventId, eventType: envelope.type, correlationId: envelope.correlationId },
-      () => withSpan(`process ${event.topic}`, { kind: SpanKind.CONSUMER, attributes, parent }, () => fn()),
-    );
   }
 
   private advance(topic: string, partition: number, offset: string): void {
