@@ -2,6 +2,7 @@ import type { EventContract, PayloadOf } from '@platform/contracts';
 import type { BusinessRoles } from './business-roles.port.js';
 import type { BusinessRepository } from './business-repository.port.js';
 import type { CustomerRepository } from './customer-repository.port.js';
+import type { InvoiceNumberSequence, InvoiceRepository } from './invoice-repository.port.js';
 import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 
@@ -23,6 +24,8 @@ export interface Transaction {
   businesses: BusinessRepository;
   members: MemberRepository;
   customers: CustomerRepository;
+  invoices: InvoiceRepository;
+  invoiceNumbers: InvoiceNumberSequence;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

@@ -5,6 +5,8 @@ import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of
 import { PostgresBusinessRoles } from '../persistence/postgres-business-roles.js';
 import { PostgresBusinesses } from '../persistence/postgres-businesses.js';
 import { PostgresCustomers } from '../persistence/postgres-customers.js';
+import { PostgresInvoiceNumbers } from '../persistence/postgres-invoice-numbers.js';
+import { PostgresInvoices } from '../persistence/postgres-invoices.js';
 import { PostgresMembers } from '../persistence/postgres-members.js';
 import { PostgresMemberDirectory } from '../persistence/postgres-member-directory.js';
 
@@ -31,6 +33,8 @@ export class OutboxUnitOfWork implements UnitOfWork {
       businesses: new PostgresBusinesses(manager),
       members: new PostgresMembers(manager),
       customers: new PostgresCustomers(manager),
+      invoices: new PostgresInvoices(manager),
+      invoiceNumbers: new PostgresInvoiceNumbers(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
