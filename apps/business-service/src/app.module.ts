@@ -5,6 +5,7 @@ import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { BusinessConfig } from './business.config.js';
 import { businessProviders } from './business.providers.js';
 import { businessSummaryProviders } from './business-summary.providers.js';
+import { businessHttpControllers } from './infrastructure/primary-adapters/http/business-http-controllers.js';
 import { GetBusinessSummaryHttpController } from './infrastructure/primary-adapters/http/get-business-summary.http.controller.js';
 import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
 import { businessDataSourceOptions } from './infrastructure/secondary-adapters/persistence/business-data-source.js';
@@ -27,7 +28,7 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
       }),
     }),
   ],
-  controllers: [UserRegisteredEventController, GetBusinessSummaryHttpController],
+  controllers: [UserRegisteredEventController, ...businessHttpControllers, GetBusinessSummaryHttpController],
   providers: [...businessProviders, ...businessSummaryProviders, ...gatewayIdentityProviders(BusinessConfig)],
 })
 export class AppModule {}

@@ -10,7 +10,11 @@ import {
   AdminHttpController,
   AuthHttpController,
 } from './infrastructure/primary-adapters/http/auth.http.controller.js';
+import { BusinessesHttpController } from './infrastructure/primary-adapters/http/businesses.http.controller.js';
+import { CustomersHttpController } from './infrastructure/primary-adapters/http/customers.http.controller.js';
 import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/deprecation.js';
+import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
+import { MembersHttpController } from './infrastructure/primary-adapters/http/members.http.controller.js';
 import {
   RATE_LIMIT_RULES,
   RATE_LIMIT_STORE,
@@ -37,7 +41,14 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
 
 /** The public entry: verifies access tokens, forwards /v1 routes to the services. */
 @Module({
-  controllers: [AuthHttpController, AdminHttpController],
+  controllers: [
+    AuthHttpController,
+    AdminHttpController,
+    BusinessesHttpController,
+    MembersHttpController,
+    CustomersHttpController,
+    InvoicesHttpController,
+  ],
   providers: [
     { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },
     {

@@ -12,8 +12,12 @@ import {
 interface Operation {
   operationId: string;
   security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
-  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema: { $ref?: string } }>; headers?: Record<string, { required?: boolean }> }
+  >;
 }
 type Contract = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
@@ -64,6 +68,26 @@ describe('the public API contract', () => {
         'POST /v1/auth/change-password',
         'GET /v1/admin/users',
         'GET /v1/auth/.well-known/jwks.json',
+        'POST /v1/businesses',
+        'GET /v1/businesses',
+        'GET /v1/businesses/{businessId}',
+        'PATCH /v1/businesses/{businessId}',
+        'GET /v1/businesses/{businessId}/summary',
+        'GET /v1/businesses/{businessId}/members',
+        'POST /v1/businesses/{businessId}/members',
+        'PATCH /v1/businesses/{businessId}/members/{userId}',
+        'DELETE /v1/businesses/{businessId}/members/{userId}',
+        'GET /v1/businesses/{businessId}/customers',
+        'POST /v1/businesses/{businessId}/customers',
+        'GET /v1/businesses/{businessId}/customers/{customerId}',
+        'PATCH /v1/businesses/{businessId}/customers/{customerId}',
+        'GET /v1/businesses/{businessId}/invoices',
+        'POST /v1/businesses/{businessId}/invoices',
+        'GET /v1/businesses/{businessId}/invoices/{invoiceId}',
+        'PATCH /v1/businesses/{businessId}/invoices/{invoiceId}',
+        'DELETE /v1/businesses/{businessId}/invoices/{invoiceId}',
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/issue',
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/void',
       ].sort(),
     );
     const register = committed.paths['/v1/auth/register']!['post']!;
@@ -86,6 +110,37 @@ describe('the public API contract', () => {
     expect(committed.paths['/v1/auth/me']!['get']!.security).toEqual(bearer);
     expect(committed.paths['/v1/admin/users']!['get']!.security).toEqual(bearer);
     expect(committed.paths['/v1/auth/login']!['post']!.security).toEqual([{}]);
+    for (const [path, methods] of Object.entries(committed.paths)) {
+      if (path.startsWith('/v1/businesses')) {
+        for (const operation of Object.values(methods)) expect(operation.security, path).toEqual(bearer);
+      }
+    }
+  });
+
+  it('states the preconditions of invoice changes: If-Match required, 412 and 428 answered, ETag on a read', () => {
+    const invoice = '/v1/businesses/{businessId}/invoices/{invoiceId}';
+    const changes = [
+      committed.paths[invoice]!['patch']!,
+      committed.paths[invoice]!['delete']!,
+      committed.paths[`${invoice}/issue`]!['post']!,
+      committed.paths[`${invoice}/void`]!['post']!,
+    ];
+    for (const operation of changes) {
+      expect(operation.parameters, operation.operationId).toContainEqual(
+        expect.objectContaining({ name: 'If-Match', in: 'header', required: true }),
+      );
+      expect(Object.keys(operation.responses), operation.operationId).toEqual(expect.arrayContaining(['412', '428']));
+    }
+    expect(committed.paths[invoice]!['get']!.responses['200']!.headers).toHaveProperty('ETag.required', true);
+    for (const path of [
+      '/v1/businesses',
+      '/v1/businesses/{businessId}/customers',
+      '/v1/businesses/{businessId}/invoices',
+    ]) {
+      expect(committed.paths[path]!['post']!.parameters, path).toContainEqual(
+        expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+      );
+    }
   });
 
   it('serves Swagger UI at /docs, under a page policy that loads nothing from elsewhere', async () => {

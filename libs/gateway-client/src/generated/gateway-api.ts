@@ -157,10 +157,311 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/businesses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the businesses the caller is a member of, a page at a time */
+    get: operations['listMyBusinesses'];
+    put?: never;
+    /**
+     * Create a business
+     * @description The caller becomes its owner. A user who signed up a moment ago may get a 422 for a few seconds.
+     */
+    post: operations['createBusiness'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A business the caller is a member of */
+    get: operations['getBusiness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename a business or change its invoice prefix (owners and admins) */
+    patch: operations['updateBusiness'];
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/customers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the customers of a business, a page at a time */
+    get: operations['listCustomers'];
+    put?: never;
+    /** Add a customer to a business (not viewers) */
+    post: operations['createCustomer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/customers/{customerId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer of a business */
+    get: operations['getCustomer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change or archive a customer (not viewers)
+     * @description A customer that invoices name is archived (`archived: true`), never deleted.
+     */
+    patch: operations['updateCustomer'];
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the invoices of a business, newest first, a page at a time */
+    get: operations['listInvoices'];
+    put?: never;
+    /**
+     * Draft an invoice (not viewers)
+     * @description A draft has no number; it gets the next one of the business when it is issued.
+     */
+    post: operations['createInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/invoices/{invoiceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An invoice of a business, with its `ETag` */
+    get: operations['getInvoice'];
+    put?: never;
+    post?: never;
+    /** Delete a draft (not viewers); issued invoices are voided instead */
+    delete: operations['deleteInvoice'];
+    options?: never;
+    head?: never;
+    /** Change a draft (not viewers); `lines` replaces every line */
+    patch: operations['updateInvoice'];
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/invoices/{invoiceId}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Issue a draft (not viewers): it gets the next number of the business and becomes immutable
+     * @description Numbers are `<prefix>-<year>-<sequence>`, sequential and gapless per business and year.
+     */
+    post: operations['issueInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/invoices/{invoiceId}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void an issued invoice (owners and admins); it keeps its number
+     * @description The correction of an issued invoice: void it, then issue a new one.
+     */
+    post: operations['voidInvoice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the members of a business, a page at a time */
+    get: operations['listMembers'];
+    put?: never;
+    /**
+     * Add a registered user to a business by e-mail (owners and admins)
+     * @description The user must be known to the business-service, which learns registrations from events: one who signed up a moment ago may not be there yet.
+     */
+    post: operations['addMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member (owners and admins); the last owner cannot be removed */
+    delete: operations['removeMember'];
+    options?: never;
+    head?: never;
+    /** Change a member’s role (owners and admins); the last owner stays an owner */
+    patch: operations['updateMember'];
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Counts and totals of the invoices of a business, by status and currency, and the amount overdue
+     * @description Served from a cache: may be a few seconds old (`computedAt`).
+     */
+    get: operations['getBusinessSummary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AddMemberRequest: {
+      /**
+       * Format: email
+       * @description E-mail of a registered user; 404 when no user has it.
+       * @example grace@example.com
+       */
+      email: string;
+      /** @example accountant */
+      role: components['schemas']['BusinessRole'];
+    };
+    AddressRequest: {
+      /** @example Berlin */
+      city: string;
+      /**
+       * @description ISO 3166-1 alpha-2 code in upper case.
+       * @example DE
+       */
+      country: string;
+      /** @example Friedrichstraße 123 */
+      line1: string;
+      /** @example 3rd floor */
+      line2?: string;
+      /** @example 10117 */
+      postalCode: string;
+    };
+    AddressResponse: {
+      /** @example Berlin */
+      city: string;
+      /**
+       * @description ISO 3166-1 alpha-2.
+       * @example DE
+       */
+      country: string;
+      /** @example Friedrichstraße 123 */
+      line1: string;
+      /** @example 3rd floor */
+      line2: string | null;
+      /** @example 10117 */
+      postalCode: string;
+    };
+    BusinessPageResponse: {
+      items: components['schemas']['BusinessResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    BusinessResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description Default currency of its invoices.
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /**
+       * @description Prefix of its invoice numbers.
+       * @example ACME
+       */
+      invoicePrefix: string;
+      /** @example Acme Consulting GmbH */
+      name: string;
+      /** @description The caller’s role in this business. */
+      role: components['schemas']['BusinessRole'];
+    };
+    /**
+     * @description The caller’s role in this business.
+     * @enum {string}
+     */
+    BusinessRole: 'owner' | 'admin' | 'accountant' | 'viewer';
+    BusinessSummaryResponse: {
+      /** @description One entry per status and currency that has invoices. */
+      byStatus: components['schemas']['InvoiceStatusTotalResponse'][];
+      /**
+       * Format: date-time
+       * @description When these figures were computed.
+       */
+      computedAt: string;
+      /** @description One entry per currency with overdue invoices. */
+      overdue: components['schemas']['OverdueTotalResponse'][];
+    };
     ChangePasswordRequest: {
       /** Format: password */
       currentPassword: string;
@@ -169,6 +470,85 @@ export interface components {
        * @description 12 to 128 characters (Unicode code points), no composition rules; refused when it is a common or breached password or contains the e-mail or display name.
        */
       newPassword: string;
+    };
+    CreateBusinessRequest: {
+      /**
+       * @description Default currency of its invoices. ISO 4217 code in upper case; a code that is not a currency is refused with 422.
+       * @example EUR
+       */
+      currency: string;
+      /**
+       * @description Starts every invoice number: `<prefix>-<year>-<sequence>`, e.g. `ACME-2026-0007`. 1 to 10 upper-case letters or digits. When omitted, the service chooses one.
+       * @example ACME
+       */
+      invoicePrefix?: string;
+      /**
+       * @description 1 to 200 characters (Unicode code points), not only white space, no control characters.
+       * @example Acme Consulting GmbH
+       */
+      name: string;
+    };
+    CreateCustomerRequest: {
+      address?: components['schemas']['AddressRequest'];
+      /**
+       * Format: email
+       * @description Where invoices are sent; an address the service cannot send to is refused with 422.
+       * @example billing@customer.example
+       */
+      email: string;
+      /**
+       * @description 1 to 200 characters (Unicode code points), not only white space, no control characters.
+       * @example Globex Corporation
+       */
+      name: string;
+      /**
+       * @description VAT or other tax id: letters, digits, spaces, dots and hyphens.
+       * @example DE123456789
+       */
+      taxId?: string;
+    };
+    CreateInvoiceRequest: {
+      /**
+       * @description ISO 4217 code in upper case; defaults to the business’s currency. One currency per invoice.
+       * @example EUR
+       */
+      currency?: string;
+      /**
+       * Format: uuid
+       * @description A customer of this business (UUID v7).
+       */
+      customerId: string;
+      /**
+       * Format: date
+       * @description Day payment is due (YYYY-MM-DD).
+       * @example 2026-03-04
+       */
+      dueDate: string;
+      /** @description 1 to 100 lines, in the order they are printed. */
+      lines: components['schemas']['InvoiceLineRequest'][];
+    };
+    CustomerPageResponse: {
+      items: components['schemas']['CustomerResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    CustomerResponse: {
+      address: components['schemas']['AddressResponse'] | null;
+      /** @description True once archived: kept, rather than deleted, because invoices name it. */
+      archived: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: email */
+      email: string;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /** @example Globex Corporation */
+      name: string;
+      /** @example DE123456789 */
+      taxId: string | null;
     };
     FieldErrorResponse: {
       /**
@@ -183,6 +563,105 @@ export interface components {
       field: string;
       /** @example email must be a string */
       message: string;
+    };
+    InvoiceLineRequest: {
+      /** @example Consulting, January 2026 */
+      description: string;
+      /** @example 12 */
+      quantity: number;
+      /**
+       * @description Tax rate in basis points: 1900 is 19 %.
+       * @default 0
+       * @example 1900
+       */
+      taxRateBps: number;
+      /**
+       * @description Price of one unit before tax, in minor units of the invoice currency.
+       * @example 9500
+       */
+      unitAmountMinor: number;
+    };
+    InvoiceLineResponse: {
+      /** @example Consulting, January 2026 */
+      description: string;
+      /** @example 12 */
+      quantity: number;
+      /** @description quantity × unit amount, before tax. */
+      subtotal: components['schemas']['MoneyResponse'];
+      /** @description Tax of this line. */
+      tax: components['schemas']['MoneyResponse'];
+      /**
+       * @description Basis points: 1900 is 19 %.
+       * @example 1900
+       */
+      taxRateBps: number;
+      /** @description subtotal + tax. */
+      total: components['schemas']['MoneyResponse'];
+      /** @description Price of one unit before tax. */
+      unitAmount: components['schemas']['MoneyResponse'];
+    };
+    InvoicePageResponse: {
+      items: components['schemas']['InvoiceResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    InvoiceResponse: {
+      /** Format: uuid */
+      businessId: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @example EUR */
+      currency: string;
+      /** Format: uuid */
+      customerId: string;
+      /**
+       * Format: date
+       * @example 2026-03-04
+       */
+      dueDate: string;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description null until issued.
+       */
+      issuedAt: string | null;
+      lines: components['schemas']['InvoiceLineResponse'][];
+      /**
+       * @description `<prefix>-<year>-<sequence>`, assigned when the invoice is issued; null on a draft.
+       * @example ACME-2026-0007
+       */
+      number: string | null;
+      status: components['schemas']['InvoiceStatus'];
+      /** @description Total before tax. */
+      subtotal: components['schemas']['MoneyResponse'];
+      /** @description Tax of the invoice. */
+      tax: components['schemas']['MoneyResponse'];
+      /** @description Amount due: subtotal + tax. */
+      total: components['schemas']['MoneyResponse'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Grows with every change; the `ETag` is derived from it, and `If-Match` must name it. */
+      version: number;
+      /**
+       * Format: date-time
+       * @description null unless voided.
+       */
+      voidedAt: string | null;
+    };
+    /** @enum {string} */
+    InvoiceStatus: 'draft' | 'issued' | 'paid' | 'void';
+    InvoiceStatusTotalResponse: {
+      /** @description How many invoices. */
+      count: number;
+      /** @example EUR */
+      currency: string;
+      status: components['schemas']['InvoiceStatus'];
+      /** @description Sum of their totals. */
+      total: components['schemas']['MoneyResponse'];
     };
     JsonWebKeyResponse: {
       /** @example ES256 */
@@ -209,6 +688,48 @@ export interface components {
       email: string;
       /** Format: password */
       password: string;
+    };
+    MemberPageResponse: {
+      items: components['schemas']['MemberResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    MemberResponse: {
+      /**
+       * Format: date-time
+       * @description When the user joined the business.
+       */
+      addedAt: string;
+      /** @example Grace Hopper */
+      displayName: string;
+      /** Format: email */
+      email: string;
+      role: components['schemas']['BusinessRole'];
+      /**
+       * Format: uuid
+       * @description The user’s id (UUID v7).
+       */
+      userId: string;
+    };
+    MoneyResponse: {
+      /**
+       * @description Amount in the minor unit of the currency (cents for EUR).
+       * @example 1250
+       */
+      amountMinor: number;
+      /**
+       * @description ISO 4217 code.
+       * @example EUR
+       */
+      currency: string;
+    };
+    OverdueTotalResponse: {
+      /** @description How many invoices. */
+      count: number;
+      /** @example EUR */
+      currency: string;
+      /** @description Sum of their totals. */
+      total: components['schemas']['MoneyResponse'];
     };
     ProblemDetailsResponse: {
       /**
@@ -278,6 +799,67 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
     };
+    UpdateBusinessRequest: {
+      /**
+       * @description Starts every invoice number: `<prefix>-<year>-<sequence>`, e.g. `ACME-2026-0007`. 1 to 10 upper-case letters or digits. Numbers already issued keep their prefix.
+       * @example ACME
+       */
+      invoicePrefix?: string;
+      /**
+       * @description 1 to 200 characters (Unicode code points), not only white space, no control characters.
+       * @example Acme Consulting GmbH
+       */
+      name?: string;
+    };
+    UpdateCustomerRequest: {
+      /** @description null removes the address. */
+      address?: components['schemas']['AddressRequest'] | null;
+      /** @description true archives the customer (kept, rather than deleted, once invoiced); false restores it. */
+      archived?: boolean;
+      /**
+       * Format: email
+       * @description Where invoices are sent; an address the service cannot send to is refused with 422.
+       * @example billing@customer.example
+       */
+      email?: string;
+      /**
+       * @description 1 to 200 characters (Unicode code points), not only white space, no control characters.
+       * @example Globex Corporation
+       */
+      name?: string;
+      /**
+       * @description VAT or other tax id: letters, digits, spaces, dots and hyphens. null removes it.
+       * @example DE123456789
+       */
+      taxId?: string | null;
+    };
+    UpdateInvoiceRequest: {
+      /**
+       * @description ISO 4217 code in upper case. One currency per invoice.
+       * @example EUR
+       */
+      currency?: string;
+      /**
+       * Format: uuid
+       * @description A customer of this business (UUID v7).
+       */
+      customerId?: string;
+      /**
+       * Format: date
+       * @description Day payment is due (YYYY-MM-DD).
+       * @example 2026-03-04
+       */
+      dueDate?: string;
+      /** @description 1 to 100 lines, in the order they are printed. */
+      lines?: components['schemas']['InvoiceLineRequest'][];
+    };
+    UpdateMemberRequest: {
+      /**
+       * @description The new role; the last owner cannot be demoted (422).
+       * @example admin
+       */
+      role: components['schemas']['BusinessRole'];
+    };
     UserPageResponse: {
       items: components['schemas']['UserResponse'][];
       /** @description Pass as `cursor` for the next page; null on the last. */
@@ -298,6 +880,10 @@ export interface components {
     };
     /** @enum {string} */
     UserRole: 'user' | 'admin';
+    VoidInvoiceRequest: {
+      /** @example Wrong billing address */
+      reason?: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -363,7 +949,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
-      /** @description The `Idempotency-Key` was already used with a different body. */
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -530,7 +1116,7 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
-      /** @description The `Idempotency-Key` was already used with a different body. */
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -1062,8 +1648,2340 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
-      /** @description The `Idempotency-Key` was already used with a different body. */
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listMyBusinesses: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  createBusiness: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBusinessRequest'];
+      };
+    };
+    responses: {
+      /** @description The business was created; the caller owns it. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getBusiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The business, with the caller’s role in it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateBusiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateBusinessRequest'];
+      };
+    };
+    responses: {
+      /** @description The business as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listCustomers: {
+    parameters: {
+      query?: {
+        /** @description true: only archived customers; false: only active ones; left out: all. */
+        archived?: boolean;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  createCustomer: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCustomerRequest'];
+      };
+    };
+    responses: {
+      /** @description The customer was created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description A customer of this business; any other id is a 404. */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The customer. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description A customer of this business; any other id is a 404. */
+        customerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCustomerRequest'];
+      };
+    };
+    responses: {
+      /** @description The customer as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listInvoices: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Only invoices of this customer. */
+        customerId?: string;
+        /** @description Only invoices due after this day (exclusive). */
+        dueAfter?: string;
+        /** @description Only invoices due before this day (exclusive). */
+        dueBefore?: string;
+        /** @description Page size. */
+        limit?: number;
+        /** @description Only invoices in this status. */
+        status?: components['schemas']['InvoiceStatus'];
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoicePageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  createInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The draft, with its totals. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getInvoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invoice. */
+      200: {
+        headers: {
+          /** @description The version of the invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  deleteInvoice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The `ETag` of the invoice as last read (GET it first). Missing: 428; the invoice changed since: 412, read it again. */
+        'If-Match': string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The draft is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The `If-Match` does not name the current version: the resource changed since it was read; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description This change needs `If-Match` with the `ETag` the resource was read with. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateInvoice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The `ETag` of the invoice as last read (GET it first). Missing: 428; the invoice changed since: 412, read it again. */
+        'If-Match': string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The draft as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The `If-Match` does not name the current version: the resource changed since it was read; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description This change needs `If-Match` with the `ETag` the resource was read with. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  issueInvoice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The `ETag` of the invoice as last read (GET it first). Missing: 428; the invoice changed since: 412, read it again. */
+        'If-Match': string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The issued invoice, with its number. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The `If-Match` does not name the current version: the resource changed since it was read; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description This change needs `If-Match` with the `ETag` the resource was read with. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  voidInvoice: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The `ETag` of the invoice as last read (GET it first). Missing: 428; the invoice changed since: 412, read it again. */
+        'If-Match': string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['VoidInvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The void invoice. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The `If-Match` does not name the current version: the resource changed since it was read; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description This change needs `If-Match` with the `ETag` the resource was read with. */
+      428: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listMembers: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  addMember: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddMemberRequest'];
+      };
+    };
+    responses: {
+      /** @description The user is now a member. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description The member’s user id. */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user is no longer a member. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description The member’s user id. */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMemberRequest'];
+      };
+    };
+    responses: {
+      /** @description The member with the new role. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getBusinessSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures and when they were computed. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessSummaryResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

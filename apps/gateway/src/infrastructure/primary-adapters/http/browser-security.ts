@@ -25,6 +25,7 @@ export async function applyBrowserSecurity(app: NestFastifyApplication, config: 
       'authorization',
       'content-type',
       'idempotency-key',
+      'if-match',
       'x-correlation-id',
       'x-request-id',
       'traceparent',
@@ -32,7 +33,7 @@ export async function applyBrowserSecurity(app: NestFastifyApplication, config: 
       'baggage',
       'x-csrf-token',
     ],
-    exposedHeaders: ['x-correlation-id', 'x-request-id', 'retry-after', 'deprecation', 'sunset', 'link'],
+    exposedHeaders: ['x-correlation-id', 'x-request-id', 'retry-after', 'deprecation', 'sunset', 'link', 'etag'],
     maxAge: 600,
   });
 }

@@ -10,8 +10,12 @@ import type { IdempotencyStore, StoredResponse } from '../../secondary-adapters/
 import type { AuthenticatedRequest } from './access-token.guard.js';
 
 // Headers of the upstream's answer the client may see; everything else (server, set-cookie of
-// an upstream, hop-by-hop headers) stays behind the gateway.
-const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authenticate'];
+// an upstream, hop-by-hop headers) stays behind the gateway. `etag` is the version a client
+// sends back as `if-match` (optimistic concurrency).
+const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authenticate', 'etag'];
+
+// Headers of the client's request the upstream sees besides those the gateway sets: preconditions.
+const PASSED_ON = ['user-agent', 'if-match'];
 
 /** Injection token of the idempotency-key store (memory, or Redis when REDIS_URL is set). */
 export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
@@ -138,8 +142,10 @@ export class UpstreamForwarder {
     const target = new URL(request.url, 'http://gateway');
     const path = target.pathname + target.search;
     const headers: Record<string, string> = { 'x-forwarded-for': request.ip };
-    const userAgent = request.headers['user-agent'];
-    if (typeof userAgent === 'string') headers['user-agent'] = userAgent;
+    for (const name of PASSED_ON) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
     if (request.caller) {
       Object.assign(
         headers,

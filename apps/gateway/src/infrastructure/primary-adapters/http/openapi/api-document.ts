@@ -13,6 +13,8 @@ const DESCRIPTION = `The public API of the platform: the only entry for frontend
 - **Access tokens** are ES256 JWTs from log-in or refresh, sent as \`Authorization: Bearer <token>\`.
 - **Browser apps** may keep the refresh token in an HttpOnly cookie (\`X-Refresh-Token-Transport: cookie\` on log-in);
   refresh and log-out then echo the \`__Host-csrf_token\` cookie in \`X-CSRF-Token\`.
+- **Concurrency**: an invoice is answered with an \`ETag\`; changing it needs \`If-Match\` with that value (428
+  without, 412 when it changed since). Routes that create resources honour an \`Idempotency-Key\`.
 - **Rate limits** answer 429 with \`Retry-After\`. **Deprecated** routes answer with \`Deprecation\`, \`Sunset\` and a
   \`Link\` to their successor.`;
 
@@ -32,6 +34,10 @@ export function buildApiDocument(app: INestApplication, version: string): OpenAP
     .addCookieAuth('__Host-refresh_token', { type: 'apiKey', in: 'cookie' }, REFRESH_COOKIE_SCHEME)
     .addTag('auth', 'Registration, sessions and the signed-in user.')
     .addTag('admin', 'Administration; needs the admin role.')
+    .addTag('businesses', 'Businesses (tenants) the caller is a member of, and their invoice summary.')
+    .addTag('members', 'Who belongs to a business, in which role.')
+    .addTag('customers', 'Who a business invoices.')
+    .addTag('invoices', 'Drafts, issued and void invoices; changes need `If-Match`.')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     // Operation ids become the typed client's names: `register`, not `AuthHttpController_register`.
