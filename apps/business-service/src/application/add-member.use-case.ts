@@ -2,7 +2,7 @@ import { BusinessMemberAddedV1Contract } from '@platform/contracts';
 import { getLogger } from '@platform/logging';
 import type { BusinessRole } from '../domain/business-role.js';
 import { AlreadyMemberError, BusinessNotFoundError, MemberNotInDirectoryError } from '../domain/business.errors.js';
-import { normaliseEmail } from '../domain/email-address.js';
+import { isEmailAddress, normaliseEmail } from '../domain/email-address.js';
 import { assertMayManage, type Member } from '../domain/member.js';
 import { requireAccess, type Actor } from './business-access.js';
 import type { UnitOfWork } from './ports/unit-of-work.port.js';
@@ -31,8 +31,11 @@ export class AddMemberUseCase {
       assertMayManage(actorRole, { newRole: input.role });
       const business = await tx.businesses.findById(input.businessId);
       if (!business) throw new BusinessNotFoundError(input.businessId);
-      // An address that is not well-formed finds no one: the same answer as an unknown one.
-      const user = await tx.directory.findByEmail(normaliseEmail(input.email));
+      // An address that is not well-formed finds no one: the same answer as an unknown one, without
+      // a query (the contract allows any text, NUL included, which PostgreSQL would refuse).
+      const user = isEmailAddress(input.email)
+        ? await tx.directory.findByEmail(normaliseEmail(input.email))
+        : undefined;
       if (!user) throw new MemberNotInDirectoryError(input.businessId);
       const addedAt = new Date();
       const added = await tx.members.add({ businessId: business.id, userId: user.userId, role: input.role, addedAt });

@@ -174,9 +174,11 @@ describe('businesses, members and customers over HTTP', () => {
     const again = await call(owner, 'POST', members, { email: grace.email, role: 'admin' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('BUSINESS.ALREADY_MEMBER');
-    const unknown = await call(owner, 'POST', members, { email: 'nobody@example.com', role: 'viewer' });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.code).toBe('BUSINESS.MEMBER_NOT_IN_DIRECTORY');
+    for (const email of ['nobody@example.com', 'not an address', 'nul\u0000@example.com']) {
+      const unknown = await call(owner, 'POST', members, { email, role: 'viewer' });
+      expect(unknown.status, email).toBe(422);
+      expect(unknown.body.code).toBe('BUSINESS.MEMBER_NOT_IN_DIRECTORY');
+    }
 
     // A viewer reads the team but cannot manage it.
     expect((await call(grace, 'GET', members)).body.items?.map((member) => member.role)).toEqual(['owner', 'viewer']);
