@@ -6,6 +6,8 @@ import { BusinessConfig } from './business.config.js';
 import { businessProviders } from './business.providers.js';
 import { businessSummaryProviders } from './business-summary.providers.js';
 import { businessHttpControllers } from './infrastructure/primary-adapters/http/business-http-controllers.js';
+import { invoiceProviders } from './invoice.providers.js';
+import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { GetBusinessSummaryHttpController } from './infrastructure/primary-adapters/http/get-business-summary.http.controller.js';
 import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
 import { businessDataSourceOptions } from './infrastructure/secondary-adapters/persistence/business-data-source.js';
@@ -28,7 +30,17 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
       }),
     }),
   ],
-  controllers: [UserRegisteredEventController, ...businessHttpControllers, GetBusinessSummaryHttpController],
-  providers: [...businessProviders, ...businessSummaryProviders, ...gatewayIdentityProviders(BusinessConfig)],
+  controllers: [
+    UserRegisteredEventController,
+    ...businessHttpControllers,
+    GetBusinessSummaryHttpController,
+    InvoicesHttpController,
+  ],
+  providers: [
+    ...businessProviders,
+    ...businessSummaryProviders,
+    ...invoiceProviders,
+    ...gatewayIdentityProviders(BusinessConfig),
+  ],
 })
 export class AppModule {}
