@@ -77,7 +77,7 @@ export class AddMemberRequest {
     format: 'email',
     maxLength: 254,
     example: 'grace@example.com',
-    description: 'E-mail of a registered user; 404 when no user has it.',
+    description: 'E-mail of a registered user of the platform; 422 when no user has it.',
   })
   @IsString()
   @CodePointLength(0, 254)
