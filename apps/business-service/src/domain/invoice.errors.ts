@@ -88,7 +88,7 @@ export class InvoicePreconditionRequiredError extends DomainError {
   constructor() {
     super(
       InvoiceErrorCode.PRECONDITION_REQUIRED,
-      'business_rule',
+      'precondition_required',
       'Changing an invoice requires If-Match with its current ETag (GET it first).',
       { title: 'Precondition Required' },
     );
@@ -103,7 +103,7 @@ export class InvoiceVersionMismatchError extends DomainError {
   constructor(invoiceId: string, expected: number, actual: number | undefined) {
     super(
       InvoiceErrorCode.VERSION_MISMATCH,
-      'conflict',
+      'precondition_failed',
       'The invoice has changed since you read it; read it again and retry.',
       { details: { invoiceId, expected, actual }, title: 'Precondition Failed' },
     );

@@ -3,7 +3,17 @@
 
 /** What kind of rule a domain error breaks; the HTTP adapter turns each kind into a status. */
 export type DomainErrorKind =
-  'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'business_rule' | 'rate_limited';
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'business_rule'
+  | 'rate_limited'
+  /** The change named no version to apply to (HTTP: a missing If-Match, 428). */
+  | 'precondition_required'
+  /** The version the change was based on is no longer current (HTTP: a stale If-Match, 412). */
+  | 'precondition_failed';
 
 /** Options of a domain error besides its code, kind and message. */
 export interface DomainErrorOptions {

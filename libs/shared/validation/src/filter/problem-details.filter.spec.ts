@@ -61,6 +61,16 @@ class ProbeController {
     throw new DomainError('PAYMENT.INSUFFICIENT_FUNDS', 'business_rule', 'The balance does not cover this payment.');
   }
 
+  @Get('rules/stale')
+  stale(): never {
+    throw new DomainError('INVOICE.VERSION_MISMATCH', 'precondition_failed', 'The invoice changed since you read it.');
+  }
+
+  @Get('rules/unconditional')
+  unconditional(): never {
+    throw new DomainError('INVOICE.PRECONDITION_REQUIRED', 'precondition_required', 'Send If-Match.');
+  }
+
   @Get('rules/slow-down')
   slowDown(): never {
     throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'rate_limited', 'Too many attempts.', { retryAfterSeconds: 2.2 });
@@ -271,6 +281,17 @@ describe('Problem Details filter (real Nest app on Fastify)', () => {
         code: 'PAYMENT.INSUFFICIENT_FUNDS',
         detail: 'The balance does not cover this payment.',
       });
+    });
+  });
+
+  describe('preconditions (If-Match)', () => {
+    it('answer a stale version with 412 and a missing one with 428, keeping their codes', async () => {
+      const stale = await call('/rules/stale');
+      expect(stale.response.status).toBe(412);
+      expect(stale.body).toMatchObject({ title: 'Precondition failed', code: 'INVOICE.VERSION_MISMATCH', status: 412 });
+      const missing = await call('/rules/unconditional');
+      expect(missing.response.status).toBe(428);
+      expect(missing.body).toMatchObject({ code: 'INVOICE.PRECONDITION_REQUIRED', status: 428 });
     });
   });
 

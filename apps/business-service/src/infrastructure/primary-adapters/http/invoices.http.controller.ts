@@ -11,7 +11,6 @@ import {
   Post,
   Query,
   Res,
-  UseFilters,
   UseGuards,
 } from '@nestjs/common';
 import {
@@ -36,7 +35,6 @@ import { UpdateInvoiceUseCase } from '../../../application/update-invoice.use-ca
 import { VoidInvoiceUseCase } from '../../../application/void-invoice.use-case.js';
 import { BusinessNotFoundError } from '../../../domain/business.errors.js';
 import { invoiceETag, versionsOfIfMatch } from './invoice-etag.js';
-import { InvoicePreconditionFilter } from './invoice-precondition.filter.js';
 import { toInvoicePageResponse, toInvoiceResponse } from './invoice.http-mappers.js';
 
 const actorOf = (identity: Identity): Actor => ({ userId: identity.userId });
@@ -54,7 +52,6 @@ function businessIdOf(businessId: string): string {
  */
 @Controller('v1/businesses/:businessId/invoices')
 @UseGuards(GatewayIdentityGuard)
-@UseFilters(InvoicePreconditionFilter)
 export class InvoicesHttpController {
   constructor(
     @Inject(CreateInvoiceUseCase) private readonly createInvoice: CreateInvoiceUseCase,

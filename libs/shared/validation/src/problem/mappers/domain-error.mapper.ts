@@ -11,6 +11,8 @@ const KINDS: Record<DomainErrorKind, { status: number; title: string }> = {
   conflict: { status: 409, title: 'Conflict' },
   business_rule: { status: 422, title: 'Business rule violated' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  precondition_required: { status: 428, title: 'Precondition required' },
+  precondition_failed: { status: 412, title: 'Precondition failed' },
 };
 
 /** Domain errors keep their code and message (written for the client); the kind picks the status. */
