@@ -21,7 +21,12 @@ describe('business roles', () => {
   });
 
   it('lets an accountant keep the books (customers, drafts, issuing) but neither void, edit the business nor manage members', () => {
-    expect(granted('accountant')).toEqual(['business:read', 'customers:write', 'invoices:edit-drafts', 'invoices:issue']);
+    expect(granted('accountant')).toEqual([
+      'business:read',
+      'customers:write',
+      'invoices:edit-drafts',
+      'invoices:issue',
+    ]);
   });
 
   it('lets admins and owners do everything', () => {

@@ -20,9 +20,15 @@ describe('businesses (use cases on PostgreSQL)', () => {
       currency: 'EUR',
     });
     expect(created.role).toBe('owner');
-    expect(created.business).toMatchObject({ name: 'Acme Consulting GmbH', currency: 'EUR', invoicePrefix: 'ACMECONSUL' });
+    expect(created.business).toMatchObject({
+      name: 'Acme Consulting GmbH',
+      currency: 'EUR',
+      invoicePrefix: 'ACMECONSUL',
+    });
     const members = await bed.useCases.listMembers.execute({ actor: ada, businessId: created.business.id });
-    expect(members.items.map(({ userId, role }) => ({ userId, role }))).toEqual([{ userId: ada.userId, role: 'owner' }]);
+    expect(members.items.map(({ userId, role }) => ({ userId, role }))).toEqual([
+      { userId: ada.userId, role: 'owner' },
+    ]);
     const events = (await bed.outboxRecords('business.business.created')).filter(
       (record) => record.key === created.business.id,
     );
@@ -47,9 +53,9 @@ describe('businesses (use cases on PostgreSQL)', () => {
       invoicePrefix: 'AC2',
     });
     expect(created.business.invoicePrefix).toBe('AC2');
-    await expect(bed.useCases.createBusiness.execute({ actor: ada, name: 'Acme', currency: 'ABC' })).rejects.toMatchObject(
-      { code: 'BUSINESS.UNKNOWN_CURRENCY', kind: 'business_rule' },
-    );
+    await expect(
+      bed.useCases.createBusiness.execute({ actor: ada, name: 'Acme', currency: 'ABC' }),
+    ).rejects.toMatchObject({ code: 'BUSINESS.UNKNOWN_CURRENCY', kind: 'business_rule' });
   });
 
   it('refuses a creator the directory does not know yet, creating nothing', async () => {
@@ -124,13 +130,17 @@ describe('businesses (use cases on PostgreSQL)', () => {
       invoicePrefix: 'NEW',
     });
     expect(updated.business).toMatchObject({ name: 'New Name', invoicePrefix: 'NEW', currency: 'EUR' });
-    await expect(bed.useCases.getBusiness.execute({ actor: accountant, businessId: business.id })).resolves.toMatchObject({
+    await expect(
+      bed.useCases.getBusiness.execute({ actor: accountant, businessId: business.id }),
+    ).resolves.toMatchObject({
       business: { name: 'New Name', invoicePrefix: 'NEW' },
       role: 'accountant',
     });
     // Nothing changes: no event.
     await bed.useCases.updateBusiness.execute({ actor: owner, businessId: business.id, name: 'New Name' });
-    const events = (await bed.outboxRecords('business.business.updated')).filter((record) => record.key === business.id);
+    const events = (await bed.outboxRecords('business.business.updated')).filter(
+      (record) => record.key === business.id,
+    );
     expect(events.map((record) => record.envelope.payload)).toEqual([
       {
         businessId: business.id,
