@@ -33,7 +33,16 @@ export async function applyBrowserSecurity(app: NestFastifyApplication, config: 
       'baggage',
       'x-csrf-token',
     ],
-    exposedHeaders: ['x-correlation-id', 'x-request-id', 'retry-after', 'deprecation', 'sunset', 'link', 'etag'],
+    exposedHeaders: [
+      'x-correlation-id',
+      'x-request-id',
+      'retry-after',
+      'deprecation',
+      'sunset',
+      'link',
+      'etag',
+      'location',
+    ],
     maxAge: 600,
   });
 }

@@ -11,8 +11,9 @@ import type { AuthenticatedRequest } from './access-token.guard.js';
 
 // Headers of the upstream's answer the client may see; everything else (server, set-cookie of
 // an upstream, hop-by-hop headers) stays behind the gateway. `etag` is the version a client
-// sends back as `if-match` (optimistic concurrency).
-const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authenticate', 'etag'];
+// sends back as `if-match` (optimistic concurrency); `location` names a created resource by its
+// public path, which upstreams share with the gateway.
+const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authenticate', 'etag', 'location'];
 
 // Headers of the client's request the upstream sees besides those the gateway sets: preconditions.
 const PASSED_ON = ['user-agent', 'if-match'];
