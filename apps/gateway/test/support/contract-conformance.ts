@@ -8,7 +8,15 @@ type Schema = Record<string, unknown>;
 interface Contract {
   paths: Record<
     string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+    Record<
+      string,
+      {
+        responses: Record<
+          string,
+          { content?: Record<string, { schema: Schema }>; headers?: Record<string, { required?: boolean }> }
+        >;
+      }
+    >
   >;
   components: { schemas: Record<string, Schema> };
 }
@@ -24,7 +32,8 @@ function closed(schema: unknown): unknown {
 
 /**
  * Checks every answer the typed client receives against the committed contract: the status must
- * be documented for the operation, the content type too, and the body must match its schema.
+ * be documented for the operation, the content type too, the body must match its schema, and the
+ * headers it calls required (an invoice's `ETag`) must be there.
  * A mismatch rejects the call with what differed, so the test that made it fails right there.
  */
 export function contractConformance(contractFile = CONTRACT_FILE): Middleware {
@@ -45,14 +54,28 @@ export function contractConformance(contractFile = CONTRACT_FILE): Middleware {
     return validate;
   };
 
+  // Templated paths (`/v1/businesses/{businessId}`) match any one segment where a parameter is.
+  const templates = Object.keys(contract.paths)
+    .filter((template) => template.includes('{'))
+    .map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`),
+    }));
+  const templateOf = (path: string): string =>
+    contract.paths[path] ? path : (templates.find(({ pattern }) => pattern.test(path))?.template ?? path);
+
   return {
     async onResponse({ request, response }) {
       const path = new URL(request.url).pathname;
       const where = `${request.method} ${path} → ${response.status}`;
-      const operation = contract.paths[path]?.[request.method.toLowerCase()];
+      const operation = contract.paths[templateOf(path)]?.[request.method.toLowerCase()];
       if (!operation) throw new Error(`${where}: the contract has no such operation`);
       const documented = operation.responses[String(response.status)];
       if (!documented) throw new Error(`${where}: status not documented`);
+      for (const [name, header] of Object.entries(documented.headers ?? {})) {
+        if (header.required && !response.headers.has(name))
+          throw new Error(`${where}: required header ${name} missing`);
+      }
       const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
       if (!documented.content) {
         if (response.status !== 204 && mediaType) throw new Error(`${where}: documented without a body`);

@@ -2,13 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, infraPaths } from '@platform/infra';
-import { createTestDatabase, testInfra, type TestDatabase } from '@platform/infra/testing';
+import {
+  createTestDatabase,
+  startTestRedis,
+  testInfra,
+  uniqueGroupId,
+  type TestDatabase,
+  type TestRedis,
+} from '@platform/infra/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { startService, type ServiceProcess } from './service-process.js';
 
 /** The real auth-service and gateway, each its own process, on a database of the test file's own. */
 export interface E2eSystem {
   auth: ServiceProcess;
   gateway: ServiceProcess;
+  /** The business-service, when started (`business` option): its own database, consumer group and Redis. */
+  business?: ServiceProcess;
   /** The auth-service's database (for its CLI commands). */
   database: TestDatabase;
   /** The gateway's public URL, e.g. `http://127.0.0.1:41234`. */
@@ -26,6 +36,11 @@ export interface E2eSystemOptions {
   auth?: NodeJS.ProcessEnv;
   /** Settings of the gateway besides those the system needs. */
   gateway?: NodeJS.ProcessEnv;
+  /**
+   * Starts the business-service too, behind the gateway, with these settings besides those the
+   * system needs: a database and a consumer group of its own, and a redis-server for its cache.
+   */
+  business?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -36,8 +51,10 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
   const database = await createTestDatabase(options.databasePrefix);
   const keyDir = mkdtempSync(path.join(infraPaths().root, 'e2e-keys-'));
   const started: ServiceProcess[] = [];
+  const undo: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
+    for (const step of undo.reverse()) await step().catch(() => undefined);
     await database.drop();
     rmSync(keyDir, { recursive: true, force: true });
   };
@@ -70,6 +87,7 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
       authReadyUrl,
     );
     started.push(auth);
+    const business = options.business && (await startBusinessService(common, options.business, started, undo));
     const gateway = await startService(
       'apps/gateway/src/main.ts',
       {
@@ -79,6 +97,7 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
         MANAGEMENT_PORT: String(gatewayManagement),
         AUTH_SERVICE_URL: `http://127.0.0.1:${authPort}`,
         AUTH_SERVICE_READY_URL: authReadyUrl,
+        ...(business ? { BUSINESS_SERVICE_URL: business.url, BUSINESS_SERVICE_READY_URL: business.readyUrl } : {}),
         ...options.gateway,
       },
       // Ready includes the replay of revoked sessions from Kafka.
@@ -88,6 +107,7 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
     return {
       auth,
       gateway,
+      ...(business ? { business: business.process } : {}),
       database,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       gatewayManagementUrl: `http://127.0.0.1:${gatewayManagement}`,
@@ -96,5 +116,52 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * The business-service as `npm start` runs it, on a database, a consumer group and a redis-server
+ * of its own; what it started is undone by `undo` (run after the processes stopped).
+ */
+async function startBusinessService(
+  common: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv,
+  started: ServiceProcess[],
+  undo: (() => Promise<void>)[],
+): Promise<{ process: ServiceProcess; url: string; readyUrl: string }> {
+  const database = await createTestDatabase('gateway_e2e_business');
+  undo.push(() => database.drop());
+  const redis: TestRedis = await startTestRedis();
+  undo.push(() => redis.stop());
+  const groupId = uniqueGroupId('e2e-business-service');
+  undo.push(() => deleteConsumerGroup(groupId));
+  const [port, management] = await Promise.all([freePort(), freePort()]);
+  const readyUrl = `http://127.0.0.1:${management}/health/ready`;
+  const business = await startService(
+    'apps/business-service/src/main.ts',
+    {
+      ...common,
+      SERVICE_NAME: 'business-service',
+      PORT: String(port),
+      MANAGEMENT_PORT: String(management),
+      DATABASE_URL: database.url,
+      KAFKA_CONSUMER_GROUP: groupId,
+      REDIS_URL: redis.url,
+      ...env,
+    },
+    // Ready includes its event consumer.
+    readyUrl,
+  );
+  started.push(business);
+  return { process: business, url: `http://127.0.0.1:${port}`, readyUrl };
+}
+
+async function deleteConsumerGroup(groupId: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'e2e', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([groupId]);
+  } finally {
+    await admin.disconnect();
   }
 }

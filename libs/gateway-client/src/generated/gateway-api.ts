@@ -381,7 +381,7 @@ export interface components {
     AddMemberRequest: {
       /**
        * Format: email
-       * @description E-mail of a registered user; 404 when no user has it.
+       * @description E-mail of a registered user of the platform; 422 when no user has it.
        * @example grace@example.com
        */
       email: string;
@@ -2702,6 +2702,8 @@ export interface operations {
       /** @description The draft, with its totals. */
       201: {
         headers: {
+          /** @description The version of the invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3060,6 +3062,8 @@ export interface operations {
       /** @description The draft as it is now. */
       200: {
         headers: {
+          /** @description The version of the invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3209,6 +3213,8 @@ export interface operations {
       /** @description The issued invoice, with its number. */
       200: {
         headers: {
+          /** @description The version of the invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -3353,6 +3359,8 @@ export interface operations {
       /** @description The void invoice. */
       200: {
         headers: {
+          /** @description The version of the invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {

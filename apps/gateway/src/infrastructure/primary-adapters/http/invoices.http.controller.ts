@@ -53,7 +53,7 @@ export class InvoicesHttpController {
   })
   @idempotencyKeyHeader()
   @ApiBody({ type: CreateInvoiceRequest })
-  @ApiCreatedResponse({ type: InvoiceResponse, description: 'The draft, with its totals.' })
+  @ApiCreatedResponse({ type: InvoiceResponse, description: 'The draft, with its totals.', headers: INVOICE_ETAG })
   @ApiProblems(403, 409, 413, 422)
   createInvoice(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, '/v1/businesses/:businessId/invoices', {
@@ -74,7 +74,7 @@ export class InvoicesHttpController {
   @INVOICE_ID()
   @ifMatchHeader()
   @ApiBody({ type: UpdateInvoiceRequest })
-  @ApiOkResponse({ type: InvoiceResponse, description: 'The draft as it is now.' })
+  @ApiOkResponse({ type: InvoiceResponse, description: 'The draft as it is now.', headers: INVOICE_ETAG })
   @ApiProblems(403, 409, 412, 413, 422, 428)
   updateInvoice(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, INVOICE);
@@ -99,7 +99,7 @@ export class InvoicesHttpController {
   })
   @INVOICE_ID()
   @ifMatchHeader()
-  @ApiOkResponse({ type: InvoiceResponse, description: 'The issued invoice, with its number.' })
+  @ApiOkResponse({ type: InvoiceResponse, description: 'The issued invoice, with its number.', headers: INVOICE_ETAG })
   @ApiProblems(403, 409, 412, 422, 428)
   issueInvoice(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, `${INVOICE}/issue`);
@@ -114,7 +114,7 @@ export class InvoicesHttpController {
   @INVOICE_ID()
   @ifMatchHeader()
   @ApiBody({ type: VoidInvoiceRequest, required: false })
-  @ApiOkResponse({ type: InvoiceResponse, description: 'The void invoice.' })
+  @ApiOkResponse({ type: InvoiceResponse, description: 'The void invoice.', headers: INVOICE_ETAG })
   @ApiProblems(403, 409, 412, 413, 428)
   voidInvoice(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, `${INVOICE}/void`);
