@@ -2003,7 +2003,8 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    /** @description Left out: nothing changes. */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['UpdateBusinessRequest'];
       };
@@ -2457,7 +2458,8 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    /** @description Left out: nothing changes. */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['UpdateCustomerRequest'];
       };
@@ -3053,7 +3055,8 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody: {
+    /** @description Left out: nothing changes. */
+    requestBody?: {
       content: {
         'application/json': components['schemas']['UpdateInvoiceRequest'];
       };

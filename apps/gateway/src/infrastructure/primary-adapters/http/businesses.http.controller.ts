@@ -58,7 +58,7 @@ export class BusinessesHttpController {
   @Patch(':businessId')
   @ApiOperation({ summary: 'Rename a business or change its invoice prefix (owners and admins)' })
   @BUSINESS_ID()
-  @ApiBody({ type: UpdateBusinessRequest })
+  @ApiBody({ type: UpdateBusinessRequest, required: false, description: 'Left out: nothing changes.' })
   @ApiOkResponse({ type: BusinessResponse, description: 'The business as it is now.' })
   @ApiProblems(403, 404, 413, 422)
   updateBusiness(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {

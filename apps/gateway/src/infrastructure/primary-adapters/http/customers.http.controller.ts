@@ -60,7 +60,7 @@ export class CustomersHttpController {
     description: 'A customer that invoices name is archived (`archived: true`), never deleted.',
   })
   @CUSTOMER_ID()
-  @ApiBody({ type: UpdateCustomerRequest })
+  @ApiBody({ type: UpdateCustomerRequest, required: false, description: 'Left out: nothing changes.' })
   @ApiOkResponse({ type: CustomerResponse, description: 'The customer as it is now.' })
   @ApiProblems(403, 413, 422)
   updateCustomer(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {

@@ -73,7 +73,7 @@ export class InvoicesHttpController {
   @ApiOperation({ summary: 'Change a draft (not viewers); `lines` replaces every line' })
   @INVOICE_ID()
   @ifMatchHeader()
-  @ApiBody({ type: UpdateInvoiceRequest })
+  @ApiBody({ type: UpdateInvoiceRequest, required: false, description: 'Left out: nothing changes.' })
   @ApiOkResponse({ type: InvoiceResponse, description: 'The draft as it is now.', headers: INVOICE_ETAG })
   @ApiProblems(403, 409, 412, 413, 422, 428)
   updateInvoice(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
