@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, startSystemProcess, type SystemProcess } from '@platform/dev';
 import { acquireInfra, infraPaths, repoRoot } from '@platform/infra';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { fuzzPublicApi, type FuzzReport } from './fuzz-public-api.js';
 
@@ -25,27 +26,40 @@ export interface SystemUnderTest {
   system: SystemProcess;
   /** The auth-service's database (to promote an admin). */
   authDatabaseUrl: string;
-  /** Stops the system, drops its database, releases the infrastructure. */
+  /** Stops the system, drops its databases and the business-service's consumer group, releases the infrastructure. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts the whole system the way `npm start` does, on free ports, a database of its own and the
- * limits raised for a fuzzer. `stop()` undoes all of it.
+ * Starts the whole system the way `npm start` does, on free ports, databases and a consumer group
+ * of its own (beside a developer's system or another test's) and the limits raised for a fuzzer.
+ * `stop()` undoes all of it.
  */
 export async function startSystemUnderTest(log: (line: string) => void = () => undefined): Promise<SystemUnderTest> {
   const lease = await acquireInfra('api fuzz', { log });
-  const authDatabase = `fuzz_auth_${randomBytes(4).toString('hex')}`;
+  const run = randomBytes(4).toString('hex');
+  const authDatabase = `fuzz_auth_${run}`;
+  const businessDatabase = `fuzz_business_${run}`;
+  const businessConsumerGroup = `fuzz-business-service-${run}`;
   const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
   const cleanUp = async () => {
-    await dropDatabase(lease.endpoints.databaseUrl, authDatabase).catch(() => undefined);
+    for (const database of [authDatabase, businessDatabase]) {
+      await dropDatabase(lease.endpoints.databaseUrl, database).catch(() => undefined);
+    }
+    await deleteConsumerGroup(lease.endpoints.kafkaBrokers, businessConsumerGroup).catch(() => undefined);
     rmSync(logDir, { recursive: true, force: true });
     await lease.release();
   };
   let system: SystemProcess;
   try {
     log('starting the system');
-    system = await startSystemProcess({ ...FUZZ_SETTINGS, AUTH_DATABASE: authDatabase, LOG_DIR: logDir });
+    system = await startSystemProcess({
+      ...FUZZ_SETTINGS,
+      AUTH_DATABASE: authDatabase,
+      BUSINESS_DATABASE: businessDatabase,
+      KAFKA_CONSUMER_GROUP: businessConsumerGroup,
+      LOG_DIR: logDir,
+    });
   } catch (error) {
     await cleanUp();
     throw error;
@@ -97,5 +111,15 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+async function deleteConsumerGroup(brokers: string[], groupId: string): Promise<void> {
+  const admin = new Kafka({ clientId: 'api-fuzz', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([groupId]);
+  } finally {
+    await admin.disconnect();
   }
 }

@@ -7,22 +7,30 @@ import type { Persona } from './schemathesis-run.js';
 
 const exec = promisify(execFile);
 
+// How long a user registered a moment ago may take to reach the business-service's directory
+// (auth.user.registered through Kafka).
+const DIRECTORY_WAIT_MS = 60_000;
+
 /**
  * The personas the public API is fuzzed as: a signed-in user, and an admin, both registered
  * through the gateway; the admin is promoted with `auth:create-admin` against the auth-service's
- * database, as an operator does.
+ * database, as an operator does. The user owns a business with a customer and a draft invoice,
+ * whose ids (and the user's own, as a member) are the values of the business routes' path
+ * parameters, so that those operations reach the resources instead of answering 404.
  */
 export async function createPersonas(gatewayUrl: string, authDatabaseUrl: string): Promise<Persona[]> {
   const api = createGatewayClient({ baseUrl: gatewayUrl });
   const user = newPersona('user');
   const admin = newPersona('admin');
+  let userId = '';
   for (const { name, credentials } of [user, admin]) {
-    const { response, error } = await api.POST('/v1/auth/register', {
+    const { data, response, error } = await api.POST('/v1/auth/register', {
       body: { ...credentials, displayName: `Fuzz ${name}` },
     });
-    if (response.status !== 201) {
+    if (response.status !== 201 || !data) {
       throw new Error(`registering the ${name} persona: ${response.status} ${JSON.stringify(error)}`);
     }
+    if (name === user.name) userId = data.id;
   }
   await exec(
     process.execPath,
@@ -35,10 +43,58 @@ export async function createPersonas(gatewayUrl: string, authDatabaseUrl: string
     ],
     { cwd: repoRoot, env: { ...process.env, DATABASE_URL: authDatabaseUrl } },
   );
-  return [user, admin];
+  const owned = await createOwnedResources(gatewayUrl, user.credentials);
+  return [{ ...user, parameters: { ...owned, 'path.userId': userId } }, admin];
 }
 
-function newPersona(name: string): Required<Persona> {
+/** A business of the persona's with a customer and a draft invoice; their ids as path parameter values. */
+async function createOwnedResources(
+  gatewayUrl: string,
+  credentials: { email: string; password: string },
+): Promise<Record<string, string>> {
+  const login = await createGatewayClient({ baseUrl: gatewayUrl }).POST('/v1/auth/login', { body: credentials });
+  if (!login.data) throw new Error(`logging the user persona in: ${login.response.status}`);
+  const token = login.data.accessToken;
+  const api = createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token });
+  const fail = (what: string, status: number, error: unknown) =>
+    new Error(`${what} for the user persona: ${status} ${JSON.stringify(error)}`);
+
+  // The business-service learns the user from auth.user.registered: until then, a 422 that says so.
+  const deadline = Date.now() + DIRECTORY_WAIT_MS;
+  let business;
+  for (;;) {
+    business = await api.POST('/v1/businesses', { body: { name: 'Fuzz Ltd', currency: 'EUR', invoicePrefix: 'FUZZ' } });
+    if (business.data || business.error?.code !== 'BUSINESS.USER_NOT_IN_DIRECTORY' || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!business.data) throw fail('creating a business', business.response.status, business.error);
+  const businessId = business.data.id;
+
+  const customer = await api.POST('/v1/businesses/{businessId}/customers', {
+    params: { path: { businessId } },
+    body: { name: 'Fuzz Customer', email: 'billing@customer.example' },
+  });
+  if (!customer.data) throw fail('creating a customer', customer.response.status, customer.error);
+
+  const dueDate = new Date(Date.now() + 30 * 24 * 3600_000).toISOString().slice(0, 10);
+  const invoice = await api.POST('/v1/businesses/{businessId}/invoices', {
+    params: { path: { businessId } },
+    body: {
+      customerId: customer.data.id,
+      dueDate,
+      lines: [{ description: 'Fuzzing', quantity: 1, unitAmountMinor: 1000, taxRateBps: 1900 }],
+    },
+  });
+  if (!invoice.data) throw fail('drafting an invoice', invoice.response.status, invoice.error);
+
+  return {
+    'path.businessId': businessId,
+    'path.customerId': customer.data.id,
+    'path.invoiceId': invoice.data.id,
+  };
+}
+
+function newPersona(name: string): Persona & Required<Pick<Persona, 'credentials'>> {
   return {
     name,
     credentials: {

@@ -7,6 +7,11 @@ import path from 'node:path';
 export interface Persona {
   name: string;
   credentials?: { email: string; password: string };
+  /**
+   * Values schemathesis sends for these parameters instead of generated ones, by location and
+   * name (`path.businessId`): resources the persona owns, so operations on them get past 404.
+   */
+  parameters?: Record<string, string>;
 }
 
 export interface SchemathesisOptions {
@@ -84,11 +89,31 @@ export async function runSchemathesis(options: SchemathesisOptions): Promise<Sch
 // A request valid by the contract may still be refused by a rule no schema says (a common password,
 // a cursor this service never issued, an Idempotency-Key reused with another body): that is a 422,
 // never a 400 (docs/decisions/0012), so 422 joins the statuses schemathesis accepts for valid data.
-const POSITIVE_STATUSES = ['2xx', '3xx', '401', '403', '404', '409', '422', '429', '5xx'];
+// So does 412: an `If-Match` of the right shape that names another version than the current one.
+const POSITIVE_STATUSES = ['2xx', '3xx', '401', '403', '404', '409', '412', '422', '429', '5xx'];
+
+// A required header left out: schemathesis's defaults, plus 428 (Precondition Required), the
+// answer RFC 6585 gives for a missing `If-Match`.
+const MISSING_HEADER_STATUSES = ['400', '401', '403', '406', '415', '422', '428'];
 
 // The credentials come from the environment, so they never land in the file or on a command line.
 function configFor(persona: Persona): string {
-  const checks = ['[checks.positive_data_acceptance]', `expected-statuses = ${JSON.stringify(POSITIVE_STATUSES)}`, ''];
+  const checks = [
+    '[checks.positive_data_acceptance]',
+    `expected-statuses = ${JSON.stringify(POSITIVE_STATUSES)}`,
+    '',
+    '[checks.missing_required_header]',
+    `expected-statuses = ${JSON.stringify(MISSING_HEADER_STATUSES)}`,
+    '',
+  ];
+  const parameters = Object.entries(persona.parameters ?? {});
+  if (parameters.length > 0) {
+    checks.push(
+      '[parameters]',
+      ...parameters.map(([name, value]) => `${JSON.stringify(name)} = ${JSON.stringify(value)}`),
+      '',
+    );
+  }
   if (!persona.credentials) return checks.join('\n');
   return [
     ...checks,

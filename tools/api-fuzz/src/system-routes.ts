@@ -8,7 +8,8 @@ export interface ServiceRoutes {
 // `ready        | auth-service: http://127.0.0.1:3001 (management …)`, as npm start prints it.
 const READY = /^ready\s+\| ([\w-]+): (http:\/\/\S+)/gm;
 // Nest's start-up line for each route, in a service's readable log: `Mapped {/v1/auth/me, GET} route`.
-const MAPPED = /^([\w-]+)\s+\|.*Mapped \{([^,]+), ([A-Z]+)\} route/gm;
+// A name as wide as the launcher's column (`business-service`) leaves no space before the `|`.
+const MAPPED = /^([\w-]+)\s*\|.*Mapped \{([^,]+), ([A-Z]+)\} route/gm;
 
 /**
  * Every service `npm start` brought up and every route each one mapped, read from what the
