@@ -570,11 +570,10 @@ export interface components {
       /** @example 12 */
       quantity: number;
       /**
-       * @description Tax rate in basis points: 1900 is 19 %.
-       * @default 0
+       * @description Tax rate in basis points: 1900 is 19 %; 0 when omitted.
        * @example 1900
        */
-      taxRateBps: number;
+      taxRateBps?: number;
       /**
        * @description Price of one unit before tax, in minor units of the invoice currency.
        * @example 9500

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Body, Controller, ForbiddenException, Get, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Module, Patch, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNotEmpty, IsString, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
 import { lastValueFrom, isObservable } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { captureLogs } from '@platform/logging/testing';
@@ -29,6 +29,10 @@ class OrderDto {
   @IsArray() @ValidateNested({ each: true }) @Type(() => ItemDto) items!: ItemDto[];
 }
 
+class PatchDto {
+  @IsOptional() @IsString() note?: string;
+}
+
 class PageQuery {
   @Type(() => Number) @IsInt() @Min(1) page!: number;
 }
@@ -44,6 +48,11 @@ class ProbeController {
   @Post('orders')
   create(@Body() order: OrderDto) {
     return { isDto: order instanceof OrderDto, firstItemIsDto: order.items[0] instanceof ItemDto };
+  }
+
+  @Patch('notes')
+  patch(@Body() change: PatchDto) {
+    return { isDto: change instanceof PatchDto, note: change?.note ?? null };
   }
 
   @Get('page')
@@ -227,6 +236,24 @@ describe('Problem Details filter (real Nest app on Fastify)', () => {
       });
       expect(response.status).toBe(201);
       expect(await response.json()).toEqual({ isDto: true, firstItemIsDto: true });
+    });
+
+    it('refuses a body that is not a JSON object for a DTO, even one whose fields are all optional', async () => {
+      for (const payload of [null, 7, 'text', [{ note: 'x' }]]) {
+        const response = await fetch(`${running.url}/notes`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+        });
+        expect(response.status, JSON.stringify(payload)).toBe(400);
+        expect(await response.json()).toMatchObject({ errors: [{ field: '(body)', code: 'isObject' }] });
+      }
+      const empty = await fetch(`${running.url}/notes`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await empty.json()).toEqual({ isDto: true, note: null });
     });
 
     it('validates and converts query parameters', async () => {

@@ -183,7 +183,8 @@ export class InvoicesHttpController {
     @Param('businessId') businessId: string,
     @Param('invoiceId') invoiceId: string,
     @Headers('if-match') ifMatch: string | undefined,
-    @Body() body: VoidInvoiceRequest | undefined,
+    // The class itself, not `| undefined`: a union reflects as Object and the body would go unvalidated.
+    @Body() body: VoidInvoiceRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InvoiceResponse> {
     const invoice = await this.voidInvoice.execute({

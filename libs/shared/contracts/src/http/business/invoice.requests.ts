@@ -79,9 +79,8 @@ export class InvoiceLineRequest {
     type: 'integer',
     minimum: 0,
     maximum: MAX_TAX_RATE_BPS,
-    default: 0,
     example: 1900,
-    description: 'Tax rate in basis points: 1900 is 19 %.',
+    description: 'Tax rate in basis points: 1900 is 19 %; 0 when omitted.',
   })
   @OmittableNotNull()
   @IsInt()
