@@ -4,6 +4,7 @@ import { infraPaths, isPortOpen } from '@platform/infra';
 import { testInfra, uniqueName } from '@platform/infra/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { label } from '../src/service-process.js';
 import { startSystemProcess } from '../src/system-process.js';
 
 describe('npm start (tools/dev start-system)', () => {
@@ -40,11 +41,11 @@ describe('npm start (tools/dev start-system)', () => {
         expect(output).toMatch(new RegExp(`^${name}\\s*\\| .*INFO`, 'm'));
       }
       // Upstreams first: the gateway starts after the services it forwards to.
-      expect(output.indexOf('ready           | business-service')).toBeGreaterThan(
-        output.indexOf('ready           | auth-service'),
+      expect(output.indexOf(`${label('ready')}| business-service`)).toBeGreaterThan(
+        output.indexOf(`${label('ready')}| auth-service`),
       );
-      expect(output.indexOf('ready           | gateway')).toBeGreaterThan(
-        output.indexOf('ready           | business-service'),
+      expect(output.indexOf(`${label('ready')}| gateway`)).toBeGreaterThan(
+        output.indexOf(`${label('ready')}| business-service`),
       );
 
       const gateway = system.gatewayUrl;
