@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createGatewayClient, type components, type GatewayClient } from '@platform/gateway-client';
+import { createGatewayClient, type GatewayClient, type InvoiceResponse } from '@platform/gateway-client';
 import { eventually, testInfra, uniqueGroupId } from '@platform/infra/testing';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { CONTRACT_FILE } from '../src/infrastructure/primary-adapters/cli/api-co
 import { contractConformance } from './support/contract-conformance.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 
-type Invoice = components['schemas']['InvoiceResponse'];
+type Invoice = InvoiceResponse;
 
 interface User {
   id: string;

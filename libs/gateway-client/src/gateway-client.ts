@@ -59,3 +59,29 @@ export type JsonWebKeySetResponse = Schemas['JsonWebKeySetResponse'];
 /** Every error answer (RFC 9457): branch on `code`, show `detail`. */
 export type ProblemDetails = Schemas['ProblemDetailsResponse'];
 export type FieldError = Schemas['FieldErrorResponse'];
+
+// Businesses, members, customers and invoices.
+export type CreateBusinessRequest = Schemas['CreateBusinessRequest'];
+export type UpdateBusinessRequest = Schemas['UpdateBusinessRequest'];
+export type BusinessResponse = Schemas['BusinessResponse'];
+export type BusinessPageResponse = Schemas['BusinessPageResponse'];
+export type BusinessRole = Schemas['BusinessRole'];
+export type BusinessSummaryResponse = Schemas['BusinessSummaryResponse'];
+export type AddMemberRequest = Schemas['AddMemberRequest'];
+export type UpdateMemberRequest = Schemas['UpdateMemberRequest'];
+export type MemberResponse = Schemas['MemberResponse'];
+export type MemberPageResponse = Schemas['MemberPageResponse'];
+export type AddressRequest = Schemas['AddressRequest'];
+export type CreateCustomerRequest = Schemas['CreateCustomerRequest'];
+export type UpdateCustomerRequest = Schemas['UpdateCustomerRequest'];
+export type CustomerResponse = Schemas['CustomerResponse'];
+export type CustomerPageResponse = Schemas['CustomerPageResponse'];
+export type InvoiceLineRequest = Schemas['InvoiceLineRequest'];
+export type CreateInvoiceRequest = Schemas['CreateInvoiceRequest'];
+export type UpdateInvoiceRequest = Schemas['UpdateInvoiceRequest'];
+export type VoidInvoiceRequest = Schemas['VoidInvoiceRequest'];
+export type InvoiceResponse = Schemas['InvoiceResponse'];
+export type InvoicePageResponse = Schemas['InvoicePageResponse'];
+export type InvoiceStatus = Schemas['InvoiceStatus'];
+/** An amount in minor units with its ISO 4217 currency: `{ amountMinor: 1250, currency: 'EUR' }`. */
+export type Money = Schemas['MoneyResponse'];
