@@ -4,11 +4,11 @@ import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { createGatewayClient, type GatewayClient, type TokenResponse } from '@platform/gateway-client';
 import { repoRoot } from '@platform/infra';
-import { eventually, testInfra, uniqueGroupId, type TestDatabase } from '@platform/infra/testing';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { eventually, type TestDatabase } from '@platform/infra/testing';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractConformance } from './support/contract-conformance.js';
+import { findMessage } from './support/find-message.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 import type { ServiceProcess } from './support/service-process.js';
 
@@ -51,33 +51,6 @@ describe('gateway → auth-service', () => {
   };
   /** A client that sends `token` as its access token. */
   const signedIn = (token: string) => checked(createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token }));
-
-  // Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards.
-  async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
-    const kafka = new Kafka({ clientId: 'e2e-reader', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING });
-    const groupId = uniqueGroupId('e2e');
-    const consumer = kafka.consumer({ groupId });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      return await new Promise<KafkaMessage>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 30_000);
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            if (!matches(message)) return;
-            clearTimeout(timer);
-            resolve(message);
-          },
-        });
-      });
-    } finally {
-      await consumer.disconnect();
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
-    }
-  }
 
   // The status code of a hand-written request.
   function rawStatus(url: URL, request: string): Promise<number> {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createGatewayClient, type GatewayClient, type InvoiceResponse } from '@platform/gateway-client';
-import { eventually, testInfra, uniqueGroupId } from '@platform/infra/testing';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { eventually } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_FILE } from '../src/infrastructure/primary-adapters/cli/api-contract.js';
 import { contractConformance } from './support/contract-conformance.js';
+import { findMessage } from './support/find-message.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 
 type Invoice = InvoiceResponse;
@@ -109,33 +109,6 @@ describe('gateway → business-service', () => {
     });
     expect(response.status).toBe(201);
     return { invoice: data!, etag: response.headers.get('etag')! };
-  }
-
-  // Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards.
-  async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
-    const kafka = new Kafka({ clientId: 'e2e-reader', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING });
-    const groupId = uniqueGroupId('e2e');
-    const consumer = kafka.consumer({ groupId });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      return await new Promise<KafkaMessage>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 30_000);
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            if (!matches(message)) return;
-            clearTimeout(timer);
-            resolve(message);
-          },
-        });
-      });
-    } finally {
-      await consumer.disconnect();
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
-    }
   }
 
   it('learns a user registered at the auth-service through Kafka: adding them by e-mail eventually succeeds', async () => {
