@@ -32,7 +32,12 @@ export {
 export type { SessionsRevokedReason } from './auth/user-sessions-revoked.v1.js';
 
 // business-service events.
-export { BUSINESS_BUSINESS_TOPIC_V1, BUSINESS_INVOICE_TOPIC_V1, BUSINESS_MEMBER_TOPIC_V1 } from './business/topics.js';
+export {
+  BUSINESS_BUSINESS_TOPIC_V1,
+  BUSINESS_INVOICE_TOPIC_V1,
+  BUSINESS_MEMBER_TOPIC_V1,
+  BUSINESS_PAYMENT_TOPIC_V1,
+} from './business/topics.js';
 export { BusinessCreatedV1, BusinessCreatedV1Contract } from './business/business-created.v1.js';
 export { BusinessUpdatedV1, BusinessUpdatedV1Contract } from './business/business-updated.v1.js';
 export { BusinessMemberAddedV1, BusinessMemberAddedV1Contract } from './business/member-added.v1.js';
@@ -40,6 +45,10 @@ export { InvoiceIssuedV1, InvoiceIssuedV1Contract } from './business/invoice-iss
 export { InvoiceIssuedV2, InvoiceIssuedV2Contract, InvoiceIssuedV2Line } from './business/invoice-issued.v2.js';
 export { InvoicePaidV1, InvoicePaidV1Contract } from './business/invoice-paid.v1.js';
 export { InvoiceVoidedV1, InvoiceVoidedV1Contract } from './business/invoice-voided.v1.js';
+export { InvoiceOverdueV1, InvoiceOverdueV1Contract } from './business/invoice-overdue.v1.js';
+export { InvoiceReminderDueV1, InvoiceReminderDueV1Contract } from './business/invoice-reminder-due.v1.js';
+export { PaymentFailedV1, PaymentFailedV1Contract } from './business/payment-failed.v1.js';
+export { InvoiceCorrespondence } from './business/invoice-correspondence.js';
 
 // The public HTTP API of the auth-service (through the gateway): bodies, queries and answers.
 export { USER_ROLES } from './http/auth/user-roles.js';

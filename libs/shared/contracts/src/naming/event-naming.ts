@@ -14,6 +14,9 @@ export const SERVICE_NAME_PATTERN = new RegExp(`^${SEGMENT}$`);
 // `pay` or `send`, the usual slip of naming an event like a command.
 const IRREGULAR_PAST = new Set([
   'begun',
+  // States reached, not commands: `reminder-due` and `overdue` say what became true.
+  'due',
+  'overdue',
   'bought',
   'built',
   'chosen',

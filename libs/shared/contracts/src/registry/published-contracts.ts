@@ -6,7 +6,10 @@ import { BusinessUpdatedV1Contract } from '../business/business-updated.v1.js';
 import { InvoiceIssuedV1Contract } from '../business/invoice-issued.v1.js';
 import { InvoiceIssuedV2Contract } from '../business/invoice-issued.v2.js';
 import { InvoicePaidV1Contract } from '../business/invoice-paid.v1.js';
+import { InvoiceOverdueV1Contract } from '../business/invoice-overdue.v1.js';
+import { InvoiceReminderDueV1Contract } from '../business/invoice-reminder-due.v1.js';
 import { InvoiceVoidedV1Contract } from '../business/invoice-voided.v1.js';
+import { PaymentFailedV1Contract } from '../business/payment-failed.v1.js';
 import { BusinessMemberAddedV1Contract } from '../business/member-added.v1.js';
 import { createContractRegistry } from './contract-registry.js';
 
@@ -25,4 +28,7 @@ export const publishedContracts = createContractRegistry([
   InvoiceIssuedV2Contract,
   InvoicePaidV1Contract,
   InvoiceVoidedV1Contract,
+  InvoiceOverdueV1Contract,
+  InvoiceReminderDueV1Contract,
+  PaymentFailedV1Contract,
 ]);
