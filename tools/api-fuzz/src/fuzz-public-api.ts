@@ -40,16 +40,19 @@ export async function fuzzPublicApi(options: FuzzOptions): Promise<FuzzReport> {
   const personas = await createPersonas(options.gatewayUrl, options.authDatabaseUrl);
   const results: SchemathesisResult[] = [];
   for (const persona of personas) {
-    results.push(
-      await runSchemathesis({
-        bin: options.bin,
-        contractFile: options.contractFile,
-        baseUrl: options.gatewayUrl,
-        persona,
-        maxExamples: options.maxExamples,
-        seed: options.seed,
-      }),
-    );
+    for (const mode of ['single', 'stateful'] as const) {
+      results.push(
+        await runSchemathesis({
+          bin: options.bin,
+          contractFile: options.contractFile,
+          baseUrl: options.gatewayUrl,
+          persona,
+          maxExamples: options.maxExamples,
+          seed: options.seed,
+          mode,
+        }),
+      );
+    }
   }
   const operations = operationsOf(options.contractFile);
   const exchanges = results.flatMap((result) => result.exchanges);
