@@ -11,7 +11,7 @@ import {
   loggingOptionsFromEnv,
   NestLogger,
 } from '@platform/logging';
-import { getManagementUrl, markShuttingDown, type ReadinessCheck } from '@platform/monitoring';
+import { getManagementUrl, markShuttingDown, type ManagementRoute, type ReadinessCheck } from '@platform/monitoring';
 import { flushErrorReports, installHttpServerTracing, reportError, shutdownTelemetry } from '@platform/observability';
 import { applyValidation } from '@platform/validation';
 import { ConfigError, loadConfig, ServiceConfig } from './config.js';
@@ -30,6 +30,10 @@ export interface ServiceOptions<C extends ServiceConfig> {
   config?: new () => C;
   /** Dependencies readiness checks, given the validated configuration. */
   readiness?: (config: C) => readonly ReadinessCheck[];
+  /** Checks shown in `GET /health` details only, never failing readiness (e.g. `jobsHealthCheck()`). */
+  informational?: (config: C) => readonly ReadinessCheck[];
+  /** Extra read-only JSON routes on the management port (e.g. `jobsStatusRoute()` for `GET /jobs/status`). */
+  managementRoutes?: (config: C) => readonly ManagementRoute[];
   /** Largest request body accepted, in bytes (default 1 MiB). */
   bodyLimitBytes?: number;
   /** Deepest nesting of objects and arrays a JSON body may have (default 32); deeper is a 400. */
@@ -101,6 +105,8 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
       config,
       managementPort: config.MANAGEMENT_PORT,
       readiness: options.readiness?.(config) ?? [],
+      informational: options.informational?.(config) ?? [],
+      managementRoutes: options.managementRoutes?.(config) ?? [],
     }),
     adapter,
     { logger: new NestLogger() },

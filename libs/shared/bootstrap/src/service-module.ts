@@ -1,5 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
-import { MonitoringModule, type ReadinessCheck } from '@platform/monitoring';
+import { MonitoringModule, type ManagementRoute, type ReadinessCheck } from '@platform/monitoring';
 import { ServiceConfig } from './config.js';
 
 /** What the root module of a service is made of. */
@@ -11,6 +11,8 @@ export interface ServiceModuleOptions {
   managementPort: number;
   managementHost?: string;
   readiness: readonly ReadinessCheck[];
+  informational?: readonly ReadinessCheck[];
+  managementRoutes?: readonly ManagementRoute[];
 }
 
 /** Makes the validated configuration injectable everywhere, by its own class and as ServiceConfig. */
@@ -37,6 +39,8 @@ export class ServiceRootModule {
           managementPort: options.managementPort,
           managementHost: options.managementHost,
           readiness: options.readiness,
+          informational: options.informational,
+          managementRoutes: options.managementRoutes,
         }),
         options.module,
       ],

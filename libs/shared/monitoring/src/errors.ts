@@ -18,6 +18,8 @@ export const MONITORING_ERROR_CODES = {
   invalidConfiguration: 'MONITORING.INVALID_CONFIGURATION',
   /** The management server could not listen (port taken, address not on this machine). */
   managementServerFailed: 'MONITORING.MANAGEMENT_SERVER_FAILED',
+  /** A management route's handler failed (answered as a 500 Problem Details, logged with the cause). */
+  managementRouteFailed: 'MONITORING.MANAGEMENT_ROUTE_FAILED',
 } as const;
 
 /** One of {@link MONITORING_ERROR_CODES}. */

@@ -23,6 +23,7 @@ export type { LabelValue } from './metrics/metric-rules.js';
 // Readiness checks
 export { DEFAULT_CHECK_TIMEOUT_MS } from './health/readiness-check.js';
 export type { ReadinessCheck, ReadinessCheckContext, ReadinessDetails } from './health/readiness-check.js';
+export type { ManagementRoute, ManagementRouteContext } from './management/management-route.js';
 export { postgresCheck } from './health/checks/postgres.check.js';
 export type { PostgresCheckOptions } from './health/checks/postgres.check.js';
 export { migrationsCheck } from './health/checks/migrations.check.js';

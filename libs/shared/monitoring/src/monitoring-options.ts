@@ -1,5 +1,6 @@
 import { MONITORING_ERROR_CODES, MonitoringError } from './errors.js';
 import type { ReadinessCheck } from './health/readiness-check.js';
+import type { ManagementRoute } from './management/management-route.js';
 
 /** How `MonitoringModule.forRoot` is configured; every field has a default. */
 export interface MonitoringOptions {
@@ -9,6 +10,13 @@ export interface MonitoringOptions {
   managementHost?: string;
   /** Dependencies readiness waits for, in the order they are shown. */
   readiness?: readonly ReadinessCheck[];
+  /**
+   * Checks shown in `GET /health` details only, after the readiness ones: a failing one is listed
+   * as down with its message but never turns `/health` or `/health/ready` to 503 (stale jobs...).
+   */
+  informational?: readonly ReadinessCheck[];
+  /** Extra read-only JSON routes of the management server (`GET /jobs/status`...). */
+  managementRoutes?: readonly ManagementRoute[];
   /** RED metrics on the application's Fastify routes; default true. */
   httpMetrics?: boolean;
   /** prom-client's process metrics; default true. */
@@ -22,6 +30,8 @@ export interface ResolvedMonitoringOptions {
   managementPort: number;
   managementHost: string;
   readiness: readonly ReadinessCheck[];
+  informational: readonly ReadinessCheck[];
+  managementRoutes: readonly ManagementRoute[];
   httpMetrics: boolean;
   defaultMetrics: boolean;
   postgresMetrics: boolean;
@@ -52,17 +62,39 @@ function port(value: number | undefined, env: string | undefined): number {
   return parsed;
 }
 
-function checks(list: readonly ReadinessCheck[]): readonly ReadinessCheck[] {
-  const names = new Set<string>();
-  for (const check of list) {
-    if (!check || typeof check.check !== 'function') invalid('every readiness entry must have a check() function');
-    if (typeof check.name !== 'string' || !CHECK_NAME.test(check.name)) {
-      invalid(`readiness check name "${String(check.name)}" must be lower-case letters, digits, "-" and "_"`);
+// The management server's own paths, which a route may not take or shadow.
+const RESERVED_PATH = /^\/(?:metrics|health)(?:\/|$)/;
+const ROUTE_PATH = /^(?:\/[a-z0-9][a-z0-9_-]*)+$/;
+
+function routes(list: readonly ManagementRoute[]): readonly ManagementRoute[] {
+  const paths = new Set<string>();
+  for (const route of list) {
+    if (!route || typeof route.handle !== 'function') invalid('every management route must have a handle() function');
+    if (typeof route.path !== 'string' || !ROUTE_PATH.test(route.path)) {
+      invalid(`management route path "${String(route.path)}" must be like /jobs/status (lower-case segments)`);
     }
-    if (names.has(check.name)) invalid(`two readiness checks are named "${check.name}"`);
+    if (RESERVED_PATH.test(route.path)) invalid(`management route path "${route.path}" is the library's own`);
+    if (paths.has(route.path)) invalid(`two management routes have the path "${route.path}"`);
+    paths.add(route.path);
+  }
+  return [...list];
+}
+
+/** Validates checks; names are unique across readiness and informational checks (one health body). */
+function checks(
+  list: readonly ReadinessCheck[],
+  kind: 'readiness' | 'informational',
+  names: Set<string>,
+): readonly ReadinessCheck[] {
+  for (const check of list) {
+    if (!check || typeof check.check !== 'function') invalid(`every ${kind} entry must have a check() function`);
+    if (typeof check.name !== 'string' || !CHECK_NAME.test(check.name)) {
+      invalid(`${kind} check name "${String(check.name)}" must be lower-case letters, digits, "-" and "_"`);
+    }
+    if (names.has(check.name)) invalid(`two ${kind} checks are named "${check.name}"`);
     names.add(check.name);
     if (check.timeoutMs !== undefined && !(Number.isFinite(check.timeoutMs) && check.timeoutMs > 0)) {
-      invalid(`readiness check "${check.name}": timeoutMs must be a positive number`);
+      invalid(`${kind} check "${check.name}": timeoutMs must be a positive number`);
     }
   }
   return [...list];
@@ -75,10 +107,13 @@ export function resolveMonitoringOptions(
 ): ResolvedMonitoringOptions {
   const host = options.managementHost ?? (env['MANAGEMENT_HOST']?.trim() || '0.0.0.0');
   if (typeof host !== 'string' || host.trim() === '') invalid('managementHost must be a host name or an IP address');
+  const names = new Set<string>();
   return {
     managementPort: port(options.managementPort, env['MANAGEMENT_PORT']),
     managementHost: host,
-    readiness: checks(options.readiness ?? []),
+    readiness: checks(options.readiness ?? [], 'readiness', names),
+    informational: checks(options.informational ?? [], 'informational', names),
+    managementRoutes: routes(options.managementRoutes ?? []),
     httpMetrics: options.httpMetrics ?? true,
     defaultMetrics: options.defaultMetrics ?? true,
     postgresMetrics: options.postgresMetrics ?? true,

@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { getLogger } from '@platform/logging';
 import { HealthService } from './health/health.service.js';
@@ -30,6 +30,7 @@ export class MonitoringLifecycle
     @Inject(HealthService) private readonly health: HealthService,
     @Inject(ShutdownState) private readonly shutdown: ShutdownState,
     @Inject(MONITORING_OPTIONS) private readonly options: ResolvedMonitoringOptions,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Routes are registered by now but Fastify has not started, so hooks can still be added. */
@@ -50,6 +51,10 @@ export class MonitoringLifecycle
       host: this.options.managementHost,
       port: this.options.managementPort,
       health: this.health,
+      routes: this.options.managementRoutes.map((route) => ({
+        path: route.path,
+        handle: () => route.handle({ moduleRef: this.moduleRef }),
+      })),
     });
     logger.info('management server listening', { url: this.server.url });
   }
@@ -63,7 +68,8 @@ export class MonitoringLifecycle
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = undefined;
-    await Promise.allSettled([server?.close(), ...this.options.readiness.map((check) => check.close?.())]);
+    const checks = [...this.options.readiness, ...this.options.informational];
+    await Promise.allSettled([server?.close(), ...checks.map((check) => check.close?.())]);
   }
 
   /** Where the management server listens, once started. */

@@ -55,16 +55,29 @@ export class HealthService {
     return report(statusesOnly(body));
   }
 
-  /** Every check with its latency (`responseTime`, ms) and details, for people and dashboards. */
+  /**
+   * Every check with its latency (`responseTime`, ms) and details, for people and dashboards; the
+   * informational checks follow in `details` only, so they never change the status.
+   */
   async detailed(): Promise<HealthReport> {
-    const body = await this.run();
+    const [body, informational] = await Promise.all([this.run(), this.runInformational()]);
     if (this.shutdown.isShuttingDown) body.status = 'shutting_down';
+    body.details = { ...body.details, ...informational };
     return report(body);
   }
 
   private async run(): Promise<HealthCheckResult> {
     const indicators: HealthIndicatorFunction[] = this.options.readiness.map((check) => this.indicator(check));
     if (this.adapterHost.httpAdapter) indicators.unshift(() => this.serverIndicator());
+    return this.execute(indicators);
+  }
+
+  private async runInformational(): Promise<HealthCheckResult['details']> {
+    if (this.options.informational.length === 0) return {};
+    return (await this.execute(this.options.informational.map((check) => this.indicator(check)))).details;
+  }
+
+  private async execute(indicators: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
     try {
       return await this.health.check(indicators);
     } catch (error) {
