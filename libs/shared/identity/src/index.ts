@@ -35,3 +35,10 @@ export {
   DEFAULT_ACCESS_TOKEN_ISSUER,
   DEFAULT_ACCESS_TOKEN_AUDIENCE,
 } from './access-token/access-token.constants.js';
+export {
+  InvalidWebhookSignatureError,
+  signStandardWebhook,
+  verifyStandardWebhook,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from './webhooks/standard-webhooks.js';
+export type { StandardWebhookHeaders, WebhookRejection } from './webhooks/standard-webhooks.js';
