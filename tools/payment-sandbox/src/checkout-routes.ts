@@ -9,7 +9,7 @@ export const checkoutRoutes: Route[] = [
     method: 'GET',
     path: '/checkout/:id',
     async handle({ response, params, parts }) {
-      const payment = parts.payments.get(params['id']!);
+      const payment = parts.payments.get(params['id'] ?? '');
       if (!payment) throw new ProblemError('payment_not_found', `no payment ${params['id']}`);
       const html = checkoutPage(payment);
       response.writeHead(200, {
@@ -24,7 +24,7 @@ export const checkoutRoutes: Route[] = [
     method: 'POST',
     path: '/checkout/:id',
     async handle({ request, response, params, parts }) {
-      const id = params['id']!;
+      const id = params['id'] ?? '';
       const body = (await readJson(request)) as { outcome?: unknown } | undefined;
       const outcome = body?.outcome;
       if (!isCheckoutOutcome(outcome))
@@ -33,8 +33,8 @@ export const checkoutRoutes: Route[] = [
       if (!current) throw new ProblemError('payment_not_found', `no payment ${id}`);
       if (!canTransition(current.status, outcome))
         throw new ProblemError('payment_final', `payment ${id} has succeeded; it can no longer change`);
-      const payment = parts.payments.update(id, outcome, outcome === 'failed' ? PAYER_DECLINED : null);
-      const event = parts.events.record(payment, parts.payments.webhookUrlOf(id)!);
+      const { payment, webhookUrl } = parts.payments.update(id, outcome, outcome === 'failed' ? PAYER_DECLINED : null);
+      const event = parts.events.record(payment, webhookUrl);
       parts.options.log(`payment ${id} ${outcome}: event ${event.id} (${event.type})`);
       parts.deliverer.dispatch(event);
       sendJson(response, 200, payment);

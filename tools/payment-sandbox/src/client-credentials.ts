@@ -2,9 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** How a client presented its credentials to the token endpoint (RFC 6749 §2.3.1). */
 export type PresentedClient =
-  | { method: 'basic' | 'body'; clientId: string; clientSecret: string }
-  | { method: 'none' }
-  | { method: 'both' };
+  { method: 'basic' | 'body'; clientId: string; clientSecret: string } | { method: 'none' } | { method: 'both' };
 
 /** The client id and secret from HTTP Basic or from the form's `client_id`/`client_secret` fields. */
 export function presentedClient(authorization: string | undefined, form: URLSearchParams): PresentedClient {
@@ -12,7 +10,7 @@ export function presentedClient(authorization: string | undefined, form: URLSear
   const inBody = form.has('client_id') || form.has('client_secret');
   if (basic && inBody) return { method: 'both' };
   if (basic) {
-    const decoded = Buffer.from(basic[1]!, 'base64').toString('utf8');
+    const decoded = Buffer.from(basic[1] ?? '', 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return { method: 'none' };
     // RFC 6749 §2.3.1: both parts are form-urlencoded before they are joined and base64-encoded.

@@ -2,9 +2,7 @@ import type { Faults, WebhookFaults } from './types.js';
 
 /** What an injected fault does to one /v1 call instead of answering it. */
 export type CallFault =
-  | { kind: 'fail'; status: 500 | 502 | 503 }
-  | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'timeout' };
+  { kind: 'fail'; status: 500 | 502 | 503 } | { kind: 'rate-limit'; retryAfterSeconds: number } | { kind: 'timeout' };
 
 export const DEFAULT_REORDER_HOLD_MS = 2000;
 const FAIL_STATUSES = [500, 502, 503] as const;

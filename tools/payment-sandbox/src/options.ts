@@ -84,10 +84,7 @@ export function resolveOptions(options: PaymentSandboxOptions): ResolvedOptions 
   }
   if (!Number.isInteger(resolved.tokenTtlSeconds) || resolved.tokenTtlSeconds < 1)
     fail(`tokenTtlSeconds must be a positive integer, got ${resolved.tokenTtlSeconds}`);
-  if (
-    resolved.retryScheduleMs.length === 0 ||
-    !resolved.retryScheduleMs.every((ms) => Number.isInteger(ms) && ms >= 0)
-  )
+  if (resolved.retryScheduleMs.length === 0 || !resolved.retryScheduleMs.every((ms) => Number.isInteger(ms) && ms >= 0))
     fail('retryScheduleMs must be a non-empty list of whole milliseconds');
   if (!Number.isInteger(resolved.maxDeliveryAttempts) || resolved.maxDeliveryAttempts < 1)
     fail(`maxDeliveryAttempts must be a positive integer, got ${resolved.maxDeliveryAttempts}`);

@@ -31,13 +31,17 @@ export function parseCreatePayment(
   const webhookUrl = input['webhookUrl'];
   if (typeof webhookUrl !== 'string' || !isHttpUrl(webhookUrl)) errors.push('webhookUrl must be an http(s) URL');
   const description = input['description'];
-  if (description !== undefined && description !== null && (typeof description !== 'string' || description.length > 500))
+  if (
+    description !== undefined &&
+    description !== null &&
+    (typeof description !== 'string' || description.length > 500)
+  )
     errors.push('description must be a string of at most 500 characters');
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     request: {
-      amount: { amountMinor: amount!['amountMinor'] as number, currency: amount!['currency'] as string },
+      amount: { amountMinor: amount?.['amountMinor'] as number, currency: amount?.['currency'] as string },
       reference: reference as string,
       webhookUrl: webhookUrl as string,
       description: (description as string | null | undefined) ?? null,

@@ -15,7 +15,10 @@ export const paymentsRoutes: Route[] = [
       const { request, response, parts } = context;
       const key = request.headers['idempotency-key'];
       if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))
-        throw new ProblemError('idempotency_key_required', 'send an Idempotency-Key header of 1-255 visible ASCII characters');
+        throw new ProblemError(
+          'idempotency_key_required',
+          'send an Idempotency-Key header of 1-255 visible ASCII characters',
+        );
       const parsed = parseCreatePayment(await readJson(request));
       if (!parsed.ok) throw new ProblemError('invalid_request', parsed.errors.join('; '));
       const outcome = parts.payments.create(key, parsed.request);
@@ -36,7 +39,7 @@ export const paymentsRoutes: Route[] = [
     path: '/v1/payments/:id',
     async handle(context) {
       if (!(await guardV1(context))) return;
-      const payment = context.parts.payments.get(context.params['id']!);
+      const payment = context.parts.payments.get(context.params['id'] ?? '');
       if (!payment) throw new ProblemError('payment_not_found', `no payment ${context.params['id']}`);
       sendJson(context.response, 200, payment);
     },

@@ -10,9 +10,7 @@ export interface StoredPayment {
 
 /** What creating a payment under an idempotency key came to. */
 export type CreateOutcome =
-  | { kind: 'created'; payment: Payment }
-  | { kind: 'replayed'; payment: Payment }
-  | { kind: 'key-reused' };
+  { kind: 'created'; payment: Payment } | { kind: 'replayed'; payment: Payment } | { kind: 'key-reused' };
 
 /** Payments in memory, and the idempotency keys they were created under (the sandbox has one client). */
 export class PaymentsStore {
@@ -30,7 +28,8 @@ export class PaymentsStore {
     const earlier = this.keys.get(idempotencyKey);
     if (earlier) {
       if (earlier.fingerprint !== fingerprint) return { kind: 'key-reused' };
-      return { kind: 'replayed', payment: this.get(earlier.paymentId)! };
+      const payment = this.get(earlier.paymentId);
+      if (payment) return { kind: 'replayed', payment };
     }
     const id = `pay_${randomBytes(12).toString('hex')}`;
     const at = this.now().toISOString();
@@ -56,16 +55,12 @@ export class PaymentsStore {
     return stored && structuredClone(stored.payment);
   }
 
-  webhookUrlOf(id: string): string | undefined {
-    return this.payments.get(id)?.webhookUrl;
-  }
-
-  /** Moves the payment to `status` and answers its new state (the caller has checked the transition). */
-  update(id: string, status: PaymentStatus, failureReason: string | null): Payment {
+  /** Moves the payment to `status`; answers its new state and where its webhooks go (the caller has checked the transition). */
+  update(id: string, status: PaymentStatus, failureReason: string | null): StoredPayment {
     const stored = this.payments.get(id);
     if (!stored) throw new Error(`no payment ${id}`);
     stored.payment = { ...stored.payment, status, failureReason, updatedAt: this.now().toISOString() };
-    return structuredClone(stored.payment);
+    return structuredClone(stored);
   }
 
   /** Every payment, oldest first. */

@@ -10,7 +10,7 @@ export type RouteMatch =
 export function createRouter(routes: Route[]): (method: string, pathname: string) => RouteMatch {
   const compiled = routes.map((route) => ({
     route,
-    names: [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!),
+    names: [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? ''),
     pattern: new RegExp(`^${route.path.replace(/:\w+/g, '([^/]+)')}$`),
   }));
   return (method, pathname) => {
@@ -21,7 +21,7 @@ export function createRouter(routes: Route[]): (method: string, pathname: string
     const chosen = onPath.find(({ entry }) => entry.route.method === method);
     if (!chosen) return { kind: 'method-not-allowed', allow: onPath.map(({ entry }) => entry.route.method) };
     const params = Object.fromEntries(
-      chosen.entry.names.map((name, index) => [name, decodeURIComponent(chosen.match![index + 1]!)]),
+      chosen.entry.names.map((name, index) => [name, decodeURIComponent(chosen.match?.[index + 1] ?? '')]),
     );
     return { kind: 'found', route: chosen.entry.route, params };
   };

@@ -14,7 +14,12 @@ export async function guardV1({ request, response, parts }: RouteContext): Promi
   if (latency > 0) await parts.timers.sleep(latency);
   const fault = parts.faults.takeCallFault();
   if (fault?.kind === 'fail')
-    throw new ProblemError('provider_unavailable', `injected failure (failNext): HTTP ${fault.status}`, {}, fault.status);
+    throw new ProblemError(
+      'provider_unavailable',
+      `injected failure (failNext): HTTP ${fault.status}`,
+      {},
+      fault.status,
+    );
   if (fault?.kind === 'rate-limit')
     throw new ProblemError('rate_limited', 'injected rate limit (rateLimitNext)', {
       'retry-after': String(fault.retryAfterSeconds),

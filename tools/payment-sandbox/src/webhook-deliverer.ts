@@ -89,19 +89,14 @@ export class WebhookDeliverer {
       return;
     }
     const schedule = this.settings.retryScheduleMs;
-    const wait = schedule[Math.min(number - 1, schedule.length - 1)]!;
+    const wait = schedule[Math.min(number - 1, schedule.length - 1)] ?? 0;
     this.settings.timers.after(wait, () => void this.attempt(event, number + 1, copiesLeft));
   }
 
   /** POSTs the event, signed with a fresh timestamp; never rejects. */
   private post(event: StoredEvent): Promise<DeliveryAttempt> {
     const at = this.settings.now();
-    const headers = signedWebhookHeaders(
-      this.settings.key,
-      event.id,
-      Math.floor(at.getTime() / 1000),
-      event.body,
-    );
+    const headers = signedWebhookHeaders(this.settings.key, event.id, Math.floor(at.getTime() / 1000), event.body);
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Omit<DeliveryAttempt, 'at'>): void => {
