@@ -10,8 +10,8 @@ export const DEFAULT_MAX_JSON_DEPTH = 32;
  * The `application/json` body parser of every service: it refuses, as a 400 Problem Details,
  * a body nested deeper than `maxDepth` before anything parses or recurses over it (validation,
  * class-transformer, forwarding and logging all walk bodies recursively, and a few thousand
- * levels overflow their stacks). An empty body is no body, as for any other request without
- * one; everything else is Fastify's own parser (prototype-poisoning checks included).
+ * levels overflow their stacks). The bytes received stay as `request.rawBody`. An empty body
+ * is no body, as for any other request without one; everything else is Fastify's own parser (prototype-poisoning checks included).
  */
 export function installJsonBodyParser(app: NestFastifyApplication, maxDepth: number): void {
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
@@ -22,6 +22,9 @@ export function installJsonBodyParser(app: NestFastifyApplication, maxDepth: num
   const parseJson = fastify.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
   // Through Nest, which otherwise registers its own parser for the type when the app starts.
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    // The exact bytes stay readable (`request.rawBody`, as Nest's own `rawBody` option names them):
+    // a signature over the body (webhooks) is checked on them, never on re-serialised JSON.
+    (request as { rawBody?: Buffer }).rawBody = body;
     const text = body.toString('utf8');
     if (text.trim() === '') {
       done(null, undefined);
