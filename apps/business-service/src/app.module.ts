@@ -7,6 +7,9 @@ import { businessProviders } from './business.providers.js';
 import { businessSummaryProviders } from './business-summary.providers.js';
 import { businessHttpControllers } from './infrastructure/primary-adapters/http/business-http-controllers.js';
 import { invoiceProviders } from './invoice.providers.js';
+import { paymentProviders } from './payment.providers.js';
+import { PaymentsHttpController } from './infrastructure/primary-adapters/http/payments.http.controller.js';
+import { PaymentWebhooksHttpController } from './infrastructure/primary-adapters/http/payment-webhooks.http.controller.js';
 import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { GetBusinessSummaryHttpController } from './infrastructure/primary-adapters/http/get-business-summary.http.controller.js';
 import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
@@ -35,11 +38,14 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
     ...businessHttpControllers,
     GetBusinessSummaryHttpController,
     InvoicesHttpController,
+    PaymentsHttpController,
+    PaymentWebhooksHttpController,
   ],
   providers: [
     ...businessProviders,
     ...businessSummaryProviders,
     ...invoiceProviders,
+    ...paymentProviders,
     ...gatewayIdentityProviders(BusinessConfig),
   ],
 })

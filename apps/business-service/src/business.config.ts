@@ -1,7 +1,21 @@
 import { ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
-import { IsOptional, Matches } from 'class-validator';
+
+/** The settings that switch payments through the provider on: all of them, or none. */
+const PAYMENT_PROVIDER_SETTINGS = [
+  'PAYMENT_PROVIDER_URL',
+  'PAYMENT_PROVIDER_CLIENT_ID',
+  'PAYMENT_PROVIDER_CLIENT_SECRET',
+  'PAYMENT_WEBHOOK_SECRET',
+  'PAYMENT_WEBHOOK_URL',
+] as const;
+
+// Any one set makes every one required: a half-configured provider stops the start, with the missing names.
+const paymentsConfigured = (config: object): boolean =>
+  PAYMENT_PROVIDER_SETTINGS.some((name) => (config as Record<string, unknown>)[name] !== undefined);
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** The business-service's settings, read from the environment and validated at start-up. */
 export class BusinessConfig extends ServiceConfig {
@@ -28,4 +42,41 @@ export class BusinessConfig extends ServiceConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  // Payments through the provider (all or none: without them, starting a payment answers 503
+  // PAYMENT.PROVIDER_NOT_CONFIGURED and everything else runs; manual payments always work).
+
+  /** The provider's base URL, e.g. http://127.0.0.1:4010 (the sandbox's); its token endpoint is /oauth/token. */
+  @ValidateIf(paymentsConfigured)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PAYMENT_PROVIDER_URL?: string;
+
+  /** OAuth2 client-credentials id at the provider. */
+  @ValidateIf(paymentsConfigured)
+  @IsString()
+  @IsNotEmpty()
+  PAYMENT_PROVIDER_CLIENT_ID?: string;
+
+  /** OAuth2 client secret at the provider. */
+  @ValidateIf(paymentsConfigured)
+  @IsString()
+  @IsNotEmpty()
+  PAYMENT_PROVIDER_CLIENT_SECRET?: string;
+
+  /** Verifies the provider's webhooks (Standard Webhooks): `whsec_<base64>`. */
+  @ValidateIf(paymentsConfigured)
+  @Matches(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, { message: 'PAYMENT_WEBHOOK_SECRET must be whsec_<base64>' })
+  PAYMENT_WEBHOOK_SECRET?: string;
+
+  /** The public URL the provider calls back: the gateway's /v1/payments/webhooks/sandbox. */
+  @ValidateIf(paymentsConfigured)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PAYMENT_WEBHOOK_URL?: string;
+
+  /** Time limit of each call to the provider. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  PAYMENT_PROVIDER_TIMEOUT_MS = 5_000;
 }

@@ -10,14 +10,23 @@ export type BusinessPermission =
   | 'customers:write'
   | 'invoices:edit-drafts'
   | 'invoices:issue'
-  | 'invoices:void';
+  | 'invoices:void'
+  | 'payments:start'
+  | 'payments:record-manual';
 
 // Viewers read; accountants keep the books (customers, drafts, issuing); admins also correct
 // (void) and manage the team; owners can do everything admins can, and only an owner is the last
 // word on ownership (the last owner stays).
 const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
   viewer: ['business:read'],
-  accountant: ['business:read', 'customers:write', 'invoices:edit-drafts', 'invoices:issue'],
+  accountant: [
+    'business:read',
+    'customers:write',
+    'invoices:edit-drafts',
+    'invoices:issue',
+    'payments:start',
+    'payments:record-manual',
+  ],
   admin: [
     'business:read',
     'business:update',
@@ -25,6 +34,8 @@ const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
     'customers:write',
     'invoices:edit-drafts',
     'invoices:issue',
+    'payments:start',
+    'payments:record-manual',
     'invoices:void',
   ],
   owner: [
@@ -34,6 +45,8 @@ const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
     'customers:write',
     'invoices:edit-drafts',
     'invoices:issue',
+    'payments:start',
+    'payments:record-manual',
     'invoices:void',
   ],
 };

@@ -51,6 +51,8 @@ export interface InvoiceState {
   issuedAt: Date | null;
   voidedAt: Date | null;
   voidReason: string | null;
+  /** The sum of its succeeded payments, in minor units (may exceed the total: an overpayment). */
+  paidMinor: number;
   /** 1 for a new draft, +1 on every change: the optimistic-concurrency token. */
   version: number;
   createdAt: Date;
@@ -98,6 +100,7 @@ export class Invoice {
       issuedAt: null,
       voidedAt: null,
       voidReason: null,
+      paidMinor: 0,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -169,6 +172,23 @@ export class Invoice {
       throw new InvalidInvoiceError('reason', `A void reason has at most ${MAX_VOID_REASON_LENGTH} characters.`);
     }
     return this.next({ status: 'void', voidedAt: now, voidReason: trimmed || null }, now);
+  }
+
+  /** What is still owed: the total less the succeeded payments, never below 0. */
+  amountDueMinor(): number {
+    return Math.max(0, this.state.totalMinor - this.state.paidMinor);
+  }
+
+  /**
+   * A succeeded payment of `amountMinor` added to `paidMinor`; an issued invoice that is now
+   * covered becomes paid. A payment that succeeds late (the payer retried) is still counted on a
+   * paid or void invoice: the money arrived, the books must say so.
+   */
+  recordPayment(amountMinor: number, now: Date): Invoice {
+    if (this.state.status === 'draft') throw new InvoiceTransitionError(this.state.id, 'draft', 'paid');
+    const paid = this.next({ paidMinor: this.state.paidMinor + amountMinor }, now);
+    if (this.state.status !== 'issued' || paid.amountDueMinor() > 0) return paid;
+    return Invoice.restore({ ...paid.toState(), status: 'paid' });
   }
 
   /** issued → paid; recorded by payments (next issue), no route of its own. */

@@ -112,3 +112,16 @@ export {
   VoidInvoiceRequest,
 } from './http/business/invoice.requests.js';
 export { InvoiceLineResponse, InvoicePageResponse, InvoiceResponse } from './http/business/invoice.responses.js';
+export {
+  PaymentAmountRequest,
+  RecordManualPaymentRequest,
+  StartPaymentRequest,
+} from './http/business/payment.requests.js';
+export {
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+  PaymentListResponse,
+  PaymentResponse,
+  WebhookReceivedResponse,
+} from './http/business/payment.responses.js';
+export type { PaymentMethod, PaymentStatus } from './http/business/payment.responses.js';

@@ -5,6 +5,7 @@ import type { CustomerRepository } from './customer-repository.port.js';
 import type { InvoiceNumberSequence, InvoiceRepository } from './invoice-repository.port.js';
 import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
+import type { PaymentRepository, ProviderEventLog } from './payment-repository.port.js';
 
 /** An event to publish with the transaction's changes. */
 export interface EventToPublish<C extends EventContract> {
@@ -26,6 +27,8 @@ export interface Transaction {
   customers: CustomerRepository;
   invoices: InvoiceRepository;
   invoiceNumbers: InvoiceNumberSequence;
+  payments: PaymentRepository;
+  providerEvents: ProviderEventLog;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

@@ -25,6 +25,8 @@ export function toInvoiceResponse(invoice: InvoiceView): InvoiceResponse {
     subtotal: money(invoice.subtotalMinor),
     tax: money(invoice.taxMinor),
     total: money(invoice.totalMinor),
+    paid: money(invoice.paidMinor),
+    amountDue: money(Math.max(0, invoice.totalMinor - invoice.paidMinor)),
     issuedAt: invoice.issuedAt?.toISOString() ?? null,
     voidedAt: invoice.voidedAt?.toISOString() ?? null,
     version: invoice.version,

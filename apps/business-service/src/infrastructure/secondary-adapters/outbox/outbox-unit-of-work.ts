@@ -9,6 +9,8 @@ import { PostgresInvoiceNumbers } from '../persistence/postgres-invoice-numbers.
 import { PostgresInvoices } from '../persistence/postgres-invoices.js';
 import { PostgresMembers } from '../persistence/postgres-members.js';
 import { PostgresMemberDirectory } from '../persistence/postgres-member-directory.js';
+import { PostgresPayments } from '../persistence/postgres-payments.js';
+import { PostgresProviderEvents } from '../persistence/postgres-provider-events.js';
 
 /**
  * UnitOfWork on one PostgreSQL transaction of `dataSource`, with the messaging library's
@@ -35,6 +37,8 @@ export class OutboxUnitOfWork implements UnitOfWork {
       customers: new PostgresCustomers(manager),
       invoices: new PostgresInvoices(manager),
       invoiceNumbers: new PostgresInvoiceNumbers(manager),
+      payments: new PostgresPayments(manager),
+      providerEvents: new PostgresProviderEvents(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });

@@ -1,9 +1,14 @@
 import { messagingMigrations } from '@platform/messaging';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateBusinessTables1796000000000 } from './migrations/1796000000000-create-business-tables.js';
+import { CreatePaymentTables1797000000000 } from './migrations/1797000000000-create-payment-tables.js';
 
 /** Every migration of the business-service's database, in order: the messaging tables, then its own. */
-export const businessMigrations = [...messagingMigrations, CreateBusinessTables1796000000000];
+export const businessMigrations = [
+  ...messagingMigrations,
+  CreateBusinessTables1796000000000,
+  CreatePaymentTables1797000000000,
+];
 
 /**
  * The business-service's database. Repositories speak SQL through the EntityManager of the

@@ -21,6 +21,7 @@ interface InvoiceRow {
   issued_at: Date | null;
   voided_at: Date | null;
   void_reason: string | null;
+  paid_minor: string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -28,7 +29,7 @@ interface InvoiceRow {
 
 // due_date as text: node-postgres would turn a `date` into a Date at local midnight.
 const COLUMNS = `id, business_id, customer_id, number, status, currency, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-  lines, subtotal_minor, tax_minor, total_minor, issued_at, voided_at, void_reason, version, created_at, updated_at`;
+  lines, subtotal_minor, tax_minor, total_minor, issued_at, voided_at, void_reason, version, created_at, updated_at, paid_minor`;
 
 /** InvoiceRepository on `invoices`, in the transaction of `manager`. */
 export class PostgresInvoices implements InvoiceRepository {
@@ -80,7 +81,7 @@ export class PostgresInvoices implements InvoiceRepository {
     const result: unknown = await this.manager.query(
       `UPDATE invoices SET customer_id = $4, number = $5, status = $6, currency = $7, due_date = $8, lines = $9::jsonb,
          subtotal_minor = $10, tax_minor = $11, total_minor = $12, issued_at = $13, voided_at = $14, void_reason = $15,
-         version = $16, updated_at = $17
+         version = $16, updated_at = $17, paid_minor = $18
        WHERE business_id = $1 AND id = $2 AND version = $3`,
       [
         s.businessId,
@@ -100,6 +101,7 @@ export class PostgresInvoices implements InvoiceRepository {
         s.voidReason,
         s.version,
         s.updatedAt,
+        s.paidMinor,
       ],
     );
     return affectedRows(result) === 1;
@@ -162,6 +164,7 @@ function fromRow(row: InvoiceRow): Invoice {
     issuedAt: row.issued_at,
     voidedAt: row.voided_at,
     voidReason: row.void_reason,
+    paidMinor: Number(row.paid_minor),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -76,6 +76,12 @@ export class InvoiceResponse {
   @ApiProperty({ type: () => MoneyResponse, description: 'Amount due: subtotal + tax.' })
   total!: MoneyResponse;
 
+  @ApiProperty({ type: () => MoneyResponse, description: 'Sum of the succeeded payments.' })
+  paid!: MoneyResponse;
+
+  @ApiProperty({ type: () => MoneyResponse, description: 'What is still owed: total − paid, never below 0.' })
+  amountDue!: MoneyResponse;
+
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'null until issued.' })
   issuedAt!: string | null;
 
