@@ -9,6 +9,8 @@ describe('resolveMonitoringOptions', () => {
       managementPort: DEFAULT_MANAGEMENT_PORT,
       managementHost: '0.0.0.0',
       readiness: [],
+      informational: [],
+      managementRoutes: [],
       httpMetrics: true,
       defaultMetrics: true,
       postgresMetrics: true,
@@ -48,5 +50,32 @@ describe('resolveMonitoringOptions', () => {
     expect(() =>
       resolveMonitoringOptions({ readiness: [{ name: 'x', timeoutMs: 0, check: async () => undefined }] }, {}),
     ).toThrow('readiness check "x": timeoutMs must be a positive number');
+  });
+
+  it('refuses informational checks whose name a readiness check has, and management routes on its own paths', () => {
+    const check = (name: string) => ({ name, check: async () => undefined });
+    const route = (path: string) => ({ path, handle: async () => ({}) });
+    const fails = (options: Parameters<typeof resolveMonitoringOptions>[0], message: string) =>
+      expect(() => resolveMonitoringOptions(options, {})).toThrowError(
+        expect.objectContaining({ code: MONITORING_ERROR_CODES.invalidConfiguration, message }),
+      );
+    fails({ readiness: [check('jobs')], informational: [check('jobs')] }, 'two informational checks are named "jobs"');
+    fails(
+      { informational: [check('Jobs')] },
+      'informational check name "Jobs" must be lower-case letters, digits, "-" and "_"',
+    );
+    fails({ managementRoutes: [route('/health/jobs')] }, 'management route path "/health/jobs" is the library\'s own');
+    fails({ managementRoutes: [route('/metrics')] }, 'management route path "/metrics" is the library\'s own');
+    fails(
+      { managementRoutes: [route('jobs')] },
+      'management route path "jobs" must be like /jobs/status (lower-case segments)',
+    );
+    fails(
+      { managementRoutes: [route('/jobs/status'), route('/jobs/status')] },
+      'two management routes have the path "/jobs/status"',
+    );
+    expect(
+      resolveMonitoringOptions({ informational: [check('jobs')], managementRoutes: [route('/jobs/status')] }, {}),
+    ).toMatchObject({ informational: [{ name: 'jobs' }], managementRoutes: [{ path: '/jobs/status' }] });
   });
 });

@@ -47,4 +47,42 @@ describe('management server', () => {
       await first.close();
     }
   });
+
+  it('answers extra routes with their JSON, and a failing one with a 500 Problem Details that hides the cause', async () => {
+    const health = { liveness: () => up, readiness: async () => up, detailed: async () => up };
+    const server = await startManagementServer({
+      host: '127.0.0.1',
+      port: 0,
+      health,
+      routes: [
+        { path: '/jobs/status', handle: async () => ({ jobs: [{ job: 'nightly', stale: false }] }) },
+        {
+          path: '/broken',
+          handle: async () => {
+            throw new Error('password=hunter2 at 10.0.0.7');
+          },
+        },
+      ],
+    });
+    try {
+      const ok = await getJson(`${server.url}/jobs/status`);
+      expect([ok.status, ok.body, ok.headers.get('cache-control')]).toEqual([
+        200,
+        { jobs: [{ job: 'nightly', stale: false }] },
+        'no-store',
+      ]);
+      const broken = await get(`${server.url}/broken`);
+      expect(broken.status).toBe(500);
+      expect(broken.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(broken.text)).toMatchObject({
+        status: 500,
+        code: MONITORING_ERROR_CODES.managementRouteFailed,
+        instance: '/broken',
+      });
+      expect(broken.text).not.toContain('hunter2');
+      expect((await get(`${server.url}/jobs/status`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });
