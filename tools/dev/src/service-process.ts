@@ -22,6 +22,8 @@ export interface RunningProcess {
 /**
  * Starts a service with the tracing loader. Its console output is pretty (one line per record)
  * and prefixed with its name; its JSON log lines go to `<logDir>/<name>-<date>.log` (LOG_DIR).
+ * A stand-in without a management port (the payment sandbox) is no platform service: it runs
+ * with the plain TypeScript loader, untraced, and its lines are prefixed the same way.
  */
 export function startProcess(
   spec: ServiceSpec,
@@ -31,7 +33,11 @@ export function startProcess(
   write: (line: string) => void,
   extraEnv: NodeJS.ProcessEnv = {},
 ): RunningProcess {
-  const child = spawn(process.execPath, ['--import', './libs/shared/observability/src/register.mjs', spec.main], {
+  const loader =
+    spec.managementPort === undefined
+      ? '@swc-node/register/esm-register'
+      : './libs/shared/observability/src/register.mjs';
+  const child = spawn(process.execPath, ['--import', loader, spec.main], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -39,7 +45,7 @@ export function startProcess(
       SERVICE_NAME: spec.name,
       HOST: '127.0.0.1',
       PORT: String(spec.port),
-      MANAGEMENT_PORT: String(spec.managementPort),
+      ...(spec.managementPort === undefined ? {} : { MANAGEMENT_PORT: String(spec.managementPort) }),
       LOG_FORMAT: 'pretty',
       LOG_DIR: logDir,
       ...spec.env(system),

@@ -1,11 +1,17 @@
 import { portSetting } from '@platform/infra';
 
-/** A service `npm start` runs: where its entry point is and which ports it takes. */
+/** A process `npm start` runs: where its entry point is and which ports it takes. */
 export interface ServiceSpec {
   name: string;
   main: string;
   port: number;
-  managementPort: number;
+  /**
+   * Health and metrics of a platform service (traced, ready at `/health/ready` there). A stand-in
+   * for an outside system, such as the payment sandbox, has none: it runs untraced and is ready
+   * when `readyPath` on its port answers 200.
+   */
+  managementPort?: number;
+  readyPath?: string;
   /** Its own PostgreSQL database: created when missing, and given to the service as DATABASE_URL. */
   database?: string;
   /** Settings of its own besides the common ones. */
@@ -16,15 +22,19 @@ export interface ServiceSpec {
 export interface SystemEndpoints {
   kafkaBrokers: string[];
   identitySigningKey: string;
+  /** The business-service's client at the payment sandbox, and the sandbox's webhook signing secret. */
+  paymentClient: { clientId: string; clientSecret: string; webhookSecret: string };
   /** Public URL and readiness URL of the service `name`. */
   endpointsOf(name: string): { url: string; readyUrl: string };
 }
 
 /**
  * The services in start order (upstreams first), on the documented default ports: gateway 3000,
- * auth-service 3001, business-service 3002, management 9000, 9001 and 9002; each can be moved
- * with `<NAME>_PORT` / `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`), and a database with
- * `<NAME>_DATABASE` (e.g. `AUTH_DATABASE`: tests start the system beside a developer's).
+ * auth-service 3001, business-service 3002, management 9000, 9001 and 9002, and the payment
+ * sandbox (tools/payment-sandbox, the business-service's payment provider) 4010; each can be
+ * moved with `<NAME>_PORT` / `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`,
+ * `PAYMENT_SANDBOX_PORT`), and a database with `<NAME>_DATABASE` (e.g. `AUTH_DATABASE`: tests
+ * start the system beside a developer's).
  */
 export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpec[] {
   const ports = (name: string, port: number, managementPort: number) => {
@@ -34,6 +44,7 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       managementPort: portSetting(env, settings.managementPort, managementPort),
     };
   };
+  const sandboxPort = portSetting(env, portSettingsOf('payment-sandbox').port, 4010);
   return [
     {
       name: 'auth-service',
@@ -46,6 +57,20 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       }),
     },
     {
+      name: 'payment-sandbox',
+      main: 'tools/payment-sandbox/src/cli.ts',
+      port: sandboxPort,
+      // Any /admin route answers 200 once it listens.
+      readyPath: '/admin/faults',
+      env: (system) => ({
+        PAYMENT_SANDBOX_HOST: '127.0.0.1',
+        PAYMENT_SANDBOX_PORT: String(sandboxPort),
+        PAYMENT_SANDBOX_CLIENT_ID: system.paymentClient.clientId,
+        PAYMENT_SANDBOX_CLIENT_SECRET: system.paymentClient.clientSecret,
+        PAYMENT_SANDBOX_WEBHOOK_SECRET: system.paymentClient.webhookSecret,
+      }),
+    },
+    {
       name: 'business-service',
       main: 'apps/business-service/src/main.ts',
       ...ports('business-service', 3002, 9002),
@@ -54,6 +79,12 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       env: (system) => ({
         KAFKA_BROKERS: system.kafkaBrokers.join(','),
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
+        PAYMENT_PROVIDER_URL: system.endpointsOf('payment-sandbox').url,
+        PAYMENT_PROVIDER_CLIENT_ID: system.paymentClient.clientId,
+        PAYMENT_PROVIDER_CLIENT_SECRET: system.paymentClient.clientSecret,
+        PAYMENT_WEBHOOK_SECRET: system.paymentClient.webhookSecret,
+        // The provider posts outcomes to the public entry, which forwards them to the business-service.
+        PAYMENT_WEBHOOK_URL: `${system.endpointsOf('gateway').url}/v1/payments/webhooks/sandbox`,
       }),
     },
     {
@@ -73,11 +104,15 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
   ];
 }
 
-/** Where `spec` answers: its public URL and its readiness on the management port. */
+/** Where `spec` answers: its public URL and its readiness (on the management port when it has one). */
 export function endpointsOf(spec: ServiceSpec): { url: string; readyUrl: string } {
+  const url = `http://127.0.0.1:${spec.port}`;
   return {
-    url: `http://127.0.0.1:${spec.port}`,
-    readyUrl: `http://127.0.0.1:${spec.managementPort}/health/ready`,
+    url,
+    readyUrl:
+      spec.managementPort === undefined
+        ? `${url}${spec.readyPath ?? '/'}`
+        : `http://127.0.0.1:${spec.managementPort}/health/ready`,
   };
 }
 

@@ -2,8 +2,9 @@
  * `npm start`: brings the whole system up on embedded defaults, in the foreground. PostgreSQL and
  * Kafka (tools/infra), a database per service, then each service as its own process, upstreams
  * first, each waited for until ready. Ctrl-C stops the services (gracefully) and whatever
- * infrastructure this run started; a third Ctrl-C quits without waiting. Moved with
- * the `<NAME>_DATABASE` settings, LOG_DIR and the ports of services.ts.
+ * infrastructure this run started; a third Ctrl-C quits without waiting. The payment sandbox
+ * (tools/payment-sandbox) runs as one of them, before the business-service that pays through it.
+ * Moved with the `<NAME>_DATABASE` settings, LOG_DIR and the ports of services.ts.
  */
 import path from 'node:path';
 import { acquireInfra, infraPaths, type InfraLease } from '@platform/infra';
@@ -14,6 +15,8 @@ import { label, startProcess, stopProcess, waitUntilReady, type RunningProcess }
 import { endpointsOf, systemServices, type SystemEndpoints } from './services.js';
 
 const READY_TIMEOUT_MS = 120_000;
+/** The business-service's OAuth client id at the payment sandbox (its secret is a development secret). */
+const PAYMENT_CLIENT_ID = 'business-service';
 const STOP_GRACE_MS = 15_000;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -34,9 +37,15 @@ async function main(): Promise<number> {
   try {
     lease = await acquireInfra('npm start', { log: (line) => say(`${label('infra')}| ${line}`) });
     const { databaseUrl: serverUrl, kafkaBrokers } = lease.endpoints;
+    const secrets = devSecrets(infraPaths().root);
     const system: SystemEndpoints = {
       kafkaBrokers,
-      identitySigningKey: devSecrets(infraPaths().root).identitySigningKey,
+      identitySigningKey: secrets.identitySigningKey,
+      paymentClient: {
+        clientId: PAYMENT_CLIENT_ID,
+        clientSecret: secrets.paymentClientSecret,
+        webhookSecret: secrets.paymentWebhookSecret,
+      },
       endpointsOf: (name) => {
         const spec = services.find((service) => service.name === name);
         if (!spec) throw new Error(`no service ${name} in services.ts`);
@@ -64,7 +73,11 @@ async function main(): Promise<number> {
       ]);
       if (interrupted) return 0;
       say(
-        `${label('ready')}| ${spec.name}: http://127.0.0.1:${spec.port} (management http://127.0.0.1:${spec.managementPort})`,
+        spec.managementPort === undefined
+          ? // Worded apart from the services' `<name>: <url>` lines: tools read those as the platform's
+            // own services (api-fuzz probes their routes), which a stand-in for an outside provider is not.
+            `${label('ready')}| ${spec.name} (stand-in for an outside system) at http://127.0.0.1:${spec.port}`
+          : `${label('ready')}| ${spec.name}: http://127.0.0.1:${spec.port} (management http://127.0.0.1:${spec.managementPort})`,
       );
     }
 
@@ -73,7 +86,13 @@ async function main(): Promise<number> {
     say(`The platform is up. Frontend entry: http://127.0.0.1:${gateway.port}/v1`);
     say(`  API docs (Swagger UI): http://127.0.0.1:${gateway.port}/docs (contract: /docs/openapi.json)`);
     for (const spec of services) {
+      if (spec.managementPort === undefined) continue;
       say(`  ${label(spec.name)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics`);
+    }
+    const sandbox = services.find((service) => service.name === 'payment-sandbox');
+    if (sandbox) {
+      const url = `http://127.0.0.1:${sandbox.port}`;
+      say(`  ${label(sandbox.name)} payment provider: ${url} (faults: ${url}/admin/faults, events: /admin/events)`);
     }
     say(`  JSON logs: ${logDir}`);
     say('Press Ctrl-C to stop.');

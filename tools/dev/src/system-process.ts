@@ -4,8 +4,11 @@ import { portSettingsOf, systemServices } from './services.js';
 
 /** The whole system started as `npm start` does, on free ports, as a child process. */
 export interface SystemProcess {
-  /** The ports each service took, by service name (`gateway`, `auth-service`, `business-service`). */
-  ports: Record<string, { port: number; managementPort: number }>;
+  /**
+   * The ports each service took, by service name (`gateway`, `auth-service`, `business-service`,
+   * `payment-sandbox`, which has no management port).
+   */
+  ports: Record<string, { port: number; managementPort?: number }>;
   gatewayUrl: string;
   /** Everything it printed so far. */
   output(): string;
@@ -21,11 +24,16 @@ export interface SystemProcess {
 export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<SystemProcess> {
   const ports: SystemProcess['ports'] = {};
   const portEnv: NodeJS.ProcessEnv = {};
-  for (const { name } of systemServices({})) {
-    const [port, managementPort] = await Promise.all([freePort(), freePort()]);
-    ports[name] = { port, managementPort };
-    const settings = portSettingsOf(name);
+  for (const spec of systemServices({})) {
+    const settings = portSettingsOf(spec.name);
+    const port = await freePort();
     portEnv[settings.port] = String(port);
+    if (spec.managementPort === undefined) {
+      ports[spec.name] = { port };
+      continue;
+    }
+    const managementPort = await freePort();
+    ports[spec.name] = { port, managementPort };
     portEnv[settings.managementPort] = String(managementPort);
   }
   const child = spawn(

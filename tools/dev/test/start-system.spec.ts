@@ -4,6 +4,7 @@ import { infraPaths, isPortOpen } from '@platform/infra';
 import { testInfra, uniqueName } from '@platform/infra/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { devSecrets } from '../src/dev-secrets.js';
 import { label } from '../src/service-process.js';
 import { startSystemProcess } from '../src/system-process.js';
 
@@ -21,7 +22,7 @@ describe('npm start (tools/dev start-system)', () => {
     await client.end();
   });
 
-  it('brings auth-service, business-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
+  it('brings auth-service, the payment sandbox, business-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
     const system = await startSystemProcess({
       AUTH_DATABASE: database,
       BUSINESS_DATABASE: businessDatabase,
@@ -48,6 +49,26 @@ describe('npm start (tools/dev start-system)', () => {
         output.indexOf(`${label('ready')}| business-service`),
       );
 
+      // The payment sandbox: up before the business-service that pays through it, its URL printed,
+      // and a token for the business-service's client (the development secret npm start made).
+      const sandboxUrl = `http://127.0.0.1:${system.ports['payment-sandbox']!.port}`;
+      expect(output).toContain(`${label('ready')}| payment-sandbox (stand-in for an outside system) at ${sandboxUrl}`);
+      expect(output).toContain(`  ${label('payment-sandbox')} payment provider: ${sandboxUrl}`);
+      expect(output.indexOf(`${label('ready')}| business-service`)).toBeGreaterThan(
+        output.indexOf(`${label('ready')}| payment-sandbox`),
+      );
+      const { paymentClientSecret } = devSecrets(infraPaths().root);
+      const token = await fetch(`${sandboxUrl}/oauth/token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`business-service:${paymentClientSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: 'grant_type=client_credentials',
+      });
+      expect(token.status).toBe(200);
+      expect(await token.json()).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) });
+
       const gateway = system.gatewayUrl;
       const credentials = { email: 'start@example.com', password: 'orchestra of many processes' };
       const registered = await fetch(`${gateway}/v1/auth/register`, {
@@ -71,7 +92,7 @@ describe('npm start (tools/dev start-system)', () => {
     // Nothing left listening, and each service's JSON lines are in the log folder.
     for (const { port, managementPort } of Object.values(system.ports)) {
       expect(await isPortOpen('127.0.0.1', port)).toBe(false);
-      expect(await isPortOpen('127.0.0.1', managementPort)).toBe(false);
+      if (managementPort !== undefined) expect(await isPortOpen('127.0.0.1', managementPort)).toBe(false);
     }
     const files = readdirSync(logDir);
     for (const service of ['auth-service', 'business-service', 'gateway']) {
