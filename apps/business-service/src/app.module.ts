@@ -2,6 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { gatewayIdentityProviders } from '@platform/identity';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { ModuleRef } from '@nestjs/core';
+import { JobsModule } from '@platform/jobs';
+import { businessJobsOptions, jobUseCaseProviders } from './jobs.providers.js';
+import { recurringInvoiceProviders } from './recurring-invoice.providers.js';
+import { AdminJobsHttpController } from './infrastructure/primary-adapters/http/admin-jobs.http.controller.js';
+import { RecurringInvoicesHttpController } from './infrastructure/primary-adapters/http/recurring-invoices.http.controller.js';
 import { BusinessConfig } from './business.config.js';
 import { businessProviders } from './business.providers.js';
 import { businessSummaryProviders } from './business-summary.providers.js';
@@ -32,6 +38,11 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
         brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
       }),
     }),
+    // The scheduled jobs on the shared runner (README "Scheduled jobs").
+    JobsModule.forRootAsync({
+      inject: [ModuleRef, BusinessConfig],
+      useFactory: (moduleRef: ModuleRef, config: BusinessConfig) => businessJobsOptions(moduleRef, config),
+    }),
   ],
   controllers: [
     UserRegisteredEventController,
@@ -40,12 +51,16 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
     InvoicesHttpController,
     PaymentsHttpController,
     PaymentWebhooksHttpController,
+    RecurringInvoicesHttpController,
+    AdminJobsHttpController,
   ],
   providers: [
     ...businessProviders,
     ...businessSummaryProviders,
     ...invoiceProviders,
     ...paymentProviders,
+    ...recurringInvoiceProviders,
+    ...jobUseCaseProviders,
     ...gatewayIdentityProviders(BusinessConfig),
   ],
 })

@@ -8,6 +8,7 @@ import {
   type KafkaEventTransport,
 } from '@platform/messaging';
 import { kafkaCheck, migrationsCheck, postgresCheck } from '@platform/monitoring';
+import { jobsHealthCheck, jobsStatusRoute } from '@platform/jobs';
 import { AppModule } from './app.module.js';
 import { BusinessConfig } from './business.config.js';
 
@@ -35,5 +36,8 @@ export function businessServiceOptions(): ServiceOptions<BusinessConfig> {
       outboxBacklogCheck(),
       eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
     ],
+    // Stale jobs show in /health details, never in readiness; GET /jobs/status on the management port.
+    informational: () => [jobsHealthCheck()],
+    managementRoutes: () => [jobsStatusRoute()],
   };
 }

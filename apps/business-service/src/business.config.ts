@@ -1,6 +1,7 @@
 import { ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsJobPeriod, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
 
 /** The settings that switch payments through the provider on: all of them, or none. */
 const PAYMENT_PROVIDER_SETTINGS = [
@@ -79,4 +80,34 @@ export class BusinessConfig extends ServiceConfig {
   @Min(100)
   @Max(60_000)
   PAYMENT_PROVIDER_TIMEOUT_MS = 5_000;
+
+  // Scheduled jobs (README "Scheduled jobs"): periods between two runs across all instances.
+
+  /** false: no job runs on a schedule on this instance (admins can still trigger them). */
+  @IsTrueOrFalse()
+  JOBS_ENABLED = true;
+
+  /** Marks issued invoices past their due date overdue. */
+  @IsJobPeriod()
+  JOBS_OVERDUE_EVERY_MS = 3_600_000;
+
+  /** Dunning reminders at JOBS_REMINDER_OFFSETS_DAYS. */
+  @IsJobPeriod()
+  JOBS_REMINDERS_EVERY_MS = 3_600_000;
+
+  /** Days around the due date a reminder is due at: -3 three days before, 7 a week after. */
+  @IsOffsetDaysList()
+  JOBS_REMINDER_OFFSETS_DAYS = '-3,1,7';
+
+  /** Creates the invoices of recurring invoice schedules. */
+  @IsJobPeriod()
+  JOBS_RECURRING_INVOICES_EVERY_MS = 3_600_000;
+
+  /** Asks the provider about payments still pending (a lost webhook). */
+  @IsJobPeriod()
+  JOBS_RECONCILIATION_EVERY_MS = 300_000;
+
+  /** Only payments pending for longer than this are reconciled (a webhook is usually faster). */
+  @IsJobPeriod()
+  JOBS_RECONCILIATION_MIN_AGE_MS = 900_000;
 }

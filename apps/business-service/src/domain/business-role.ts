@@ -12,7 +12,8 @@ export type BusinessPermission =
   | 'invoices:issue'
   | 'invoices:void'
   | 'payments:start'
-  | 'payments:record-manual';
+  | 'payments:record-manual'
+  | 'recurring-invoices:write';
 
 // Viewers read; accountants keep the books (customers, drafts, issuing); admins also correct
 // (void) and manage the team; owners can do everything admins can, and only an owner is the last
@@ -26,6 +27,7 @@ const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
     'invoices:issue',
     'payments:start',
     'payments:record-manual',
+    'recurring-invoices:write',
   ],
   admin: [
     'business:read',
@@ -37,6 +39,7 @@ const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
     'payments:start',
     'payments:record-manual',
     'invoices:void',
+    'recurring-invoices:write',
   ],
   owner: [
     'business:read',
@@ -48,6 +51,7 @@ const GRANTS: Record<BusinessRole, readonly BusinessPermission[]> = {
     'payments:start',
     'payments:record-manual',
     'invoices:void',
+    'recurring-invoices:write',
   ],
 };
 

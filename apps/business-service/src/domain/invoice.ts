@@ -53,6 +53,8 @@ export interface InvoiceState {
   voidReason: string | null;
   /** The sum of its succeeded payments, in minor units (may exceed the total: an overpayment). */
   paidMinor: number;
+  /** When the overdue job marked it (issued past its due date, still `issued`); null otherwise. */
+  overdueAt: Date | null;
   /** 1 for a new draft, +1 on every change: the optimistic-concurrency token. */
   version: number;
   createdAt: Date;
@@ -101,6 +103,7 @@ export class Invoice {
       voidedAt: null,
       voidReason: null,
       paidMinor: 0,
+      overdueAt: null,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -195,6 +198,17 @@ export class Invoice {
   markPaid(now: Date): Invoice {
     this.assertTransition('paid');
     return this.next({ status: 'paid' }, now);
+  }
+
+  /** Whether the overdue job is to mark it on `today` (UTC day): issued, due before today, not marked yet. */
+  isOverdueOn(today: string): boolean {
+    return this.state.status === 'issued' && this.state.dueDate < today && this.state.overdueAt === null;
+  }
+
+  /** The issued invoice marked overdue at `now`; the status stays `issued`. Only once. */
+  markOverdue(today: string, now: Date): Invoice {
+    if (!this.isOverdueOn(today)) throw new InvoiceTransitionError(this.state.id, this.state.status, 'overdue');
+    return this.next({ overdueAt: now }, now);
   }
 
   /** Refuses unless the state machine allows this invoice to become `to` (checked before costly work, e.g. taking a number). */

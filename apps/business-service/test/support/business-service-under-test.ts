@@ -16,9 +16,17 @@ export interface BusinessServiceUnderTest {
   stop(): Promise<void>;
 }
 
-/** Starts the service as `main.ts` does, with `env` on top of test settings; ready when it resolves. */
-export async function startBusinessService(env: NodeJS.ProcessEnv = {}): Promise<BusinessServiceUnderTest> {
-  const database = await createTestDatabase('business');
+/**
+ * Starts the service as `main.ts` does, with `env` on top of test settings; ready when it resolves.
+ * With `options.database` (another instance's), it is a second instance on the same database,
+ * which it neither creates nor drops.
+ */
+export async function startBusinessService(
+  env: NodeJS.ProcessEnv = {},
+  options: { database?: TestDatabase } = {},
+): Promise<BusinessServiceUnderTest> {
+  const shared = options.database !== undefined;
+  const database = options.database ?? (await createTestDatabase('business'));
   const identityKey = randomBytes(32).toString('base64url');
   const lines: Record<string, unknown>[] = [];
   const logStream = new PassThrough();
@@ -46,7 +54,7 @@ export async function startBusinessService(env: NodeJS.ProcessEnv = {}): Promise
       handleSignals: false,
     });
   } catch (error) {
-    await database.drop();
+    if (!shared) await database.drop();
     throw error;
   }
   return {
@@ -56,7 +64,7 @@ export async function startBusinessService(env: NodeJS.ProcessEnv = {}): Promise
     logs: () => lines,
     async stop() {
       await service.shutdown('test over');
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

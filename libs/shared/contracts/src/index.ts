@@ -113,6 +113,26 @@ export {
 } from './http/business/invoice.requests.js';
 export { InvoiceLineResponse, InvoicePageResponse, InvoiceResponse } from './http/business/invoice.responses.js';
 export {
+  CreateRecurringInvoiceRequest,
+  MAX_PAYMENT_TERM_DAYS,
+  RECURRING_CADENCES,
+  UpdateRecurringInvoiceRequest,
+} from './http/business/recurring-invoice.requests.js';
+export type { RecurringCadence } from './http/business/recurring-invoice.requests.js';
+export {
+  RECURRING_INVOICE_STATUSES,
+  RecurringInvoiceLineResponse,
+  RecurringInvoicePageResponse,
+  RecurringInvoiceResponse,
+} from './http/business/recurring-invoice.responses.js';
+export type { RecurringInvoiceStatus } from './http/business/recurring-invoice.responses.js';
+export {
+  JobErrorResponse,
+  JobRunAcceptedResponse,
+  JobStatusResponse,
+  JobsStatusResponse,
+} from './http/business/admin-jobs.responses.js';
+export {
   PaymentAmountRequest,
   RecordManualPaymentRequest,
   StartPaymentRequest,

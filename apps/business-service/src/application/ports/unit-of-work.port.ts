@@ -6,6 +6,8 @@ import type { InvoiceNumberSequence, InvoiceRepository } from './invoice-reposit
 import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 import type { PaymentRepository, ProviderEventLog } from './payment-repository.port.js';
+import type { RecurringInvoiceRepository } from './recurring-invoice-repository.port.js';
+import type { ScheduledWork } from './scheduled-work.port.js';
 
 /** An event to publish with the transaction's changes. */
 export interface EventToPublish<C extends EventContract> {
@@ -29,6 +31,9 @@ export interface Transaction {
   invoiceNumbers: InvoiceNumberSequence;
   payments: PaymentRepository;
   providerEvents: ProviderEventLog;
+  /** The scheduled jobs' scans and once-only marks. */
+  scheduledWork: ScheduledWork;
+  recurringInvoices: RecurringInvoiceRepository;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

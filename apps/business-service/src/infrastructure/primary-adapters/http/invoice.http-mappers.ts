@@ -29,6 +29,7 @@ export function toInvoiceResponse(invoice: InvoiceView): InvoiceResponse {
     amountDue: money(Math.max(0, invoice.totalMinor - invoice.paidMinor)),
     issuedAt: invoice.issuedAt?.toISOString() ?? null,
     voidedAt: invoice.voidedAt?.toISOString() ?? null,
+    overdueAt: invoice.overdueAt?.toISOString() ?? null,
     version: invoice.version,
     createdAt: invoice.createdAt.toISOString(),
     updatedAt: invoice.updatedAt.toISOString(),

@@ -11,6 +11,8 @@ import { PostgresMembers } from '../persistence/postgres-members.js';
 import { PostgresMemberDirectory } from '../persistence/postgres-member-directory.js';
 import { PostgresPayments } from '../persistence/postgres-payments.js';
 import { PostgresProviderEvents } from '../persistence/postgres-provider-events.js';
+import { PostgresRecurringInvoices } from '../persistence/postgres-recurring-invoices.js';
+import { PostgresScheduledWork } from '../persistence/postgres-scheduled-work.js';
 
 /**
  * UnitOfWork on one PostgreSQL transaction of `dataSource`, with the messaging library's
@@ -39,6 +41,8 @@ export class OutboxUnitOfWork implements UnitOfWork {
       invoiceNumbers: new PostgresInvoiceNumbers(manager),
       payments: new PostgresPayments(manager),
       providerEvents: new PostgresProviderEvents(manager),
+      scheduledWork: new PostgresScheduledWork(manager),
+      recurringInvoices: new PostgresRecurringInvoices(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });

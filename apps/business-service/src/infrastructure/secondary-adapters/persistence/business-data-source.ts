@@ -1,13 +1,17 @@
 import { messagingMigrations } from '@platform/messaging';
+import { jobsMigrations } from '@platform/jobs';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateBusinessTables1796000000000 } from './migrations/1796000000000-create-business-tables.js';
 import { CreatePaymentTables1797000000000 } from './migrations/1797000000000-create-payment-tables.js';
+import { CreateJobTables1797100000000 } from './migrations/1797100000000-create-job-tables.js';
 
 /** Every migration of the business-service's database, in order: the messaging tables, then its own. */
 export const businessMigrations = [
   ...messagingMigrations,
+  ...jobsMigrations,
   CreateBusinessTables1796000000000,
   CreatePaymentTables1797000000000,
+  CreateJobTables1797100000000,
 ];
 
 /**

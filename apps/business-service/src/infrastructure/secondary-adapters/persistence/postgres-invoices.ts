@@ -22,6 +22,7 @@ interface InvoiceRow {
   voided_at: Date | null;
   void_reason: string | null;
   paid_minor: string;
+  overdue_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -29,7 +30,7 @@ interface InvoiceRow {
 
 // due_date as text: node-postgres would turn a `date` into a Date at local midnight.
 const COLUMNS = `id, business_id, customer_id, number, status, currency, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-  lines, subtotal_minor, tax_minor, total_minor, issued_at, voided_at, void_reason, version, created_at, updated_at, paid_minor`;
+  lines, subtotal_minor, tax_minor, total_minor, issued_at, voided_at, void_reason, version, created_at, updated_at, overdue_at, paid_minor`;
 
 /** InvoiceRepository on `invoices`, in the transaction of `manager`. */
 export class PostgresInvoices implements InvoiceRepository {
@@ -165,6 +166,7 @@ function fromRow(row: InvoiceRow): Invoice {
     voidedAt: row.voided_at,
     voidReason: row.void_reason,
     paidMinor: Number(row.paid_minor),
+    overdueAt: row.overdue_at,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

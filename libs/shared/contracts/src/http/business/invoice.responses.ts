@@ -89,6 +89,14 @@ export class InvoiceResponse {
   voidedAt!: string | null;
 
   @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'When the invoice was found past its due date unpaid; it stays `issued`. null otherwise.',
+  })
+  overdueAt!: string | null;
+
+  @ApiProperty({
     type: 'integer',
     description: 'Grows with every change; the `ETag` is derived from it, and `If-Match` must name it.',
   })
