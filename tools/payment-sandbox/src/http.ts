@@ -15,6 +15,7 @@ export const PROBLEMS = {
   not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed on this route' },
   payload_too_large: { status: 413, title: 'The body is larger than 64 KiB' },
+  internal_error: { status: 500, title: 'The sandbox failed to handle the request' },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;

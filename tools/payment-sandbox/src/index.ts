@@ -1,6 +1,5 @@
 export { startPaymentSandbox } from './server.js';
 export type { RunningPaymentSandbox } from './server.js';
-export { generateCredentials, DEFAULT_RETRY_SCHEDULE_MS } from './options.js';
 export type { PaymentSandboxOptions } from './options.js';
 export type {
   DeliveryAttempt,

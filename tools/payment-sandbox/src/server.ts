@@ -78,7 +78,7 @@ export async function startPaymentSandbox(options: PaymentSandboxOptions = {}): 
       if (response.headersSent || response.destroyed) return;
       if (error instanceof ProblemError) return sendProblem(response, error, requestUrl.pathname);
       settings.log(`error on ${request.method} ${requestUrl.pathname}: ${(error as Error).message}`);
-      sendProblem(response, new ProblemError('invalid_request', 'the sandbox could not handle this request', {}, 500));
+      sendProblem(response, new ProblemError('internal_error', 'the sandbox could not handle this request'));
     });
   });
 
