@@ -16,6 +16,10 @@ import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/d
 import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { MembersHttpController } from './infrastructure/primary-adapters/http/members.http.controller.js';
 import {
+  PaymentsHttpController,
+  PaymentWebhooksHttpController,
+} from './infrastructure/primary-adapters/http/payments.http.controller.js';
+import {
   RATE_LIMIT_RULES,
   RATE_LIMIT_STORE,
   RateLimitGuard,
@@ -48,6 +52,8 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
     MembersHttpController,
     CustomersHttpController,
     InvoicesHttpController,
+    PaymentsHttpController,
+    PaymentWebhooksHttpController,
   ],
   providers: [
     { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },

@@ -45,6 +45,19 @@ class ProbeController {
     return this.forwarder.forward('business', request, reply, '/v1/probe/business/:id');
   }
 
+  @Post('auth/raw')
+  rawToAuth(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/probe/auth/raw', {
+      rawBody: true,
+      passOn: ['content-type', 'webhook-id', 'webhook-signature', 'idempotency-key'],
+    });
+  }
+
+  @Post('auth/json')
+  jsonToAuth(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/probe/auth/json');
+  }
+
   @Post('business')
   createInBusiness(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, '/v1/probe/business', { idempotent: true });
@@ -65,6 +78,7 @@ interface Received {
   method?: string;
   url?: string;
   headers: IncomingHttpHeaders;
+  body?: string;
 }
 
 describe('UpstreamForwarder', () => {
@@ -75,9 +89,14 @@ describe('UpstreamForwarder', () => {
   beforeAll(async () => {
     // A real HTTP server on loopback in the auth-service's place; nothing listens on the business port.
     authStandIn = createServer((request, response) => {
-      received.push({ method: request.method, url: request.url, headers: request.headers });
-      response.writeHead(200, { 'content-type': 'application/json', server: 'stand-in' });
-      response.end(JSON.stringify({ ok: true }));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        received.push({ method: request.method, url: request.url, headers: request.headers, body });
+        response.writeHead(200, { 'content-type': 'application/json', server: 'stand-in' });
+        response.end(JSON.stringify({ ok: true }));
+      });
     });
     await new Promise<void>((resolve) => authStandIn.listen(0, '127.0.0.1', resolve));
     const closedPort = await freePort();
@@ -120,6 +139,26 @@ describe('UpstreamForwarder', () => {
       identityKey,
     );
     expect(identity).toEqual({ userId, roles: ['user'], tokenIssuedAt: 1_700_000_000 });
+  });
+
+  it('forwards the exact bytes and the headers a raw-body route names (webhooks), where others re-serialise and drop them', async () => {
+    const body = '{"id":"evt_1",   "type":"payment.succeeded","data":{"name":"Zoë"}}\n';
+    const headers = {
+      'content-type': 'application/json',
+      'webhook-id': 'evt_1',
+      'webhook-signature': 'v1,c2lnbmF0dXJl',
+      'idempotency-key': 'key-1',
+    };
+    expect((await fetch(`${gateway.url}/v1/probe/auth/raw`, { method: 'POST', headers, body })).status).toBe(200);
+    const raw = received.at(-1);
+    expect(raw?.body).toBe(body);
+    expect(raw?.headers).toMatchObject(headers);
+
+    expect((await fetch(`${gateway.url}/v1/probe/auth/json`, { method: 'POST', headers, body })).status).toBe(200);
+    const json = received.at(-1);
+    expect(json?.body).toBe(JSON.stringify(JSON.parse(body)));
+    expect(json?.headers['webhook-signature']).toBeUndefined();
+    expect(json?.headers['idempotency-key']).toBeUndefined();
   });
 
   it('answers 503 Problem Details, not 500, while an upstream refuses connections', async () => {

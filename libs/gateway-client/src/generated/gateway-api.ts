@@ -295,6 +295,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/businesses/{businessId}/invoices/{invoiceId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The payments of an invoice, oldest first */
+    get: operations['listPayments'];
+    put?: never;
+    /**
+     * Start a payment of an issued invoice through the payment provider (not viewers)
+     * @description Answers the payment `pending` with the `checkoutUrl` the payer pays at. The amount is in the invoice currency, at most the open balance (total − succeeded − payments in progress). The provider unreachable: 503, retry with the same `Idempotency-Key`.
+     */
+    post: operations['startPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/invoices/{invoiceId}/payments/manual': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a payment received outside the provider, e.g. a bank transfer (not viewers) */
+    post: operations['recordManualPayment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/businesses/{businessId}/invoices/{invoiceId}/void': {
     parameters: {
       query?: never;
@@ -368,6 +406,26 @@ export interface paths {
     get: operations['getBusinessSummary'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/payments/webhooks/sandbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The payment provider's webhook (Standard Webhooks signature; not for API clients)
+     * @description Forged, unsigned or stale (more than 300 s): 401. Each event id is applied once; a replay answers 200.
+     */
+    post: operations['receiveSandboxWebhook'];
     delete?: never;
     options?: never;
     head?: never;
@@ -605,6 +663,8 @@ export interface components {
       nextCursor: string | null;
     };
     InvoiceResponse: {
+      /** @description What is still owed: total − paid, never below 0. */
+      amountDue: components['schemas']['MoneyResponse'];
       /** Format: uuid */
       businessId: string;
       /** Format: date-time */
@@ -634,6 +694,13 @@ export interface components {
        * @example ACME-2026-0007
        */
       number: string | null;
+      /**
+       * Format: date-time
+       * @description When the invoice was found past its due date unpaid; it stays `issued`. null otherwise.
+       */
+      overdueAt: string | null;
+      /** @description Sum of the succeeded payments. */
+      paid: components['schemas']['MoneyResponse'];
       status: components['schemas']['InvoiceStatus'];
       /** @description Total before tax. */
       subtotal: components['schemas']['MoneyResponse'];
@@ -730,6 +797,55 @@ export interface components {
       /** @description Sum of their totals. */
       total: components['schemas']['MoneyResponse'];
     };
+    PaymentAmountRequest: {
+      /**
+       * @description At least 1 and at most the open balance of the invoice, in minor units.
+       * @example 50000
+       */
+      amountMinor: number;
+      /**
+       * @description The invoice's currency.
+       * @example EUR
+       */
+      currency: string;
+    };
+    PaymentListResponse: {
+      items: components['schemas']['PaymentResponse'][];
+    };
+    /** @enum {string} */
+    PaymentMethod: 'provider' | 'manual';
+    PaymentResponse: {
+      amount: components['schemas']['MoneyResponse'];
+      /** Format: uuid */
+      businessId: string;
+      /**
+       * Format: uri
+       * @description Where the payer pays (provider payments); null for manual payments and before the provider answered.
+       */
+      checkoutUrl: string | null;
+      /**
+       * Format: date-time
+       * @description When it succeeded.
+       */
+      confirmedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description Why it failed, as the provider said. */
+      failureReason: string | null;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /** Format: uuid */
+      invoiceId: string;
+      method: components['schemas']['PaymentMethod'];
+      /** @description A manual payment's reference. */
+      reference: string | null;
+      status: components['schemas']['PaymentStatus'];
+    };
+    /** @enum {string} */
+    PaymentStatus: 'initiating' | 'pending' | 'succeeded' | 'failed';
     ProblemDetailsResponse: {
       /**
        * @description Stable machine-readable code; branch on it.
@@ -764,6 +880,14 @@ export interface components {
        */
       type: string;
     };
+    RecordManualPaymentRequest: {
+      amount: components['schemas']['PaymentAmountRequest'];
+      /**
+       * @description The transfer's reference, as the bank statement shows it.
+       * @example SEPA transfer 2026-02-10, ref. ACME-2026-0007
+       */
+      reference: string;
+    };
     RefreshTokenRequest: {
       /** @description The opaque refresh token a log-in or the previous refresh returned. */
       refreshToken: string;
@@ -783,6 +907,9 @@ export interface components {
        * @example analytical engine notes
        */
       password: string;
+    };
+    StartPaymentRequest: {
+      amount: components['schemas']['PaymentAmountRequest'];
     };
     TokenResponse: {
       /** @description A JWT (ES256); send it as `Authorization: Bearer <token>`. */
@@ -882,6 +1009,10 @@ export interface components {
     VoidInvoiceRequest: {
       /** @example Wrong billing address */
       reason?: string;
+    };
+    WebhookReceivedResponse: {
+      /** @example true */
+      received: boolean;
     };
   };
   responses: never;
@@ -3337,6 +3468,368 @@ export interface operations {
       };
     };
   };
+  listPayments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every payment, in any status. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentListResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  startPayment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartPaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description The payment, pending at the provider. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  recordManualPayment: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description An invoice of this business; any other id is a 404. */
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordManualPaymentRequest'];
+      };
+    };
+    responses: {
+      /** @description The payment, succeeded. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
   voidInvoice: {
     parameters: {
       query?: never;
@@ -3992,6 +4485,97 @@ export interface operations {
       };
       /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  receiveSandboxWebhook: {
+    parameters: {
+      query?: never;
+      header: {
+        'webhook-id': string;
+        'webhook-signature': string;
+        'webhook-timestamp': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Recorded. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookReceivedResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

@@ -18,6 +18,16 @@ const PASSED_BACK = ['content-type', 'retry-after', 'cache-control', 'www-authen
 // Headers of the client's request the upstream sees besides those the gateway sets: preconditions.
 const PASSED_ON = ['user-agent', 'if-match'];
 
+/** How one route is forwarded, besides its upstream and route template. */
+export interface ForwardOptions {
+  /** Honours an `Idempotency-Key` (routes that create resources). */
+  idempotent?: boolean;
+  /** Request headers this route passes on as they are, besides PASSED_ON (`idempotency-key`, `webhook-signature`). */
+  passOn?: readonly string[];
+  /** Sends the exact bytes received instead of re-serialised JSON: a signature over the body (webhooks) must still match. */
+  rawBody?: boolean;
+}
+
 /** Injection token of the idempotency-key store (memory, or Redis when REDIS_URL is set). */
 export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
 
@@ -46,19 +56,19 @@ export class UpstreamForwarder {
 
   /**
    * Forwards to `upstream` and answers the client with its answer. `route` is the route template
-   * (`/v1/businesses/:businessId`), the label of metrics and spans; `idempotent` honours an
-   * `Idempotency-Key` (for routes that create resources).
+   * (`/v1/businesses/:businessId`), the label of metrics and spans; see ForwardOptions.
    */
   async forward(
     upstream: UpstreamName,
     request: AuthenticatedRequest,
     reply: FastifyReply,
     route: string,
-    options: { idempotent?: boolean } = {},
+    options: ForwardOptions = {},
   ): Promise<void> {
     const key = request.headers['idempotency-key'];
-    if (options.idempotent && key !== undefined) return this.idempotently(upstream, request, reply, route, key);
-    await send(reply, await this.call(upstream, request, route));
+    if (options.idempotent && key !== undefined)
+      return this.idempotently(upstream, request, reply, route, key, options);
+    await send(reply, await this.call(upstream, request, route, undefined, options));
   }
 
   private async idempotently(
@@ -67,6 +77,7 @@ export class UpstreamForwarder {
     reply: FastifyReply,
     route: string,
     key: string | string[],
+    options: ForwardOptions,
   ): Promise<void> {
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
       throw new DomainError(
@@ -85,7 +96,7 @@ export class UpstreamForwarder {
     } catch (error) {
       // Without the store the request still runs once; only a retry would not be recognised.
       this.log.warn('idempotency store unavailable; forwarding without it', { error });
-      await send(reply, await this.call(upstream, request, route));
+      await send(reply, await this.call(upstream, request, route, undefined, options));
       return;
     }
     if (held) {
@@ -112,7 +123,7 @@ export class UpstreamForwarder {
     }
     let response: StoredResponse;
     try {
-      response = await this.call(upstream, request, route);
+      response = await this.call(upstream, request, route, undefined, options);
     } catch (error) {
       await this.idempotency.release(storeKey).catch(() => undefined);
       throw error;
@@ -138,12 +149,13 @@ export class UpstreamForwarder {
     request: AuthenticatedRequest,
     route: string,
     body: unknown = request.body,
+    options: ForwardOptions = {},
   ): Promise<StoredResponse> {
     // Normalised as the HTTP client will send it, so the signature covers exactly what the upstream sees.
     const target = new URL(request.url, 'http://gateway');
     const path = target.pathname + target.search;
     const headers: Record<string, string> = { 'x-forwarded-for': request.ip };
-    for (const name of PASSED_ON) {
+    for (const name of [...PASSED_ON, ...(options.passOn ?? [])]) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
@@ -161,9 +173,10 @@ export class UpstreamForwarder {
         ),
       );
     }
+    const raw = options.rawBody ? (request as { rawBody?: Buffer }).rawBody : undefined;
     const answer = await this.upstreams
       .client(upstream)
-      .forward({ method: request.method, path, body, headers, route });
+      .forward({ method: request.method, path, body: raw ? raw.toString('utf8') : body, headers, route });
     const passed: Record<string, string> = {};
     for (const name of PASSED_BACK) {
       const value = answer.headers.get(name);
