@@ -15,6 +15,8 @@ import { CustomersHttpController } from './infrastructure/primary-adapters/http/
 import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/deprecation.js';
 import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { MembersHttpController } from './infrastructure/primary-adapters/http/members.http.controller.js';
+import { AdminJobsHttpController } from './infrastructure/primary-adapters/http/admin-jobs.http.controller.js';
+import { RecurringInvoicesHttpController } from './infrastructure/primary-adapters/http/recurring-invoices.http.controller.js';
 import {
   PaymentsHttpController,
   PaymentWebhooksHttpController,
@@ -54,6 +56,8 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
     InvoicesHttpController,
     PaymentsHttpController,
     PaymentWebhooksHttpController,
+    RecurringInvoicesHttpController,
+    AdminJobsHttpController,
   ],
   providers: [
     { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },

@@ -88,6 +88,13 @@ describe('the public API contract', () => {
         'DELETE /v1/businesses/{businessId}/invoices/{invoiceId}',
         'POST /v1/businesses/{businessId}/invoices/{invoiceId}/issue',
         'POST /v1/businesses/{businessId}/invoices/{invoiceId}/void',
+        'GET /v1/businesses/{businessId}/recurring-invoices',
+        'POST /v1/businesses/{businessId}/recurring-invoices',
+        'GET /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        'PATCH /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        'DELETE /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        'GET /v1/admin/jobs',
+        'POST /v1/admin/jobs/{name}/runs',
       ].sort(),
     );
     const register = committed.paths['/v1/auth/register']!['post']!;

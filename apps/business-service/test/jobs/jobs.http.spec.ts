@@ -71,8 +71,8 @@ describe('scheduled jobs of two business-service instances on one database', () 
   /** Both instances trigger `job` at once: one run at a time, so 202 and 409, or two 202 one after the other. */
   async function triggerOnBoth(job: string): Promise<number[]> {
     const answers = await Promise.all([
-      call<JobRunAcceptedResponse>(first, 'POST', `/admin/jobs/${job}/runs`),
-      call<JobRunAcceptedResponse>(second, 'POST', `/admin/jobs/${job}/runs`),
+      call<JobRunAcceptedResponse>(first, 'POST', `/v1/admin/jobs/${job}/runs`),
+      call<JobRunAcceptedResponse>(second, 'POST', `/v1/admin/jobs/${job}/runs`),
     ]);
     for (const answer of answers) expect([202, 409]).toContain(answer.status);
     await settled(job);
@@ -125,23 +125,23 @@ describe('scheduled jobs of two business-service instances on one database', () 
     try {
       // Another instance holding the job's lock is what "running elsewhere" is.
       await holder.query(`SELECT pg_advisory_lock($1, hashtext($2))`, [JOBS_LOCK_NAMESPACE, 'invoice-reminders']);
-      const busy = await call(second, 'POST', '/admin/jobs/invoice-reminders/runs');
+      const busy = await call(second, 'POST', '/v1/admin/jobs/invoice-reminders/runs');
       expect(busy).toMatchObject({ status: 409, body: { code: 'JOB.ALREADY_RUNNING' } });
     } finally {
       await holder.end();
     }
-    const free = await call<JobRunAcceptedResponse>(second, 'POST', '/admin/jobs/invoice-reminders/runs');
+    const free = await call<JobRunAcceptedResponse>(second, 'POST', '/v1/admin/jobs/invoice-reminders/runs');
     expect(free.status).toBe(202);
     expect(free.body).toMatchObject({ job: 'invoice-reminders', runId: expect.any(String) });
     await settled('invoice-reminders');
 
-    expect(await call(first, 'POST', '/admin/jobs/no-such-job/runs')).toMatchObject({
+    expect(await call(first, 'POST', '/v1/admin/jobs/no-such-job/runs')).toMatchObject({
       status: 404,
       body: { code: 'JOB.NOT_FOUND' },
     });
     for (const [method, path] of [
-      ['GET', '/admin/jobs'],
-      ['POST', '/admin/jobs/overdue-invoices/runs'],
+      ['GET', '/v1/admin/jobs'],
+      ['POST', '/v1/admin/jobs/overdue-invoices/runs'],
     ] as const) {
       expect(await call(first, method, path, ['user'])).toMatchObject({
         status: 403,
@@ -150,8 +150,8 @@ describe('scheduled jobs of two business-service instances on one database', () 
     }
   });
 
-  it('shows every job in GET /admin/jobs and GET /jobs/status on the management port', async () => {
-    const admin = await call<JobsStatusResponse>(first, 'GET', '/admin/jobs');
+  it('shows every job in GET /v1/admin/jobs and GET /jobs/status on the management port', async () => {
+    const admin = await call<JobsStatusResponse>(first, 'GET', '/v1/admin/jobs');
     expect(admin.status).toBe(200);
     expect(admin.body.jobs.map((job) => job.job).sort()).toEqual([...JOBS].sort());
     const overdue = admin.body.jobs.find((job) => job.job === 'overdue-invoices');

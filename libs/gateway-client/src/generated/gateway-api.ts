@@ -1,6 +1,43 @@
 // Generated from apps/gateway/openapi.json by `npm run api:generate` (openapi-typescript).
 // Do not edit: change the gateway's DTOs or routes and generate again.
 export interface paths {
+  '/v1/admin/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scheduled jobs: last start, last success, last error, items pending, next run */
+    get: operations['listJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/jobs/{name}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a run of a job now
+     * @description The run goes on in the background; follow it with GET /v1/admin/jobs. One run at a time: 409 while one goes on.
+     */
+    post: operations['triggerJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/users': {
     parameters: {
       query?: never;
@@ -392,6 +429,46 @@ export interface paths {
     patch: operations['updateMember'];
     trace?: never;
   };
+  '/v1/businesses/{businessId}/recurring-invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the recurring invoices of a business, newest first, a page at a time */
+    get: operations['list'];
+    put?: never;
+    /** Create a recurring invoice (not viewers) */
+    post: operations['create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A recurring invoice of a business */
+    get: operations['get'];
+    put?: never;
+    post?: never;
+    /** End a recurring invoice for good (not viewers); it and its invoices stay */
+    delete: operations['end'];
+    options?: never;
+    head?: never;
+    /**
+     * Pause, resume or change a recurring invoice (not viewers)
+     * @description Resuming skips the periods of the pause. An ended schedule is a 409.
+     */
+    patch: operations['update'];
+    trace?: never;
+  };
   '/v1/businesses/{businessId}/summary': {
     parameters: {
       query?: never;
@@ -585,6 +662,35 @@ export interface components {
       /** @description 1 to 100 lines, in the order they are printed. */
       lines: components['schemas']['InvoiceLineRequest'][];
     };
+    CreateRecurringInvoiceRequest: {
+      /** @description true: each invoice is issued (numbered, sent); false: left as a draft to review and issue. */
+      autoIssue: boolean;
+      /** @description monthly: same day each month (the month’s last day when shorter); weekly: every 7 days. */
+      cadence: components['schemas']['RecurringCadence'];
+      /**
+       * @description ISO 4217; defaults to the business’s currency.
+       * @example EUR
+       */
+      currency?: string;
+      /**
+       * Format: uuid
+       * @description A customer of this business (UUID v7).
+       */
+      customerId: string;
+      /** @description 1 to 100 lines, copied onto every invoice. */
+      lines: components['schemas']['InvoiceLineRequest'][];
+      /**
+       * @description Each invoice is due this many days after its period’s date.
+       * @example 14
+       */
+      paymentTermDays: number;
+      /**
+       * Format: date
+       * @description The first period’s date (YYYY-MM-DD).
+       * @example 2026-04-01
+       */
+      startDate: string;
+    };
     CustomerPageResponse: {
       items: components['schemas']['CustomerResponse'][];
       /** @description Pass as `cursor` for the next page; null on the last. */
@@ -728,6 +834,52 @@ export interface components {
       status: components['schemas']['InvoiceStatus'];
       /** @description Sum of their totals. */
       total: components['schemas']['MoneyResponse'];
+    };
+    JobErrorResponse: {
+      /** Format: date-time */
+      at: string | null;
+      /** @description One line, no stack. */
+      message: string | null;
+      /**
+       * Format: uuid
+       * @description The failed run.
+       */
+      runId: string;
+    };
+    JobRunAcceptedResponse: {
+      /** @example overdue-invoices */
+      job: string;
+      /**
+       * Format: uuid
+       * @description The run (job_runs.id, the runId of its logs).
+       */
+      runId: string;
+    };
+    JobsStatusResponse: {
+      /** Format: date-time */
+      checkedAt: string;
+      jobs: components['schemas']['JobStatusResponse'][];
+    };
+    JobStatusResponse: {
+      /** @description Period between two scheduled runs, in ms. */
+      everyMs: number;
+      /** @description Items waiting, when the job can count them. */
+      itemsPending: number | null;
+      /** @example overdue-invoices */
+      job: string;
+      lastError: components['schemas']['JobErrorResponse'] | null;
+      /** Format: date-time */
+      lastStartedAt: string | null;
+      /** Format: date-time */
+      lastSucceededAt: string | null;
+      /** Format: date-time */
+      nextRunAt: string | null;
+      /** @description A run is going on, on any instance. */
+      running: boolean;
+      /** @description No success within staleAfterMs. */
+      stale: boolean;
+      /** @description No success for this long makes the job stale. */
+      staleAfterMs: number;
     };
     JsonWebKeyResponse: {
       /** @example ES256 */
@@ -888,6 +1040,58 @@ export interface components {
        */
       reference: string;
     };
+    /** @enum {string} */
+    RecurringCadence: 'monthly' | 'weekly';
+    RecurringInvoiceLineResponse: {
+      /** @example Hosting, monthly */
+      description: string;
+      /** @example 1 */
+      quantity: number;
+      /**
+       * @description Basis points.
+       * @example 1900
+       */
+      taxRateBps: number;
+      /** @description Price of one unit before tax. */
+      unitAmount: components['schemas']['MoneyResponse'];
+    };
+    RecurringInvoicePageResponse: {
+      items: components['schemas']['RecurringInvoiceResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    RecurringInvoiceResponse: {
+      autoIssue: boolean;
+      /** Format: uuid */
+      businessId: string;
+      cadence: components['schemas']['RecurringCadence'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @example EUR */
+      currency: string;
+      /** Format: uuid */
+      customerId: string;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      lines: components['schemas']['RecurringInvoiceLineResponse'][];
+      /**
+       * Format: date
+       * @description The next period to invoice.
+       * @example 2026-05-01
+       */
+      nextDate: string;
+      paymentTermDays: number;
+      status: components['schemas']['RecurringInvoiceStatus'];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description Grows with every change. */
+      version: number;
+    };
+    /** @enum {string} */
+    RecurringInvoiceStatus: 'active' | 'paused' | 'ended';
     RefreshTokenRequest: {
       /** @description The opaque refresh token a log-in or the previous refresh returned. */
       refreshToken: string;
@@ -986,6 +1190,35 @@ export interface components {
        */
       role: components['schemas']['BusinessRole'];
     };
+    UpdateRecurringInvoiceRequest: {
+      /** @description true: each invoice is issued (numbered, sent); false: left as a draft to review and issue. */
+      autoIssue?: boolean;
+      /** @description monthly: same day each month (the month’s last day when shorter); weekly: every 7 days. */
+      cadence?: components['schemas']['RecurringCadence'];
+      /**
+       * Format: uuid
+       * @description A customer of this business (UUID v7).
+       */
+      customerId?: string;
+      /** @description 1 to 100 lines, copied onto every invoice. */
+      lines?: components['schemas']['InvoiceLineRequest'][];
+      /**
+       * Format: date
+       * @description Moves the next period (and the day a monthly schedule keeps to).
+       * @example 2026-05-01
+       */
+      nextDate?: string;
+      /**
+       * @description Each invoice is due this many days after its period’s date.
+       * @example 14
+       */
+      paymentTermDays?: number;
+      /**
+       * @description paused: no invoices until resumed; resuming skips the periods of the pause. End with DELETE.
+       * @enum {string}
+       */
+      status?: 'active' | 'paused';
+    };
     UserPageResponse: {
       items: components['schemas']['UserResponse'][];
       /** @description Pass as `cursor` for the next page; null on the last. */
@@ -1023,6 +1256,201 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every job of the business-service. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobsStatusResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  triggerJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The job, e.g. `overdue-invoices`. */
+        name: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The run started; its `runId`. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobRunAcceptedResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
   listUsers: {
     parameters: {
       query?: {
@@ -4377,6 +4805,567 @@ export interface operations {
       };
       /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  list: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringInvoicePageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Retry-safe creation: the same key and body get the first answer again; another body gets 422. */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRecurringInvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The schedule, active. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringInvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description A recurring invoice of this business; any other id is a 404. */
+        recurringInvoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The schedule. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringInvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description A recurring invoice of this business; any other id is a 404. */
+        recurringInvoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+        /** @description A recurring invoice of this business; any other id is a 404. */
+        recurringInvoiceId: string;
+      };
+      cookie?: never;
+    };
+    /** @description Left out: nothing changes. */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['UpdateRecurringInvoiceRequest'];
+      };
+    };
+    responses: {
+      /** @description The schedule as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringInvoiceResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -13,11 +13,11 @@ function requirePlatformAdmin(identity: Identity): void {
 }
 
 /**
- * The scheduled jobs for platform admins, through the gateway (`/v1/admin/jobs`): their status and
+ * The scheduled jobs for platform admins, through the gateway (the same path, `/v1/admin/jobs`, as auth's `/v1/admin/users`): their status and
  * a run started by hand. The runner itself (status, one run at a time across instances) is
  * @platform/jobs'; the management port serves the same status at `/jobs/status`.
  */
-@Controller('admin/jobs')
+@Controller('v1/admin/jobs')
 @UseGuards(GatewayIdentityGuard)
 export class AdminJobsHttpController {
   constructor(@Inject(JobRunner) private readonly runner: JobRunner) {}
