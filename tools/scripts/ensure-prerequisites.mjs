@@ -16,6 +16,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -31,6 +32,10 @@ const postgresRoot = env['PREREQ_POSTGRES_ROOT'] ?? '/usr/lib/postgresql';
 /** The schemathesis the contract tests run; bump it here (the venv is upgraded on the next `npm test`). */
 const SCHEMATHESIS_VERSION = '4.32.5';
 const venvDir = path.join(toolsDir, 'python');
+
+/** The Mailpit that tools/infra builds and starts (tools/infra/mailpit.json pins it; src/mailpit-binary.ts reads the same). */
+const MAILPIT = JSON.parse(readFileSync(path.join(root, 'tools', 'infra', 'mailpit.json'), 'utf8'));
+const mailpitDir = path.join(toolsDir, `mailpit-${MAILPIT.version}`);
 
 /**
  * What `npm start` and `npm test` need from outside npm. Each entry:
@@ -90,6 +95,15 @@ const PREREQUISITES = [
     present: () => Boolean(which('redis-server')),
     apt: ['redis-server'],
     services: ['redis-server'],
+  },
+  {
+    name: `Mailpit ${MAILPIT.version}`,
+    why: `the SMTP server that captures e-mails (npm start, the notification-service's tests); built with Go from the module proxy into ${display(mailpitDir)}`,
+    for: ['start', 'test'],
+    present: () => existsSync(path.join(mailpitDir, 'mailpit')),
+    apt: [], // Debian's golang is too old for Mailpit: Go 1.24+ from https://go.dev/dl
+    install: buildMailpit,
+    manual: `npm run infra:build-mailpit (needs Go 1.24+ on the PATH)`,
   },
   {
     name: `schemathesis ${SCHEMATHESIS_VERSION}`,
@@ -282,6 +296,36 @@ function installSchemathesis() {
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
     return pip.status === 0 && schemathesisInstalled();
+  });
+}
+
+/**
+ * Once per version, like tools/infra's ensureMailpitBinary: `go get -tool` in a scratch module, then `go build`
+ * (about a minute), in a temporary folder renamed into place, so a half build is never used.
+ */
+function buildMailpit() {
+  if (!which('go')) return false;
+  return withLock(`${mailpitDir}.lock`, () => {
+    if (existsSync(path.join(mailpitDir, 'mailpit'))) return true;
+    say(
+      `building Mailpit ${MAILPIT.version} from the Go module proxy into ${display(mailpitDir)} (once, about a minute)`,
+    );
+    const scratch = `${mailpitDir}.build-${process.pid}`;
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    try {
+      writeFileSync(path.join(scratch, 'go.mod'), 'module mailpitbuild\n\ngo 1.24\n');
+      const goEnv = { ...env, GOFLAGS: '-buildvcs=false', CGO_ENABLED: '0' };
+      const options = { cwd: scratch, env: goEnv, stdio: ['ignore', 'ignore', 'inherit'] };
+      if (run('go', ['get', '-tool', `${MAILPIT.module}@${MAILPIT.version}`], options).status !== 0) return false;
+      if (run('go', ['build', '-o', path.join(scratch, 'out', 'mailpit'), MAILPIT.module], options).status !== 0)
+        return false;
+      rmSync(mailpitDir, { recursive: true, force: true });
+      renameSync(path.join(scratch, 'out'), mailpitDir);
+      return true;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 }
 

@@ -1,15 +1,17 @@
 import { infraDown, infraStatus, infraUp, acquireInfra, envLines, type InfraEndpoints } from './infra.js';
 import { InfraError } from './errors.js';
 import { ensureJava, ensureKafkaJars } from './kafka-jars.js';
+import { ensureMailpitBinary } from './mailpit-binary.js';
 
 const USAGE = `usage: infra <command>
 
-  up           start PostgreSQL and Kafka (or reuse running ones), print DATABASE_URL= and
-               KAFKA_BROKERS= lines, write them to .data/infra.env, and leave them running
+  up           start PostgreSQL, Kafka and Mailpit (or reuse running ones), print DATABASE_URL=,
+               KAFKA_BROKERS= and MAILPIT_*= lines, write them to .data/infra.env, and leave them running
   down         stop what this tool started (never a server it merely reused)
   status       show what this tool started and whether it still runs
   start        like up, in the foreground: Ctrl-C stops what it started
   fetch-kafka  fetch the Kafka broker's jars from Maven Central (once)
+  build-mailpit  build Mailpit (the SMTP server capturing e-mails) from the Go module proxy (once)
 `;
 
 /** Progress goes to stderr, so stdout holds only the KEY=value lines a script may read. */
@@ -27,12 +29,17 @@ function describe(endpoints: InfraEndpoints): string {
   return [
     `PostgreSQL  ${endpoints.databaseUrl}  (${how(endpoints.postgres)})`,
     `Kafka       ${endpoints.kafkaBrokers.join(',')}  (${how(endpoints.kafka)})`,
+    ...(endpoints.mailpit
+      ? [
+          `Mailpit     ${endpoints.mailpit.smtpUrl}, captured e-mails: ${endpoints.mailpit.apiUrl}/api/v1/messages  (${how(endpoints.mailpit)})`,
+        ]
+      : []),
     `Env file    ${endpoints.envFile}`,
   ].join('\n');
 }
 
 async function foreground(): Promise<void> {
-  const lease = await acquireInfra('npm start', { log: progress });
+  const lease = await acquireInfra('npm start', { log: progress, mailpit: true });
   process.stdout.write(`${describe(lease.endpoints)}\n${envLines(lease.endpoints).join('\n')}\n`);
   progress('Infrastructure is up. Press Ctrl-C to stop.');
   const lost = await untilStoppedOrLost();
@@ -49,8 +56,8 @@ function untilStoppedOrLost(): Promise<string | undefined> {
   return new Promise((resolve) => {
     // The interval also keeps the process alive: signal listeners alone do not.
     const watch = setInterval(() => {
-      const { postgres, kafka } = infraStatus();
-      const gone = [postgres, kafka].find((server) => server && !server.running);
+      const { postgres, kafka, mailpit } = infraStatus();
+      const gone = [postgres, kafka, mailpit].find((server) => server && !server.running);
       if (gone) finish(`the server at ${gone.url} (pid ${gone.pid}) stopped`);
     }, 2_000);
     const finish = (reason?: string) => {
@@ -65,7 +72,7 @@ function untilStoppedOrLost(): Promise<string | undefined> {
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'up': {
-      const endpoints = await infraUp({ pin: true, log: progress });
+      const endpoints = await infraUp({ pin: true, log: progress, mailpit: true });
       progress(describe(endpoints));
       process.stdout.write(envLines(endpoints).join('\n') + '\n');
       return;
@@ -88,6 +95,9 @@ async function main(command: string | undefined): Promise<void> {
       await ensureJava();
       await ensureKafkaJars(progress);
       progress('Kafka jars are in place.');
+      return;
+    case 'build-mailpit':
+      progress(`Mailpit is at ${await ensureMailpitBinary(progress)}.`);
       return;
     default:
       process.stderr.write(USAGE);

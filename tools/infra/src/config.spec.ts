@@ -10,6 +10,8 @@ describe('loadInfraConfig', () => {
       postgresPort: 5432,
       kafkaPort: 9092,
       kafkaControllerPort: 9093,
+      mailpitSmtpPort: 1025,
+      mailpitHttpPort: 8025,
       startTimeoutMs: 90_000,
     });
   });
@@ -24,6 +26,7 @@ describe('loadInfraConfig', () => {
     [{ INFRA_PG_PORT: 'abc' }, /INFRA_PG_PORT must be a TCP port/],
     [{ INFRA_KAFKA_PORT: '70000' }, /INFRA_KAFKA_PORT must be a TCP port/],
     [{ INFRA_KAFKA_PORT: '9000', INFRA_KAFKA_CONTROLLER_PORT: '9000' }, /must differ/],
+    [{ INFRA_MAILPIT_SMTP_PORT: '8025' }, /INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT must differ/],
     [{ INFRA_START_TIMEOUT_MS: '-1' }, /INFRA_START_TIMEOUT_MS must be a positive integer/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
     [{ DATABASE_URL: 'mysql://db/app' }, /must start with postgres:\/\//],

@@ -12,6 +12,10 @@ export interface InfraConfig {
   kafkaPort: number;
   /** KRaft controller port of the started broker (`INFRA_KAFKA_CONTROLLER_PORT`). */
   kafkaControllerPort: number;
+  /** SMTP port of the Mailpit that `npm start` reuses or starts (`INFRA_MAILPIT_SMTP_PORT`). */
+  mailpitSmtpPort: number;
+  /** HTTP port of that Mailpit's API (and UI) (`INFRA_MAILPIT_HTTP_PORT`). */
+  mailpitHttpPort: number;
   /** How long to wait for a server to answer, in ms (`INFRA_START_TIMEOUT_MS`). */
   startTimeoutMs: number;
 }
@@ -73,8 +77,13 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
     postgresPort: portSetting(env, 'INFRA_PG_PORT', 5432),
     kafkaPort: portSetting(env, 'INFRA_KAFKA_PORT', 9092),
     kafkaControllerPort: portSetting(env, 'INFRA_KAFKA_CONTROLLER_PORT', 9093),
+    mailpitSmtpPort: portSetting(env, 'INFRA_MAILPIT_SMTP_PORT', 1025),
+    mailpitHttpPort: portSetting(env, 'INFRA_MAILPIT_HTTP_PORT', 8025),
     startTimeoutMs: positiveInt(env, 'INFRA_START_TIMEOUT_MS', 90_000),
   };
+  if (config.mailpitSmtpPort === config.mailpitHttpPort) {
+    throw new InfraError('INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT must differ');
+  }
   if (config.kafkaPort === config.kafkaControllerPort) {
     throw new InfraError('INFRA_KAFKA_PORT and INFRA_KAFKA_CONTROLLER_PORT must differ');
   }

@@ -1,5 +1,6 @@
 export { infraUp, infraDown, infraStatus, acquireInfra, envLines } from './infra.js';
-export type { InfraEndpoints, InfraLease, InfraOptions, InfraStatus } from './infra.js';
+export type { InfraEndpoints, InfraLease, InfraOptions, InfraStatus, InfraUpOptions } from './infra.js';
+export { ensureMailpitBinary, mailpitBinPath, mailpitPresent } from './mailpit-binary.js';
 export { loadInfraConfig, portSetting } from './config.js';
 export type { InfraConfig } from './config.js';
 export { InfraError } from './errors.js';

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadInfraConfig } from './config.js';
 import { ensureKafka, isManagedKafka, stopKafka, type KafkaEndpoint } from './kafka.js';
 import { withLock } from './lock.js';
+import { ensureMailpit, isManagedMailpit, stopMailpit } from './mailpit.js';
 import { infraPaths, type InfraPaths } from './paths.js';
 import { ensurePostgres, isManagedPostgres, stopPostgres, type PostgresEndpoint, type Source } from './postgres.js';
 import { addLease, liveLeases, readState, removeLease, writeState, type InfraState } from './state.js';
@@ -12,7 +13,12 @@ export interface InfraEndpoints {
   kafkaBrokers: string[];
   postgres: { source: Source; startedNow: boolean };
   kafka: { source: Source; startedNow: boolean };
-  /** The file holding `DATABASE_URL=` and `KAFKA_BROKERS=` lines. */
+  /**
+   * The Mailpit that captures e-mails, when asked for (`mailpit: true`): SMTP and its REST API
+   * (`/api/v1/...`; its web UI's assets are missing in a build from the Go module proxy).
+   */
+  mailpit?: { smtpUrl: string; apiUrl: string; source: Source; startedNow: boolean };
+  /** The file holding `DATABASE_URL=` and `KAFKA_BROKERS=` lines (and `MAILPIT_*` ones with Mailpit). */
   envFile: string;
 }
 
@@ -23,13 +29,21 @@ export interface InfraOptions {
   log?: (line: string) => void;
 }
 
+/** What `infraUp` brings up besides PostgreSQL and Kafka. */
+export interface InfraUpOptions extends InfraOptions {
+  /** Stay up until `infraDown`, whoever else comes and goes. */
+  pin?: boolean;
+  /** Mailpit too (SMTP on INFRA_MAILPIT_SMTP_PORT, API on INFRA_MAILPIT_HTTP_PORT), built once from the Go module proxy. */
+  mailpit?: boolean;
+}
+
 const silent = () => undefined;
 
 /**
  * Brings PostgreSQL and Kafka up, or reuses running ones, and returns once both answer
  * (PostgreSQL a query, Kafka a metadata request). With `pin`, they stay up until `infraDown`.
  */
-export async function infraUp(options: InfraOptions & { pin?: boolean } = {}): Promise<InfraEndpoints> {
+export async function infraUp(options: InfraUpOptions = {}): Promise<InfraEndpoints> {
   const env = options.env ?? process.env;
   const log = options.log ?? silent;
   const config = loadInfraConfig(env);
@@ -43,6 +57,9 @@ export async function infraUp(options: InfraOptions & { pin?: boolean } = {}): P
       writeState(paths, state);
       const kafka: KafkaEndpoint = await ensureKafka(config, paths, state.kafka, log);
       if (kafka.started) state.kafka = kafka.started;
+      writeState(paths, state);
+      const mailpit = options.mailpit ? await ensureMailpit(config, paths, state.mailpit, log) : undefined;
+      if (mailpit?.started) state.mailpit = mailpit.started;
       if (options.pin) state.pinned = true;
       writeState(paths, state);
       const endpoints: InfraEndpoints = {
@@ -50,6 +67,14 @@ export async function infraUp(options: InfraOptions & { pin?: boolean } = {}): P
         kafkaBrokers: kafka.brokers,
         postgres: { source: postgres.source, startedNow: Boolean(postgres.started) },
         kafka: { source: kafka.source, startedNow: Boolean(kafka.started) },
+        ...(mailpit && {
+          mailpit: {
+            smtpUrl: mailpit.smtpUrl,
+            apiUrl: mailpit.apiUrl,
+            source: mailpit.source,
+            startedNow: Boolean(mailpit.started),
+          },
+        }),
         envFile: paths.envFile,
       };
       writeEnvFile(paths, endpoints);
@@ -76,6 +101,10 @@ export async function infraDown(options: InfraOptions = {}): Promise<string[]> {
 async function stopManaged(paths: InfraPaths): Promise<string[]> {
   const state = pruneDead(readState(paths));
   const stopped: string[] = [];
+  if (state.mailpit) {
+    await stopMailpit(state.mailpit);
+    stopped.push(`Mailpit (pid ${state.mailpit.pid}, ${state.mailpit.url})`);
+  }
   if (state.kafka) {
     await stopKafka(state.kafka);
     stopped.push(`Kafka (pid ${state.kafka.pid}, ${state.kafka.url})`);
@@ -101,7 +130,10 @@ export interface InfraLease {
  * runs) share the same servers; when the last one releases, the servers the tool started
  * for them are stopped, so a test run leaves nothing running.
  */
-export async function acquireInfra(purpose: string, options: InfraOptions = {}): Promise<InfraLease> {
+export async function acquireInfra(
+  purpose: string,
+  options: InfraOptions & Pick<InfraUpOptions, 'mailpit'> = {},
+): Promise<InfraLease> {
   const env = options.env ?? process.env;
   const paths = infraPaths(env);
   const lease = addLease(paths, purpose);
@@ -138,6 +170,7 @@ async function stopIfUnused(paths: InfraPaths): Promise<string[]> {
 export interface InfraStatus {
   postgres?: { pid: number; url: string; running: boolean };
   kafka?: { pid: number; url: string; running: boolean };
+  mailpit?: { pid: number; url: string; running: boolean };
   pinned: boolean;
   leases: string[];
 }
@@ -153,6 +186,11 @@ export function infraStatus(options: InfraOptions = {}): InfraStatus {
       running: isManagedPostgres(state.postgres.pid),
     },
     kafka: state.kafka && { pid: state.kafka.pid, url: state.kafka.url, running: isManagedKafka(state.kafka.pid) },
+    mailpit: state.mailpit && {
+      pid: state.mailpit.pid,
+      url: state.mailpit.url,
+      running: isManagedMailpit(state.mailpit.pid),
+    },
     pinned: Boolean(state.pinned),
     leases: liveLeases(paths).map((l) => `${l.purpose} (pid ${l.pid})`),
   };
@@ -163,13 +201,20 @@ function pruneDead(state: InfraState): InfraState {
   const next = { ...state };
   if (next.postgres && !isManagedPostgres(next.postgres.pid)) delete next.postgres;
   if (next.kafka && !isManagedKafka(next.kafka.pid)) delete next.kafka;
-  if (!next.postgres && !next.kafka) delete next.pinned;
+  if (next.mailpit && !isManagedMailpit(next.mailpit.pid)) delete next.mailpit;
+  if (!next.postgres && !next.kafka && !next.mailpit) delete next.pinned;
   return next;
 }
 
 /** `.data/infra.env`: lines a shell can source and a dotenv loader can read. */
-export function envLines(endpoints: Pick<InfraEndpoints, 'databaseUrl' | 'kafkaBrokers'>): string[] {
-  return [`DATABASE_URL=${endpoints.databaseUrl}`, `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`];
+export function envLines(endpoints: Pick<InfraEndpoints, 'databaseUrl' | 'kafkaBrokers' | 'mailpit'>): string[] {
+  return [
+    `DATABASE_URL=${endpoints.databaseUrl}`,
+    `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`,
+    ...(endpoints.mailpit
+      ? [`MAILPIT_SMTP_URL=${endpoints.mailpit.smtpUrl}`, `MAILPIT_API_URL=${endpoints.mailpit.apiUrl}`]
+      : []),
+  ];
 }
 
 function writeEnvFile(paths: InfraPaths, endpoints: InfraEndpoints): void {

@@ -27,6 +27,8 @@ export function infraPaths(env: NodeJS.ProcessEnv = process.env) {
     kafkaConfig: path.join(root, 'kafka', 'server.properties'),
     kafkaLogs: path.join(root, 'kafka', 'logs'),
     kafkaOut: path.join(root, 'kafka', 'kafka.out'),
+    mailpitDir: path.join(root, 'mailpit'),
+    mailpitOut: path.join(root, 'mailpit', 'mailpit.out'),
   };
 }
 

@@ -15,6 +15,8 @@ export interface ManagedServer {
 export interface InfraState {
   postgres?: ManagedServer;
   kafka?: ManagedServer;
+  /** Started for a user that asked for it (`npm start`); the tests start Mailpits of their own. */
+  mailpit?: ManagedServer;
   /** Set by `infra up`: the servers stay up until `infra down`, whoever else comes and goes. */
   pinned?: boolean;
 }

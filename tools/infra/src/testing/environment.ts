@@ -4,6 +4,11 @@ import { infraPaths } from '../paths.js';
 export interface TestInfra {
   databaseUrl: string;
   kafkaBrokers: string[];
+  /**
+   * The shared Mailpit, when the infrastructure was brought up with it (`npm start`, `infra up`):
+   * `MAILPIT_SMTP_URL` / `MAILPIT_API_URL`. Tests that break SMTP start their own (`startTestMailpit`).
+   */
+  mailpit?: { smtpUrl: string; apiUrl: string };
 }
 
 /**
@@ -13,17 +18,25 @@ export interface TestInfra {
 export function testInfra(env: NodeJS.ProcessEnv = process.env): TestInfra {
   let databaseUrl = env['DATABASE_URL'];
   let brokers = env['KAFKA_BROKERS'];
+  let mailpitSmtp = env['MAILPIT_SMTP_URL'];
+  let mailpitApi = env['MAILPIT_API_URL'];
   if (!databaseUrl || !brokers) {
     const fromFile = readEnvFile(infraPaths(env).envFile);
     databaseUrl ||= fromFile['DATABASE_URL'];
     brokers ||= fromFile['KAFKA_BROKERS'];
+    mailpitSmtp ||= fromFile['MAILPIT_SMTP_URL'];
+    mailpitApi ||= fromFile['MAILPIT_API_URL'];
   }
   if (!databaseUrl || !brokers) {
     throw new Error(
       'no test infrastructure: run the tests through Vitest (its global setup starts PostgreSQL and Kafka) or run `npm run infra:up` first',
     );
   }
-  return { databaseUrl, kafkaBrokers: brokers.split(',') };
+  return {
+    databaseUrl,
+    kafkaBrokers: brokers.split(','),
+    ...(mailpitSmtp && mailpitApi && { mailpit: { smtpUrl: mailpitSmtp, apiUrl: mailpitApi } }),
+  };
 }
 
 function readEnvFile(file: string): Record<string, string> {

@@ -8,6 +8,8 @@ export type { TestTopic } from './kafka.js';
 export { startPrivateKafka } from './private-kafka.js';
 export type { PrivateKafka } from './private-kafka.js';
 export { startTestRedis } from './redis.js';
+export { startTestMailpit } from './mailpit.js';
+export type { TestMailpit, MailpitMessage, MailpitSummary } from './mailpit.js';
 export type { TestRedis } from './redis.js';
 export { eventually } from './eventually.js';
 export { schemathesisBin } from './schemathesis.js';
