@@ -40,14 +40,23 @@ export const jobUseCaseProviders: Provider[] = [
 export function businessJobsOptions(moduleRef: ModuleRef, config: BusinessConfig): JobsModuleOptions {
   const get = <T>(type: new (...args: never[]) => T): T => moduleRef.get(type, { strict: false });
   const jobs: JobDefinition<string>[] = [
-    batchJob(BUSINESS_JOB_NAMES.overdue, config.JOBS_OVERDUE_EVERY_MS, (after, limit) =>
-      get(MarkOverdueInvoicesUseCase).batch(after, limit),
+    batchJob(
+      BUSINESS_JOB_NAMES.overdue,
+      config.JOBS_OVERDUE_EVERY_MS,
+      (after, limit) => get(MarkOverdueInvoicesUseCase).batch(after, limit),
+      () => get(MarkOverdueInvoicesUseCase).pending(),
     ),
-    batchJob(BUSINESS_JOB_NAMES.reminders, config.JOBS_REMINDERS_EVERY_MS, (after, limit) =>
-      get(SendInvoiceRemindersUseCase).batch(after, limit),
+    batchJob(
+      BUSINESS_JOB_NAMES.reminders,
+      config.JOBS_REMINDERS_EVERY_MS,
+      (after, limit) => get(SendInvoiceRemindersUseCase).batch(after, limit),
+      () => get(SendInvoiceRemindersUseCase).pending(),
     ),
-    batchJob(BUSINESS_JOB_NAMES.recurring, config.JOBS_RECURRING_INVOICES_EVERY_MS, (after, limit) =>
-      get(CreateRecurringPeriodInvoicesUseCase).batch(after, limit),
+    batchJob(
+      BUSINESS_JOB_NAMES.recurring,
+      config.JOBS_RECURRING_INVOICES_EVERY_MS,
+      (after, limit) => get(CreateRecurringPeriodInvoicesUseCase).batch(after, limit),
+      () => get(CreateRecurringPeriodInvoicesUseCase).pending(),
     ),
     defineJob<string>({
       name: BUSINESS_JOB_NAMES.reconciliation,

@@ -39,6 +39,12 @@ export class CreateRecurringPeriodInvoicesUseCase {
     return runItems(due, positionKey, (schedule) => this.catchUp(schedule, today));
   }
 
+  /** Schedules with a period due: the job's pending items. */
+  pending(): Promise<number> {
+    const today = utcDay(clockOf(this.deps)());
+    return this.deps.unitOfWork.run((tx) => tx.recurringInvoices.countDue(today));
+  }
+
   private async catchUp(due: DueSchedule, today: string): Promise<'applied' | 'skipped'> {
     let outcome: 'applied' | 'skipped' = 'skipped';
     let position = due;

@@ -24,6 +24,12 @@ export class MarkOverdueInvoicesUseCase {
     );
   }
 
+  /** Invoices the next run would mark: the job's pending items. */
+  pending(): Promise<number> {
+    const today = utcDay(jobClock(this.deps)());
+    return this.deps.unitOfWork.run((tx) => tx.scheduledWork.countOverdue(today));
+  }
+
   private markOne(key: InvoiceKey, today: string): Promise<'applied' | 'skipped'> {
     return this.deps.unitOfWork.run(async (tx) => {
       const invoice = await tx.invoices.find(key.businessId, key.invoiceId, { forUpdate: true });

@@ -36,6 +36,13 @@ export class SendInvoiceRemindersUseCase {
     );
   }
 
+  /** Invoices the next run would remind: the job's pending items. */
+  async pending(): Promise<number> {
+    if (this.offsets.length === 0) return 0;
+    const today = utcDay(jobClock(this.deps)());
+    return this.deps.unitOfWork.run((tx) => tx.scheduledWork.countReminders(today, this.offsets));
+  }
+
   private remindOne(candidate: ReminderCandidate): Promise<'applied' | 'skipped'> {
     return this.deps.unitOfWork.run(async (tx) => {
       // The row lock orders the reminder after a payment that is settling the invoice.

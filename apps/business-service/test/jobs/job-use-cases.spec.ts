@@ -85,6 +85,7 @@ describe('scheduled job use cases (PostgreSQL)', () => {
       }
       const dueToday = await seedIssuedInvoice(sql, acme, customerId, { dueDate: '2026-06-10' });
       const useCase = new MarkOverdueInvoicesUseCase({ unitOfWork, now });
+      expect(await useCase.pending()).toBe(130);
 
       const first = await runAll((after, limit) => useCase.batch(after, limit));
       expect(first.length).toBe(2);
@@ -92,6 +93,7 @@ describe('scheduled job use cases (PostgreSQL)', () => {
 
       const again = await runAll((after, limit) => useCase.batch(after, limit));
       expect(total(again, 'processed')).toBe(0);
+      expect(await useCase.pending()).toBe(0);
 
       const events = await bed.outboxRecords('business.invoice.overdue');
       expect(events.map((event) => event.key).sort()).toEqual([...overdue].sort());
@@ -164,8 +166,11 @@ describe('scheduled job use cases (PostgreSQL)', () => {
       ];
       for (const [day, expected] of days) {
         bed.clock.now = new Date(`${day}T08:00:00.000Z`);
+        const before = (await sent()).length;
+        const pending = await reminders().pending();
         await runAll((after, limit) => reminders().batch(after, limit));
         expect(await sent(), day).toEqual(expected);
+        expect(pending, day).toBe(expected.length - before);
       }
       const [row] = (await sql(`SELECT count(*)::int AS n FROM invoice_reminders WHERE invoice_id = $1`, [
         invoice,
@@ -219,6 +224,7 @@ describe('scheduled job use cases (PostgreSQL)', () => {
     it('catches up each missed period once (its own invoice), issues it, and never twice on a rerun', async () => {
       const schedule = await seedRecurringInvoice(sql, acme, customerId, { nextDate: '2026-03-31', autoIssue: true });
       bed.clock.now = new Date('2026-06-05T09:00:00.000Z');
+      expect(await recurring().pending()).toBe(1);
       const first = await runAll((after, limit) => recurring().batch(after, limit));
       expect(total(first, 'succeeded')).toBe(1); // one schedule, three periods
       expect(await periods(schedule)).toEqual(['2026-03-31', '2026-04-30', '2026-05-31']);

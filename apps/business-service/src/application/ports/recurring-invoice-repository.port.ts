@@ -30,5 +30,7 @@ export interface RecurringInvoiceRepository {
   update(schedule: RecurringInvoice, expectedVersion: number): Promise<boolean>;
   list(businessId: string, page: PageRequest): Promise<Page<RecurringInvoice>>;
   due(today: string, after: RecurringScanPosition | undefined, limit: number): Promise<DueSchedule[]>;
+  /** How many active schedules have a period due by `today` (the job's pending items). */
+  countDue(today: string): Promise<number>;
   recordPeriod(scheduleId: string, periodDate: string, invoiceId: string, at: Date): Promise<boolean>;
 }

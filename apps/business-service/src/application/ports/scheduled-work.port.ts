@@ -31,6 +31,10 @@ export interface ScheduledWork {
     after: string | undefined,
     limit: number,
   ): Promise<ReminderCandidate[]>;
+  /** How many invoices `overdueCandidates` would answer now, all pages together (the job's pending items). */
+  countOverdue(today: string): Promise<number>;
+  /** How many invoices `reminderCandidates` would answer now, all pages together. */
+  countReminders(today: string, offsets: readonly number[]): Promise<number>;
   markOverdue(invoice: Invoice, expectedVersion: number): Promise<boolean>;
   recordReminder(invoiceId: string, offsetDays: number, at: Date): Promise<boolean>;
 }

@@ -19,10 +19,16 @@ const STALE_AFTER_PERIODS = 3;
  * A job on the shared runner over a use case's `batch`: items that failed are logged with their
  * key (their transaction rolled back) and counted; the next batch starts after the last item read.
  */
-export function batchJob(name: string, everyMs: number, work: BatchWork): JobDefinition<string> {
+export function batchJob(
+  name: string,
+  everyMs: number,
+  work: BatchWork,
+  pending?: () => Promise<number>,
+): JobDefinition<string> {
   return defineJob<string>({
     name,
     everyMs,
+    ...(pending ? { pending } : {}),
     staleAfterMs: STALE_AFTER_PERIODS * everyMs,
     async batch({ after, limit, log }: JobBatchContext<string>): Promise<JobBatchResult<string>> {
       const result = await work(after, limit);

@@ -127,6 +127,14 @@ export class PostgresRecurringInvoices implements RecurringInvoiceRepository {
     return rows.map((row) => ({ id: row.id, businessId: row.business_id, nextDate: row.next_date }));
   }
 
+  async countDue(today: string): Promise<number> {
+    const [row]: { n: number }[] = await this.manager.query(
+      `SELECT count(*)::int AS n FROM recurring_invoices WHERE status = 'active' AND next_date <= $1::date`,
+      [today],
+    );
+    return row?.n ?? 0;
+  }
+
   async recordPeriod(scheduleId: string, periodDate: string, invoiceId: string, at: Date): Promise<boolean> {
     const rows: unknown[] = await this.manager.query(
       `INSERT INTO recurring_invoice_periods (schedule_id, period_date, invoice_id, created_at) VALUES ($1, $2, $3, $4)
