@@ -15,7 +15,10 @@ export class OtelPaymentTraces implements PaymentTraces {
   linked<T>(name: string, linkTo: string | null, work: () => Promise<T>): Promise<T> {
     const links: Link[] = [];
     const linked = linkTo ? trace.getSpanContext(extractTraceContext({ traceparent: linkTo })) : undefined;
-    if (linked && trace.isSpanContextValid(linked)) links.push({ context: linked });
+    const active = trace.getActiveSpan()?.spanContext();
+    // Within the starting request's own trace (the start recording the provider's answer) a link adds nothing.
+    if (linked && trace.isSpanContextValid(linked) && linked.traceId !== active?.traceId)
+      links.push({ context: linked });
     return withSpan(name, { links }, () => work());
   }
 }
