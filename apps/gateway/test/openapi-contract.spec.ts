@@ -88,6 +88,10 @@ describe('the public API contract', () => {
         'DELETE /v1/businesses/{businessId}/invoices/{invoiceId}',
         'POST /v1/businesses/{businessId}/invoices/{invoiceId}/issue',
         'POST /v1/businesses/{businessId}/invoices/{invoiceId}/void',
+        'GET /v1/businesses/{businessId}/invoices/{invoiceId}/payments',
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/payments',
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/payments/manual',
+        'POST /v1/payments/webhooks/sandbox',
         'GET /v1/businesses/{businessId}/recurring-invoices',
         'POST /v1/businesses/{businessId}/recurring-invoices',
         'GET /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
@@ -117,6 +121,8 @@ describe('the public API contract', () => {
     expect(committed.paths['/v1/auth/me']!['get']!.security).toEqual(bearer);
     expect(committed.paths['/v1/admin/users']!['get']!.security).toEqual(bearer);
     expect(committed.paths['/v1/auth/login']!['post']!.security).toEqual([{}]);
+    // The provider's webhook carries a signature, not an access token.
+    expect(committed.paths['/v1/payments/webhooks/sandbox']!['post']!.security).toEqual([{}]);
     for (const [path, methods] of Object.entries(committed.paths)) {
       if (path.startsWith('/v1/businesses')) {
         for (const operation of Object.values(methods)) expect(operation.security, path).toEqual(bearer);
