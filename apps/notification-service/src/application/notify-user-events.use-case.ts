@@ -1,0 +1,60 @@
+import type { PayloadOf, UserPasswordChangedV1Contract, UserRegisteredV1Contract } from '@platform/contracts';
+import { getLogger } from '@platform/logging';
+import { normaliseEmail } from '../domain/email-address.js';
+import type { EventFacts } from './event-facts.js';
+import type { EventTransaction } from './ports/notification-queue.port.js';
+import type { NotificationMetrics } from './ports/notification-telemetry.port.js';
+import { queueEmails } from './queue-emails.js';
+
+/** `auth.user.registered`: the user joins the directory and gets one welcome e-mail. */
+export class NotifyUserRegisteredUseCase {
+  constructor(private readonly metrics: NotificationMetrics) {}
+
+  async execute(
+    payload: PayloadOf<typeof UserRegisteredV1Contract>,
+    event: EventFacts,
+    tx: EventTransaction,
+  ): Promise<void> {
+    const user = { userId: payload.userId, email: normaliseEmail(payload.email), displayName: payload.displayName };
+    await tx.directory.saveUser(user, new Date(payload.registeredAt));
+    await queueEmails(tx.notifications, this.metrics, event, [
+      {
+        template: 'welcome',
+        category: 'transactional',
+        to: { email: user.email, name: user.displayName, userId: user.userId },
+        data: { displayName: user.displayName },
+      },
+    ]);
+  }
+}
+
+/** `auth.user.password-changed`: a security notice to the user, always sent (transactional). */
+export class NotifyPasswordChangedUseCase {
+  private readonly log = getLogger('NotifyPasswordChanged');
+
+  constructor(private readonly metrics: NotificationMetrics) {}
+
+  async execute(
+    payload: PayloadOf<typeof UserPasswordChangedV1Contract>,
+    event: EventFacts,
+    tx: EventTransaction,
+  ): Promise<void> {
+    const user = await tx.directory.findUser(payload.userId);
+    if (!user) {
+      // Registered before this service kept its directory: no address to write to.
+      this.log.warn('password changed for a user without a known address: no notice sent', {
+        userId: payload.userId,
+        eventId: event.eventId,
+      });
+      return;
+    }
+    await queueEmails(tx.notifications, this.metrics, event, [
+      {
+        template: 'password-changed',
+        category: 'transactional',
+        to: { email: user.email, name: user.displayName, userId: user.userId },
+        data: { displayName: user.displayName, changedAt: payload.changedAt },
+      },
+    ]);
+  }
+}

@@ -1,0 +1,18 @@
+import { messagingMigrations } from '@platform/messaging';
+import type { DataSourceOptions } from 'typeorm';
+import { CreateNotificationTables1798000000000 } from './migrations/1798000000000-create-notification-tables.js';
+
+/** Every migration of the notification-service's database, in order: the messaging tables, then its own. */
+export const notificationMigrations = [...messagingMigrations, CreateNotificationTables1798000000000];
+
+/** The notification-service's database: SQL through the EntityManager of the current transaction, no entities. */
+export function notificationDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [],
+    migrations: notificationMigrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+  };
+}

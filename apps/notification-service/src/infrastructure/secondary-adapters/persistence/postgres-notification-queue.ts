@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { NotificationQueue } from '../../../application/ports/notification-queue.port.js';
+import type { Category, NewNotification } from '../../../domain/notification.js';
+
+/** Notifications written through the consumer's transaction; the unique key drops a redelivered event's. */
+export class PostgresNotificationQueue implements NotificationQueue {
+  constructor(private readonly manager: EntityManager) {}
+
+  async queue(notifications: readonly NewNotification[]): Promise<NewNotification[]> {
+    const inserted: NewNotification[] = [];
+    for (const n of notifications) {
+      const rows = (await this.manager.query(
+        `INSERT INTO notifications (id, event_id, event_type, occurred_at, channel, template, category, recipient,
+                                    recipient_name, user_id, business_id, data, status, attempts,
+                                    next_attempt_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, now(), now(), now())
+         ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
+         RETURNING id`,
+        [
+          n.id,
+          n.eventId,
+          n.eventType,
+          n.occurredAt,
+          n.channel,
+          n.template,
+          n.category,
+          n.recipient,
+          n.recipientName,
+          n.userId,
+          n.businessId,
+          JSON.stringify(n.data),
+          n.status,
+        ],
+      )) as { id: string }[];
+      if (rows.length === 1) inserted.push(n);
+    }
+    return inserted;
+  }
+
+  async isUnsubscribed(recipient: string, category: Category): Promise<boolean> {
+    const rows = (await this.manager.query(
+      `SELECT 1 FROM notification_preferences WHERE recipient = $1 AND category = $2`,
+      [recipient, category],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,81 @@
+import { circuitBreaker, type CircuitBreaker } from '@platform/resilience';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { EmailSender, OutgoingEmail } from '../../../application/ports/email-sender.port.js';
+import { DeliveryFailure } from '../../../domain/delivery-failure.js';
+import { classifySmtpError } from './smtp-failure.js';
+
+/** How to reach the SMTP server. */
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  password?: string;
+  poolSize: number;
+  connectionTimeoutMs: number;
+  greetingTimeoutMs: number;
+  socketTimeoutMs: number;
+  breakerResetMs: number;
+  from: string;
+}
+
+/**
+ * EmailSender over SMTP with nodemailer (maintained, no native parts, pooled connections,
+ * timeouts for connect, greeting and silence). A circuit breaker (`smtp`) stops hammering a
+ * server that keeps failing; only transient failures count against it (a 550 is an answer).
+ */
+export class SmtpEmailSender implements EmailSender {
+  private readonly transport: Transporter;
+  private readonly breaker: CircuitBreaker;
+
+  constructor(private readonly settings: SmtpSettings) {
+    this.transport = nodemailer.createTransport({
+      host: settings.host,
+      port: settings.port,
+      secure: settings.secure,
+      ...(settings.user !== undefined && { auth: { user: settings.user, pass: settings.password ?? '' } }),
+      pool: true,
+      maxConnections: settings.poolSize,
+      connectionTimeout: settings.connectionTimeoutMs,
+      greetingTimeout: settings.greetingTimeoutMs,
+      socketTimeout: settings.socketTimeoutMs,
+      // Plain SMTP locally (Mailpit); STARTTLS is still used when the server offers it.
+      tls: { rejectUnauthorized: true },
+    });
+    this.breaker = circuitBreaker('smtp', {
+      timeoutMs: false, // nodemailer's own timeouts bound each send
+      resetTimeoutMs: settings.breakerResetMs,
+      volumeThreshold: 5,
+      errorThresholdPercentage: 50,
+      maxConcurrent: Math.max(settings.poolSize * 10, 50),
+      isFailure: (error) => !(error instanceof DeliveryFailure) || error.kind === 'transient',
+    });
+  }
+
+  accepting(): boolean {
+    return this.breaker.state !== 'open';
+  }
+
+  async send(email: OutgoingEmail): Promise<void> {
+    await this.breaker.execute(async () => {
+      try {
+        await this.transport.sendMail({
+          from: this.settings.from,
+          to: email.to.name ? { name: email.to.name, address: email.to.address } : email.to.address,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          messageId: email.messageId,
+          headers: email.headers,
+        });
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    });
+  }
+
+  /** Closes the pooled connections (shutdown). */
+  close(): void {
+    this.transport.close();
+  }
+}

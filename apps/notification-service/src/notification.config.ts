@@ -1,0 +1,169 @@
+import { ServiceConfig } from '@platform/bootstrap';
+import { IsKafkaBrokerList } from '@platform/messaging';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** The notification-service's settings, read from the environment and validated at start-up. */
+export class NotificationConfig extends ServiceConfig {
+  override PORT = 3003;
+  override MANAGEMENT_PORT = 9003;
+
+  /** Its own database, e.g. postgres://notification@127.0.0.1:5432/notification. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Comma-separated host:port list. */
+  @IsKafkaBrokerList()
+  KAFKA_BROKERS!: string;
+
+  /** Consumer group of the event consumer: its inbox rows, offsets and parked events belong to it. */
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
+  KAFKA_CONSUMER_GROUP = 'notification-service';
+
+  // SMTP (Mailpit on 1025 in `npm start`).
+
+  /** The SMTP server's host. */
+  @IsString()
+  @IsNotEmpty()
+  SMTP_HOST = '127.0.0.1';
+
+  /** The SMTP server's port. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 1025;
+
+  /** Implicit TLS (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** SMTP user name; with SMTP_PASSWORD, or neither. */
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  /** SMTP password (never logged). */
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** Pooled connections to the SMTP server. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  SMTP_POOL_SIZE = 3;
+
+  /** How long to wait for the TCP connection. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SMTP_CONNECTION_TIMEOUT_MS = 5_000;
+
+  /** How long to wait for the server's greeting once connected. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SMTP_GREETING_TIMEOUT_MS = 5_000;
+
+  /** How long a connection may stay silent during a send. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SMTP_SOCKET_TIMEOUT_MS = 20_000;
+
+  /** How long the SMTP circuit stays open before one trial send. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  SMTP_BREAKER_RESET_MS = 30_000;
+
+  /** The sender of every e-mail, e.g. `Platform <no-reply@platform.example>`. */
+  @IsString()
+  @Matches(/^(?:[^<>\r\n]*<)?[^@\s<>]+@[^@\s<>]+>?$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Platform <no-reply@platform.localhost>';
+
+  /** Right-hand side of every Message-ID (`<notification id>@<domain>`). */
+  @Matches(/^[A-Za-z0-9.-]{1,253}$/, { message: 'MAIL_MESSAGE_ID_DOMAIN must be a host name' })
+  MAIL_MESSAGE_ID_DOMAIN = 'notifications.platform.localhost';
+
+  // Dispatcher.
+
+  /** Pause between two claims when nothing was due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  NOTIFICATION_DISPATCH_INTERVAL_MS = 1_000;
+
+  /** Notifications claimed at once by one instance. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  NOTIFICATION_DISPATCH_BATCH = 20;
+
+  /** A claim (status `sending`) older than this is taken to be a crashed sender's and claimed again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  NOTIFICATION_CLAIM_LEASE_MS = 120_000;
+
+  /** Send attempts before a notification is `failed`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  NOTIFICATION_MAX_ATTEMPTS = 10;
+
+  /** A notification not sent this long after its event is `failed` (a welcome two days late is noise). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  NOTIFICATION_MAX_AGE_MS = 24 * 3_600_000;
+
+  /** First retry delay; doubled per attempt with full jitter, up to NOTIFICATION_RETRY_MAX_DELAY_MS. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  NOTIFICATION_RETRY_BASE_DELAY_MS = 5_000;
+
+  /** Longest retry delay. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  NOTIFICATION_RETRY_MAX_DELAY_MS = 30 * 60_000;
+
+  // One-click unsubscribe (RFC 8058).
+
+  /** Signs unsubscribe tokens (HMAC-SHA256); at least 32 characters, a secret. */
+  @IsString()
+  @MinLength(32, { message: 'UNSUBSCRIBE_SIGNING_KEY must be at least 32 characters' })
+  @MaxLength(512)
+  UNSUBSCRIBE_SIGNING_KEY!: string;
+
+  /** The public entry (the gateway) that unsubscribe links point at, e.g. https://api.example.com. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+}
