@@ -16,7 +16,7 @@ const JOBS = ['overdue-invoices', 'invoice-reminders', 'recurring-invoices', 'pa
 const JOBS_LOCK_NAMESPACE = 0x6a6f6273;
 
 // Two instances of the service on one database, jobs triggered through the admin routes at once;
-// no schedule (JOBS_ENABLED=false), so every run is one the test started.
+// no schedule (the test support sets JOBS_ENABLED=false), so every run is one the test started.
 describe('scheduled jobs of two business-service instances on one database', () => {
   let first: BusinessServiceUnderTest;
   let second: BusinessServiceUnderTest;
@@ -27,8 +27,8 @@ describe('scheduled jobs of two business-service instances on one database', () 
   const sql = (text: string, values: unknown[] = []) => db.query(text, values);
 
   beforeAll(async () => {
-    first = await startBusinessService({ JOBS_ENABLED: 'false' });
-    second = await startBusinessService({ JOBS_ENABLED: 'false' }, { database: first.database });
+    first = await startBusinessService();
+    second = await startBusinessService({}, { database: first.database });
     db = new pg.Client({ connectionString: first.database.url });
     await db.connect();
     acme = await seedBusiness(sql, { name: 'Acme Consulting GmbH', prefix: 'ACME' });
@@ -169,5 +169,30 @@ describe('scheduled jobs of two business-service instances on one database', () 
 
     const health = await fetch(`${second.service.managementUrl}/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('runs a job on its schedule from configuration (JOBS_ENABLED, JOBS_OVERDUE_EVERY_MS)', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const invoice = await seedIssuedInvoice(sql, acme, customerId, { dueDate: yesterday });
+    const scheduled = await startBusinessService(
+      { JOBS_ENABLED: 'true', JOBS_OVERDUE_EVERY_MS: '1000' },
+      { database: first.database },
+    );
+    try {
+      // Until a scheduled run that marked it (and the invoices of earlier tests now overdue) has finished (the run log is written after its batches).
+      let runs: { trigger: string }[] = [];
+      for (let attempt = 0; attempt < 300 && runs.length === 0; attempt += 1) {
+        ({ rows: runs } = await sql(
+          `SELECT trigger FROM job_runs WHERE job = 'overdue-invoices' AND status = 'succeeded' AND trigger = 'schedule'
+             AND items_succeeded >= 1`,
+        ));
+        if (runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(runs.map((run) => run.trigger)).toEqual(['schedule']);
+      const { rows } = await sql(`SELECT overdue_at FROM invoices WHERE id = $1`, [invoice]);
+      expect(rows[0].overdue_at).not.toBeNull();
+    } finally {
+      await scheduled.stop();
+    }
   });
 });

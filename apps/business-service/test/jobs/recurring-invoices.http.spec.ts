@@ -28,7 +28,7 @@ describe('recurring invoices over HTTP (/v1/businesses/{businessId}/recurring-in
   let customerId: string;
 
   beforeAll(async () => {
-    running = await startBusinessService({ JOBS_ENABLED: 'false' });
+    running = await startBusinessService();
     db = new pg.Client({ connectionString: running.database.url });
     await db.connect();
     const sql = (text: string, values: unknown[]) => db.query(text, values);

@@ -48,6 +48,8 @@ export async function startBusinessService(
         KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
         KAFKA_CONSUMER_GROUP: uniqueGroupId('business'),
         IDENTITY_SIGNING_KEY: identityKey,
+        // No job on a timer: a run in the middle of a test would change its invoices (tests trigger them).
+        JOBS_ENABLED: 'false',
         ...env,
       },
       logStream,
