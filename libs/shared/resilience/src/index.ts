@@ -19,3 +19,7 @@ export type { HttpClientOptions, HttpRequestOptions, HttpResult } from './http/h
 export { TokenManager } from './auth/token-manager.js';
 export type { TokenManagerOptions } from './auth/token-manager.js';
 export type { AccessTokenProvider } from './auth/access-token-provider.js';
+
+// SSRF: where an address leads
+export { classifyAddress, isPublicAddress } from './net/address-class.js';
+export type { AddressClass } from './net/address-class.js';
