@@ -1,4 +1,6 @@
 import type { PaymentResponse } from '@platform/contracts';
+import { signIdentity } from '@platform/identity';
+import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBusinessService } from '../support/business-service-under-test.js';
@@ -102,14 +104,12 @@ describe('payments without a provider configured', () => {
   it('answers 503 PAYMENT.PROVIDER_NOT_CONFIGURED to a start, and still records manual payments', async () => {
     const running = await startBusinessService();
     try {
-      const { default: pg } = await import('pg');
       const db = new pg.Client({ connectionString: running.database.url });
       await db.connect();
       try {
         const sql = (text: string, values: unknown[]) => db.query(text, values);
         const acme = await seedBusiness(sql);
         const customerId = await seedCustomer(sql, acme.businessId);
-        const { signIdentity } = await import('@platform/identity');
         const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
           const identity = signIdentity(
             { userId: acme.users.accountant, roles: ['user'], tokenIssuedAt: Math.floor(Date.now() / 1000) },
