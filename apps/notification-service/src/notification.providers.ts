@@ -49,8 +49,9 @@ export const notificationProviders: Provider[] = [
   SmtpPoolCloser,
   ...[NotifyUserRegisteredUseCase, NotifyPasswordChangedUseCase, NotifyInvoiceEventsUseCase].map((useCase) => ({
     provide: useCase,
-    inject: [PrometheusNotificationMetrics],
-    useFactory: (metrics: PrometheusNotificationMetrics) => new useCase(metrics),
+    inject: [PrometheusNotificationMetrics, NotificationConfig],
+    useFactory: (metrics: PrometheusNotificationMetrics, config: NotificationConfig) =>
+      new useCase({ metrics, maxEventAgeMs: config.NOTIFICATION_MAX_AGE_MS }),
   })),
   { provide: RecordBusinessEventsUseCase, useFactory: () => new RecordBusinessEventsUseCase() },
   {

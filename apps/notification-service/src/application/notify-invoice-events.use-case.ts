@@ -14,8 +14,7 @@ import type { EventFacts } from './event-facts.js';
 import { moneyView } from './money-view.js';
 import type { EventTransaction } from './ports/notification-queue.port.js';
 import type { KnownInvoice } from './ports/recipient-directory.port.js';
-import type { NotificationMetrics } from './ports/notification-telemetry.port.js';
-import { queueEmails, type EmailRequest } from './queue-emails.js';
+import { queueEmails, type EmailRequest, type QueuePolicy } from './queue-emails.js';
 
 type Correspondence = Omit<KnownInvoice, 'customerEmail'> & { customerEmail: string };
 
@@ -33,13 +32,13 @@ const correspondenceOf = (payload: Correspondence): KnownInvoice => ({
 export class NotifyInvoiceEventsUseCase {
   private readonly log = getLogger('NotifyInvoiceEvents');
 
-  constructor(private readonly metrics: NotificationMetrics) {}
+  constructor(private readonly policy: QueuePolicy) {}
 
   /** `business.invoice.issued` v2: the invoice, to the customer; the invoice joins the read model. */
   async issued(payload: PayloadOf<typeof InvoiceIssuedV2Contract>, event: EventFacts, tx: EventTransaction) {
     const invoice = correspondenceOf(payload);
     await tx.directory.saveInvoice(invoice, new Date(payload.issuedAt));
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'invoice-issued',
         category: 'transactional',
@@ -76,7 +75,7 @@ export class NotifyInvoiceEventsUseCase {
       customerEmail: normaliseEmail(payload.customerEmail),
     };
     await tx.directory.saveInvoice(invoice, new Date(payload.issuedAt));
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'invoice-issued',
         category: 'transactional',
@@ -136,7 +135,7 @@ export class NotifyInvoiceEventsUseCase {
         eventId: event.eventId,
       });
     }
-    await queueEmails(tx.notifications, this.metrics, event, requests);
+    await queueEmails(tx.notifications, this.policy, event, requests);
   }
 
   /** `business.invoice.overdue` and `business.invoice.reminder-due`: a reminder (unsubscribable) to the customer. */
@@ -148,7 +147,7 @@ export class NotifyInvoiceEventsUseCase {
     const invoice = correspondenceOf(payload);
     const at = new Date('overdueAt' in payload ? payload.overdueAt : payload.remindedAt);
     await tx.directory.saveInvoice(invoice, at);
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'invoice-reminder',
         category: 'reminder',
@@ -178,7 +177,7 @@ export class NotifyInvoiceEventsUseCase {
       });
       return;
     }
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'payment-failed-owner',
         category: 'transactional',

@@ -3,12 +3,11 @@ import { getLogger } from '@platform/logging';
 import { normaliseEmail } from '../domain/email-address.js';
 import type { EventFacts } from './event-facts.js';
 import type { EventTransaction } from './ports/notification-queue.port.js';
-import type { NotificationMetrics } from './ports/notification-telemetry.port.js';
-import { queueEmails } from './queue-emails.js';
+import { queueEmails, type QueuePolicy } from './queue-emails.js';
 
 /** `auth.user.registered`: the user joins the directory and gets one welcome e-mail. */
 export class NotifyUserRegisteredUseCase {
-  constructor(private readonly metrics: NotificationMetrics) {}
+  constructor(private readonly policy: QueuePolicy) {}
 
   async execute(
     payload: PayloadOf<typeof UserRegisteredV1Contract>,
@@ -17,7 +16,7 @@ export class NotifyUserRegisteredUseCase {
   ): Promise<void> {
     const user = { userId: payload.userId, email: normaliseEmail(payload.email), displayName: payload.displayName };
     await tx.directory.saveUser(user, new Date(payload.registeredAt));
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'welcome',
         category: 'transactional',
@@ -32,7 +31,7 @@ export class NotifyUserRegisteredUseCase {
 export class NotifyPasswordChangedUseCase {
   private readonly log = getLogger('NotifyPasswordChanged');
 
-  constructor(private readonly metrics: NotificationMetrics) {}
+  constructor(private readonly policy: QueuePolicy) {}
 
   async execute(
     payload: PayloadOf<typeof UserPasswordChangedV1Contract>,
@@ -48,7 +47,7 @@ export class NotifyPasswordChangedUseCase {
       });
       return;
     }
-    await queueEmails(tx.notifications, this.metrics, event, [
+    await queueEmails(tx.notifications, this.policy, event, [
       {
         template: 'password-changed',
         category: 'transactional',

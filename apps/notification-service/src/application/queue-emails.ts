@@ -17,16 +17,37 @@ export interface EmailRequest {
 
 const log = getLogger('QueueEmails');
 
+/** What queueing needs besides the transaction: metrics, and how old an event may be to still notify. */
+export interface QueuePolicy {
+  metrics: NotificationMetrics;
+  /** An event older than this makes no notification (a replay of old history sends nothing). */
+  maxEventAgeMs: number;
+  now?: () => Date;
+}
+
 /**
  * Queues the e-mails of one event in the consumer's transaction: one notification per recipient,
  * `suppressed` instead of `queued` for a reminder to a recipient who unsubscribed from reminders.
+ * An event older than the policy's age (a new consumer group reading old history) queues nothing.
  */
 export async function queueEmails(
   queue: NotificationQueue,
-  metrics: NotificationMetrics,
+  policy: QueuePolicy,
   event: EventFacts,
   requests: readonly EmailRequest[],
 ): Promise<void> {
+  const metrics = policy.metrics;
+  const ageMs = (policy.now?.() ?? new Date()).getTime() - event.occurredAt.getTime();
+  if (ageMs > policy.maxEventAgeMs) {
+    if (requests.length > 0) {
+      log.info('event too old to notify: nothing queued', {
+        eventId: event.eventId,
+        eventType: event.eventType,
+        ageSeconds: Math.round(ageMs / 1000),
+      });
+    }
+    return;
+  }
   const notifications: NewNotification[] = [];
   for (const request of requests) {
     const recipient = normaliseEmail(request.to.email);

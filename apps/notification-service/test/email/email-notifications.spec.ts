@@ -87,6 +87,20 @@ describe('e-mail notifications (Kafka → notifications → SMTP)', () => {
     expect(await mailpit.messagesTo(email)).toHaveLength(1);
   });
 
+  it('records an event older than the age budget in the read models but sends nothing for it', async () => {
+    const old = userRegistered(uniqueAddress('old'));
+    old.occurredAt = new Date(Date.now() - 2 * 24 * 3_600_000).toISOString();
+    const fresh = userRegistered(uniqueAddress('fresh'));
+    await produceEvents(kafka, AUTH_USER_TOPIC_V1, old, fresh);
+    await eventually('the fresh one sent', allSent(fresh.eventId, 1));
+    await eventually('the old one handled', async () => {
+      const { rows } = await db.query('SELECT 1 FROM known_users WHERE user_id = $1', [old.payload.userId]);
+      return rows.length === 1;
+    });
+    expect(await notificationsOf(old.eventId)).toEqual([]);
+    expect(await mailpit.messagesTo(old.payload.email)).toEqual([]);
+  });
+
   it('e-mails an issued invoice to its customer, with HTML-injection names escaped in the HTML part', async () => {
     const customer = uniqueAddress('customer');
     const event = invoiceIssued({
