@@ -10,12 +10,15 @@ export interface DevSecrets {
   paymentClientSecret: string;
   /** `whsec_<base64>`: the key the payment sandbox signs its webhooks with. */
   paymentWebhookSecret: string;
+  /** The key the notification-service signs one-click unsubscribe tokens with. */
+  unsubscribeSigningKey: string;
 }
 
 const GENERATORS: { [Name in keyof DevSecrets]: () => string } = {
   identitySigningKey: () => randomBytes(32).toString('base64url'),
   paymentClientSecret: () => randomBytes(32).toString('base64url'),
   paymentWebhookSecret: () => `whsec_${randomBytes(32).toString('base64')}`,
+  unsubscribeSigningKey: () => randomBytes(32).toString('base64url'),
 };
 
 /**

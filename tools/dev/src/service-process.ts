@@ -8,8 +8,8 @@ const RESET = '\x1b[0m';
 
 /** The column before `|` on every line `npm start` prints: wide enough for the longest service name. */
 export function label(name: string): string {
-  // One column wider than the longest service name (`business-service`), so a space always separates it from `|`.
-  return name.padEnd(17);
+  // One column wider than the longest service name (`notification-service`), so a space always separates it from `|`.
+  return name.padEnd(21);
 }
 
 /** A running service and how it ended. */

@@ -24,13 +24,18 @@ export interface SystemEndpoints {
   identitySigningKey: string;
   /** The business-service's client at the payment sandbox, and the sandbox's webhook signing secret. */
   paymentClient: { clientId: string; clientSecret: string; webhookSecret: string };
+  /** Mailpit, which captures every e-mail: its SMTP address for the notification-service, its API for people. */
+  mailpit: { smtpHost: string; smtpPort: number; apiUrl: string };
+  /** The notification-service's unsubscribe-token key. */
+  unsubscribeSigningKey: string;
   /** Public URL and readiness URL of the service `name`. */
   endpointsOf(name: string): { url: string; readyUrl: string };
 }
 
 /**
  * The services in start order (upstreams first), on the documented default ports: gateway 3000,
- * auth-service 3001, business-service 3002, management 9000, 9001 and 9002, and the payment
+ * auth-service 3001, business-service 3002, notification-service 3003, management 9000 to 9003
+ * (NOTIFICATION_DATABASE and NOTIFICATION_CONSUMER_GROUP move its database and group), and the payment
  * sandbox (tools/payment-sandbox, the business-service's payment provider) 4010; each can be
  * moved with `<NAME>_PORT` / `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`,
  * `PAYMENT_SANDBOX_PORT`), and a database with `<NAME>_DATABASE` (e.g. `AUTH_DATABASE`: tests
@@ -85,6 +90,23 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
         PAYMENT_WEBHOOK_SECRET: system.paymentClient.webhookSecret,
         // The provider posts outcomes to the public entry, which forwards them to the business-service.
         PAYMENT_WEBHOOK_URL: `${system.endpointsOf('gateway').url}/v1/payments/webhooks/sandbox`,
+      }),
+    },
+    {
+      name: 'notification-service',
+      main: 'apps/notification-service/src/main.ts',
+      ...ports('notification-service', 3003, 9003),
+      database: env['NOTIFICATION_DATABASE'] ?? 'notification',
+      env: (system) => ({
+        KAFKA_BROKERS: system.kafkaBrokers.join(','),
+        // Its own group, never an inherited KAFKA_CONSUMER_GROUP meant for the business-service.
+        KAFKA_CONSUMER_GROUP: env['NOTIFICATION_CONSUMER_GROUP'] ?? 'notification-service',
+        SMTP_HOST: system.mailpit.smtpHost,
+        SMTP_PORT: String(system.mailpit.smtpPort),
+        UNSUBSCRIBE_SIGNING_KEY: system.unsubscribeSigningKey,
+        IDENTITY_SIGNING_KEY: system.identitySigningKey,
+        // One-click unsubscribe links point at the public entry.
+        PUBLIC_BASE_URL: system.endpointsOf('gateway').url,
       }),
     },
     {

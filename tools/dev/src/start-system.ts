@@ -35,7 +35,7 @@ async function main(): Promise<number> {
     }),
   );
   try {
-    lease = await acquireInfra('npm start', { log: (line) => say(`${label('infra')}| ${line}`) });
+    lease = await acquireInfra('npm start', { log: (line) => say(`${label('infra')}| ${line}`), mailpit: true });
     const { databaseUrl: serverUrl, kafkaBrokers } = lease.endpoints;
     const secrets = devSecrets(infraPaths().root);
     const system: SystemEndpoints = {
@@ -46,6 +46,8 @@ async function main(): Promise<number> {
         clientSecret: secrets.paymentClientSecret,
         webhookSecret: secrets.paymentWebhookSecret,
       },
+      mailpit: mailpitOf(lease.endpoints.mailpit),
+      unsubscribeSigningKey: secrets.unsubscribeSigningKey,
       endpointsOf: (name) => {
         const spec = services.find((service) => service.name === name);
         if (!spec) throw new Error(`no service ${name} in services.ts`);
@@ -94,6 +96,13 @@ async function main(): Promise<number> {
       const url = `http://127.0.0.1:${sandbox.port}`;
       say(`  ${label(sandbox.name)} payment provider: ${url} (faults: ${url}/admin/faults, events: /admin/events)`);
     }
+    const mailpit = lease.endpoints.mailpit;
+    if (mailpit) {
+      // A build from the Go module proxy has no UI assets: the API is the way in.
+      say(
+        `  ${label('mailpit')} captured e-mails: ${mailpit.apiUrl}/api/v1/messages (SMTP ${mailpit.smtpUrl}; web UI empty in this build)`,
+      );
+    }
     say(`  JSON logs: ${logDir}`);
     say('Press Ctrl-C to stop.');
 
@@ -112,6 +121,13 @@ async function main(): Promise<number> {
     const released = await lease?.release();
     if (released?.length) say(`${label('stopping')}| stopped ${released.join(' and ')}`);
   }
+}
+
+/** Mailpit's SMTP host and port, from the URL the infrastructure gives. */
+function mailpitOf(mailpit: { smtpUrl: string; apiUrl: string } | undefined): SystemEndpoints['mailpit'] {
+  if (!mailpit) throw new Error('the infrastructure came up without Mailpit');
+  const smtp = new URL(mailpit.smtpUrl);
+  return { smtpHost: smtp.hostname, smtpPort: Number(smtp.port), apiUrl: mailpit.apiUrl };
 }
 
 process.exitCode = await main();

@@ -97,7 +97,12 @@ export async function ensureMailpit(
 ): Promise<MailpitEndpoint> {
   const smtpUrl = `smtp://${LOOPBACK}:${config.mailpitSmtpPort}`;
   const apiUrl = `http://${LOOPBACK}:${config.mailpitHttpPort}`;
-  if (previous && isManagedMailpit(previous.pid)) return { smtpUrl, apiUrl, source: 'managed' };
+  if (previous && isManagedMailpit(previous.pid)) {
+    if (previous.url === apiUrl) return { smtpUrl, apiUrl, source: 'managed' };
+    throw new InfraError(
+      `a Mailpit this tool started runs at ${previous.url}, not at ${apiUrl}: stop it (npm run infra:down) or leave INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT as they were`,
+    );
+  }
   if (await isPortOpen(LOOPBACK, config.mailpitHttpPort)) {
     if (!(await isMailpitAnswering(apiUrl)) || !(await isPortOpen(LOOPBACK, config.mailpitSmtpPort))) {
       throw new InfraError(
