@@ -383,6 +383,71 @@ describe('gateway → business-service', () => {
             body: { reason: 'Not mine' },
           }),
       ],
+      [
+        'GET /v1/businesses/{businessId}/invoices/{invoiceId}/payments',
+        () =>
+          them.GET('/v1/businesses/{businessId}/invoices/{invoiceId}/payments', {
+            params: { path: { businessId, invoiceId: invoice.id } },
+          }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/payments',
+        () =>
+          them.POST('/v1/businesses/{businessId}/invoices/{invoiceId}/payments', {
+            params: { path: { businessId, invoiceId: invoice.id } },
+            body: { amount: { amountMinor: 100, currency: 'EUR' } },
+          }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/invoices/{invoiceId}/payments/manual',
+        () =>
+          them.POST('/v1/businesses/{businessId}/invoices/{invoiceId}/payments/manual', {
+            params: { path: { businessId, invoiceId: invoice.id } },
+            body: { amount: { amountMinor: 100, currency: 'EUR' }, reference: 'Not mine' },
+          }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/recurring-invoices',
+        () => them.GET('/v1/businesses/{businessId}/recurring-invoices', { params: business }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/recurring-invoices',
+        () =>
+          them.POST('/v1/businesses/{businessId}/recurring-invoices', {
+            params: business,
+            body: {
+              customerId,
+              currency: 'EUR',
+              lines: [line],
+              cadence: 'monthly',
+              startDate: '2030-01-01',
+              autoIssue: false,
+              paymentTermDays: 14,
+            },
+          }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        () =>
+          them.GET('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+            params: { path: { businessId, recurringInvoiceId: invoice.id } },
+          }),
+      ],
+      [
+        'PATCH /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        () =>
+          them.PATCH('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+            params: { path: { businessId, recurringInvoiceId: invoice.id } },
+            body: { status: 'paused' },
+          }),
+      ],
+      [
+        'DELETE /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
+        () =>
+          them.DELETE('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+            params: { path: { businessId, recurringInvoiceId: invoice.id } },
+          }),
+      ],
     ];
 
     // Every operation of the contract under one business is tried: a route added later must join.
