@@ -26,7 +26,7 @@ export interface SystemUnderTest {
   system: SystemProcess;
   /** The auth-service's database (to promote an admin). */
   authDatabaseUrl: string;
-  /** Stops the system, drops its databases and the business-service's consumer group, releases the infrastructure. */
+  /** Stops the system, drops its databases and consumer groups, releases the infrastructure. */
   stop(): Promise<void>;
 }
 
@@ -40,13 +40,17 @@ export async function startSystemUnderTest(log: (line: string) => void = () => u
   const run = randomBytes(4).toString('hex');
   const authDatabase = `fuzz_auth_${run}`;
   const businessDatabase = `fuzz_business_${run}`;
+  const notificationDatabase = `fuzz_notification_${run}`;
   const businessConsumerGroup = `fuzz-business-service-${run}`;
+  const notificationConsumerGroup = `fuzz-notification-service-${run}`;
   const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
   const cleanUp = async () => {
-    for (const database of [authDatabase, businessDatabase]) {
+    for (const database of [authDatabase, businessDatabase, notificationDatabase]) {
       await dropDatabase(lease.endpoints.databaseUrl, database).catch(() => undefined);
     }
-    await deleteConsumerGroup(lease.endpoints.kafkaBrokers, businessConsumerGroup).catch(() => undefined);
+    for (const group of [businessConsumerGroup, notificationConsumerGroup]) {
+      await deleteConsumerGroup(lease.endpoints.kafkaBrokers, group).catch(() => undefined);
+    }
     rmSync(logDir, { recursive: true, force: true });
     await lease.release();
   };
@@ -57,7 +61,9 @@ export async function startSystemUnderTest(log: (line: string) => void = () => u
       ...FUZZ_SETTINGS,
       AUTH_DATABASE: authDatabase,
       BUSINESS_DATABASE: businessDatabase,
+      NOTIFICATION_DATABASE: notificationDatabase,
       KAFKA_CONSUMER_GROUP: businessConsumerGroup,
+      NOTIFICATION_CONSUMER_GROUP: notificationConsumerGroup,
       LOG_DIR: logDir,
     });
   } catch (error) {
