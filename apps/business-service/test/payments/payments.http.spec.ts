@@ -61,6 +61,19 @@ describe('payments of invoices through the provider', () => {
   const payments = async (invoiceId: string) =>
     (await system.call<PaymentListResponse>('GET', system.paymentsPath(invoiceId), system.acme.users.viewer)).body
       .items;
+  /** The sandbox provider's series of the payment metrics, from the service's /metrics. */
+  const paymentMetrics = async () => {
+    const text = await (await fetch(`${system.running.service.managementUrl}/metrics`)).text();
+    const value = (name: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${name}{provider="sandbox"}`));
+      return line ? Number(line.split(' ').at(-1)) : 0;
+    };
+    return {
+      started: value('payments_started_total'),
+      succeeded: value('payments_succeeded_total'),
+      confirmed: value('payment_confirmation_delay_seconds_count'),
+    };
+  };
   const eventRows = async () =>
     (
       await system.db.query<{ event_id: string; applied_at: Date | null }>(
@@ -70,6 +83,7 @@ describe('payments of invoices through the provider', () => {
 
   it('pays an invoice in full through the sandbox checkout: the invoice becomes paid and business.invoice.paid reaches Kafka', async () => {
     const invoice = await system.issuedInvoice(120_000);
+    const metricsBefore = await paymentMetrics();
     const started = await start(invoice.id, 120_000, { key: uuidv7() });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({
@@ -86,6 +100,11 @@ describe('payments of invoices through the provider', () => {
     const paid = await system.invoiceBecomes(invoice.id, 'paid');
     expect(paid).toMatchObject({ paid: { amountMinor: 120_000 }, amountDue: { amountMinor: 0 } });
     expect(await payments(invoice.id)).toMatchObject([{ id: started.body.id, status: 'succeeded' }]);
+    // Started, succeeded and its confirmation delay observed: one each, labelled by the provider.
+    const metricsAfter = await paymentMetrics();
+    expect(metricsAfter.started - metricsBefore.started).toBe(1);
+    expect(metricsAfter.succeeded - metricsBefore.succeeded).toBe(1);
+    expect(metricsAfter.confirmed - metricsBefore.confirmed).toBe(1);
 
     const message = await findMessage('business.invoice.v1', (m) => {
       const envelope = JSON.parse(m.value?.toString() ?? '{}') as { type?: string; aggregateId?: string };
