@@ -68,6 +68,7 @@ export interface RunningService<C extends ServiceConfig> {
   shutdown(reason?: string): Promise<void>;
 }
 
+const MAX_PATH_PARAMETER_LENGTH = 2048;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
@@ -92,6 +93,9 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
 
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
+    // Fastify answers a path parameter over 100 characters with its own bare 414; up to this
+    // length the route's validation answers instead, with Problem Details (400 or 404).
+    maxParamLength: MAX_PATH_PARAMETER_LENGTH,
     trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((entry) => entry.trim()) : false,
   });
   // Tracing first: the request scope that the logging hooks open (and re-enter in later hooks)

@@ -149,6 +149,13 @@ describe('bootstrapService', () => {
     expect((await fetch(`${service.url}/nowhere`, { method: 'PUT' })).status).toBe(404);
   });
 
+  it('hands a path parameter longer than 100 characters to the route, not to a bare 414 from the router', async () => {
+    const name = 'a'.repeat(300);
+    const response = await fetch(`${service.url}/greetings/${name}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ message: expect.stringContaining(name) });
+  });
+
   it('refuses malformed settings before starting anything', async () => {
     await expect(
       bootstrapService({

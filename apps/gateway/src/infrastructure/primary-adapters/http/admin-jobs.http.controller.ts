@@ -37,7 +37,7 @@ export class AdminJobsHttpController {
     name: 'name',
     required: true,
     description: 'The job, e.g. `overdue-invoices`.',
-    schema: { type: 'string' },
+    schema: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$', maxLength: 63 },
   })
   @ApiAcceptedResponse({ type: JobRunAcceptedResponse, description: 'The run started; its `runId`.' })
   @ApiProblems(404, 409)
