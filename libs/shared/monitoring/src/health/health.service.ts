@@ -1,4 +1,4 @@
-import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import {
   HealthCheckService,
@@ -7,6 +7,7 @@ import {
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
 import { getLogger } from '@platform/logging';
+import { exportHealthStatus } from '../metrics/health-metrics.js';
 import { withoutQueryMetrics } from '../metrics/postgres-instrumentation.js';
 import { MONITORING_OPTIONS, type ResolvedMonitoringOptions } from '../monitoring-options.js';
 import { report, statusesOnly, type HealthReport } from './health-report.js';
@@ -20,8 +21,10 @@ const logger = getLogger('Health');
 
 /** Runs liveness and readiness for the management server, through Terminus. */
 @Injectable()
-export class HealthService {
+export class HealthService implements OnModuleDestroy {
   private lastReadiness: HealthCheckResult['status'] | undefined;
+  // The readiness checks on /metrics too (health_check_status), for alerts such as DatabaseNotReady.
+  private readonly stopExportingStatus = exportHealthStatus(() => this.statusByCheck());
 
   constructor(
     // Explicit tokens: DI must not depend on emitted type metadata, which type-only imports erase.
@@ -64,6 +67,16 @@ export class HealthService {
     if (this.shutdown.isShuttingDown) body.status = 'shutting_down';
     body.details = { ...body.details, ...informational };
     return report(body);
+  }
+
+  onModuleDestroy(): void {
+    this.stopExportingStatus();
+  }
+
+  private async statusByCheck(): Promise<Record<string, boolean>> {
+    if (this.shutdown.isShuttingDown) return {};
+    const details = (await this.run()).details as Record<string, { status: string }>;
+    return Object.fromEntries(Object.entries(details).map(([check, entry]) => [check, entry.status === 'up']));
   }
 
   private async run(): Promise<HealthCheckResult> {
