@@ -37,6 +37,10 @@ const venvDir = path.join(toolsDir, 'python');
 const MAILPIT = JSON.parse(readFileSync(path.join(root, 'tools', 'infra', 'mailpit.json'), 'utf8'));
 const mailpitDir = path.join(toolsDir, `mailpit-${MAILPIT.version}`);
 
+/** The Jaeger that tools/infra builds and starts (tools/infra/jaeger.json pins it; src/jaeger-binary.ts reads the same). */
+const JAEGER = JSON.parse(readFileSync(path.join(root, 'tools', 'infra', 'jaeger.json'), 'utf8'));
+const jaegerDir = path.join(toolsDir, `jaeger-${JAEGER.version}`);
+
 /**
  * What `npm start` and `npm test` need from outside npm. Each entry:
  *   name, why      what it is and who needs it (both appear in the message when it is missing)
@@ -104,6 +108,15 @@ const PREREQUISITES = [
     apt: [], // Debian's golang is too old for Mailpit: Go 1.24+ from https://go.dev/dl
     install: buildMailpit,
     manual: `npm run infra:build-mailpit (needs Go 1.24+ on the PATH)`,
+  },
+  {
+    name: `Jaeger ${JAEGER.version}`,
+    why: `where the services' traces go (npm start, the journey test, npm run trace); built with Go from the module proxy into ${display(jaegerDir)}`,
+    for: ['start', 'test'],
+    present: () => existsSync(path.join(jaegerDir, 'jaeger')),
+    apt: [], // Debian's golang is too old: Go 1.24+ from https://go.dev/dl
+    install: buildJaeger,
+    manual: `npm run infra:build-jaeger (needs Go 1.24+ on the PATH)`,
   },
   {
     name: `schemathesis ${SCHEMATHESIS_VERSION}`,
@@ -322,6 +335,37 @@ function buildMailpit() {
         return false;
       rmSync(mailpitDir, { recursive: true, force: true });
       renameSync(path.join(scratch, 'out'), mailpitDir);
+      return true;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+}
+
+/**
+ * Once per version, like tools/infra's ensureJaegerBinary: the same steps as buildMailpit, but Jaeger compiles
+ * the whole OpenTelemetry Collector (minutes), so with one package at a time and a low priority.
+ */
+function buildJaeger() {
+  if (!which('go')) return false;
+  return withLock(`${jaegerDir}.lock`, () => {
+    if (existsSync(path.join(jaegerDir, 'jaeger'))) return true;
+    say(
+      `building Jaeger ${JAEGER.version} from the Go module proxy into ${display(jaegerDir)} ` +
+        '(once; it compiles the whole OpenTelemetry Collector: about 5 to 10 minutes on 2 cores)',
+    );
+    const scratch = `${jaegerDir}.build-${process.pid}`;
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    try {
+      writeFileSync(path.join(scratch, 'go.mod'), 'module jaegerbuild\n\ngo 1.24\n');
+      const goEnv = { ...env, GOFLAGS: '-buildvcs=false -p=1', CGO_ENABLED: '0' };
+      const options = { cwd: scratch, env: goEnv, stdio: ['ignore', 'ignore', 'inherit'] };
+      if (run('go', ['get', '-tool', `${JAEGER.module}@${JAEGER.version}`], options).status !== 0) return false;
+      const out = path.join(scratch, 'out', 'jaeger');
+      if (run('nice', ['-n', '10', 'go', 'build', '-o', out, JAEGER.module], options).status !== 0) return false;
+      rmSync(jaegerDir, { recursive: true, force: true });
+      renameSync(path.join(scratch, 'out'), jaegerDir);
       return true;
     } finally {
       rmSync(scratch, { recursive: true, force: true });

@@ -1,17 +1,20 @@
 import { infraDown, infraStatus, infraUp, acquireInfra, envLines, type InfraEndpoints } from './infra.js';
 import { InfraError } from './errors.js';
 import { ensureJava, ensureKafkaJars } from './kafka-jars.js';
+import { ensureJaegerBinary } from './jaeger-binary.js';
 import { ensureMailpitBinary } from './mailpit-binary.js';
 
 const USAGE = `usage: infra <command>
 
-  up           start PostgreSQL, Kafka and Mailpit (or reuse running ones), print DATABASE_URL=,
-               KAFKA_BROKERS= and MAILPIT_*= lines, write them to .data/infra.env, and leave them running
+  up           start PostgreSQL, Kafka, Mailpit and Jaeger (or reuse running ones), print DATABASE_URL=,
+               KAFKA_BROKERS=, MAILPIT_*=, OTEL_EXPORTER_OTLP_ENDPOINT= and JAEGER_QUERY_URL= lines,
+               write them to .data/infra.env, and leave them running
   down         stop what this tool started (never a server it merely reused)
   status       show what this tool started and whether it still runs
   start        like up, in the foreground: Ctrl-C stops what it started
   fetch-kafka  fetch the Kafka broker's jars from Maven Central (once)
   build-mailpit  build Mailpit (the SMTP server capturing e-mails) from the Go module proxy (once)
+  build-jaeger   build Jaeger (where traces go) from the Go module proxy (once; minutes)
 `;
 
 /** Progress goes to stderr, so stdout holds only the KEY=value lines a script may read. */
@@ -34,12 +37,17 @@ function describe(endpoints: InfraEndpoints): string {
           `Mailpit     ${endpoints.mailpit.smtpUrl}, captured e-mails: ${endpoints.mailpit.apiUrl}/api/v1/messages  (${how(endpoints.mailpit)})`,
         ]
       : []),
+    ...(endpoints.jaeger
+      ? [
+          `Jaeger      OTLP ${endpoints.jaeger.otlpHttpUrl}, traces: ${endpoints.jaeger.queryUrl}/api/traces/<traceId> (npm run trace -- <traceId>)  (${how(endpoints.jaeger)})`,
+        ]
+      : []),
     `Env file    ${endpoints.envFile}`,
   ].join('\n');
 }
 
 async function foreground(): Promise<void> {
-  const lease = await acquireInfra('npm start', { log: progress, mailpit: true });
+  const lease = await acquireInfra('npm start', { log: progress, mailpit: true, jaeger: true });
   process.stdout.write(`${describe(lease.endpoints)}\n${envLines(lease.endpoints).join('\n')}\n`);
   progress('Infrastructure is up. Press Ctrl-C to stop.');
   const lost = await untilStoppedOrLost();
@@ -56,8 +64,8 @@ function untilStoppedOrLost(): Promise<string | undefined> {
   return new Promise((resolve) => {
     // The interval also keeps the process alive: signal listeners alone do not.
     const watch = setInterval(() => {
-      const { postgres, kafka, mailpit } = infraStatus();
-      const gone = [postgres, kafka, mailpit].find((server) => server && !server.running);
+      const { postgres, kafka, mailpit, jaeger } = infraStatus();
+      const gone = [postgres, kafka, mailpit, jaeger].find((server) => server && !server.running);
       if (gone) finish(`the server at ${gone.url} (pid ${gone.pid}) stopped`);
     }, 2_000);
     const finish = (reason?: string) => {
@@ -72,7 +80,7 @@ function untilStoppedOrLost(): Promise<string | undefined> {
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'up': {
-      const endpoints = await infraUp({ pin: true, log: progress, mailpit: true });
+      const endpoints = await infraUp({ pin: true, log: progress, mailpit: true, jaeger: true });
       progress(describe(endpoints));
       process.stdout.write(envLines(endpoints).join('\n') + '\n');
       return;
@@ -98,6 +106,9 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'build-mailpit':
       progress(`Mailpit is at ${await ensureMailpitBinary(progress)}.`);
+      return;
+    case 'build-jaeger':
+      progress(`Jaeger is at ${await ensureJaegerBinary(progress)}.`);
       return;
     default:
       process.stderr.write(USAGE);

@@ -13,7 +13,15 @@ describe('loadInfraConfig', () => {
       mailpitSmtpPort: 1025,
       mailpitHttpPort: 8025,
       startTimeoutMs: 90_000,
+      jaegerOtlpGrpcPort: 4317,
+      jaegerOtlpHttpPort: 4318,
+      jaegerQueryPort: 16686,
+      jaegerQueryGrpcPort: 16685,
     });
+  });
+
+  it('refuses two Jaeger ports that are the same', () => {
+    expect(() => loadInfraConfig({ INFRA_JAEGER_QUERY_PORT: '4318' })).toThrow(InfraError);
   });
 
   it('takes external servers from DATABASE_URL and KAFKA_BROKERS', () => {

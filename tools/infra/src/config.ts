@@ -18,6 +18,14 @@ export interface InfraConfig {
   mailpitHttpPort: number;
   /** How long to wait for a server to answer, in ms (`INFRA_START_TIMEOUT_MS`). */
   startTimeoutMs: number;
+  /** OTLP/gRPC port of the Jaeger that `npm start` reuses or starts (`INFRA_JAEGER_OTLP_GRPC_PORT`). */
+  jaegerOtlpGrpcPort: number;
+  /** OTLP/HTTP port of that Jaeger, where the services send spans (`INFRA_JAEGER_OTLP_HTTP_PORT`). */
+  jaegerOtlpHttpPort: number;
+  /** Its query API and (placeholder) UI (`INFRA_JAEGER_QUERY_PORT`). */
+  jaegerQueryPort: number;
+  /** Its query API over gRPC (`INFRA_JAEGER_QUERY_GRPC_PORT`). */
+  jaegerQueryGrpcPort: number;
 }
 
 /** A TCP port from `env[name]`, `fallback` when unset; InfraError when it is not one. */
@@ -80,7 +88,20 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
     mailpitSmtpPort: portSetting(env, 'INFRA_MAILPIT_SMTP_PORT', 1025),
     mailpitHttpPort: portSetting(env, 'INFRA_MAILPIT_HTTP_PORT', 8025),
     startTimeoutMs: positiveInt(env, 'INFRA_START_TIMEOUT_MS', 90_000),
+    jaegerOtlpGrpcPort: portSetting(env, 'INFRA_JAEGER_OTLP_GRPC_PORT', 4317),
+    jaegerOtlpHttpPort: portSetting(env, 'INFRA_JAEGER_OTLP_HTTP_PORT', 4318),
+    jaegerQueryPort: portSetting(env, 'INFRA_JAEGER_QUERY_PORT', 16686),
+    jaegerQueryGrpcPort: portSetting(env, 'INFRA_JAEGER_QUERY_GRPC_PORT', 16685),
   };
+  const jaegerPorts = [
+    config.jaegerOtlpGrpcPort,
+    config.jaegerOtlpHttpPort,
+    config.jaegerQueryPort,
+    config.jaegerQueryGrpcPort,
+  ];
+  if (new Set(jaegerPorts).size !== jaegerPorts.length) {
+    throw new InfraError('the INFRA_JAEGER_* ports must all differ');
+  }
   if (config.mailpitSmtpPort === config.mailpitHttpPort) {
     throw new InfraError('INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT must differ');
   }

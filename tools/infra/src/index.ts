@@ -1,6 +1,9 @@
 export { infraUp, infraDown, infraStatus, acquireInfra, envLines } from './infra.js';
 export type { InfraEndpoints, InfraLease, InfraOptions, InfraStatus, InfraUpOptions } from './infra.js';
 export { ensureMailpitBinary, mailpitBinPath, mailpitPresent } from './mailpit-binary.js';
+export { ensureJaegerBinary, jaegerBinPath, jaegerPresent } from './jaeger-binary.js';
+export { jaegerConfigYaml } from './jaeger.js';
+export type { JaegerPorts } from './jaeger.js';
 export { loadInfraConfig, portSetting } from './config.js';
 export type { InfraConfig } from './config.js';
 export { InfraError } from './errors.js';

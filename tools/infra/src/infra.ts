@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadInfraConfig } from './config.js';
 import { ensureKafka, isManagedKafka, stopKafka, type KafkaEndpoint } from './kafka.js';
 import { withLock } from './lock.js';
+import { ensureJaeger, isManagedJaeger, stopJaeger } from './jaeger.js';
 import { ensureMailpit, isManagedMailpit, stopMailpit } from './mailpit.js';
 import { infraPaths, type InfraPaths } from './paths.js';
 import { ensurePostgres, isManagedPostgres, stopPostgres, type PostgresEndpoint, type Source } from './postgres.js';
@@ -18,6 +19,12 @@ export interface InfraEndpoints {
    * (`/api/v1/...`; its web UI's assets are missing in a build from the Go module proxy).
    */
   mailpit?: { smtpUrl: string; apiUrl: string; source: Source; startedNow: boolean };
+  /**
+   * The Jaeger that collects traces, when asked for (`jaeger: true`): OTLP/HTTP for the services'
+   * `OTEL_EXPORTER_OTLP_ENDPOINT`, and its query API (`/api/traces/{id}`; the UI is a placeholder in
+   * a build from the Go module proxy).
+   */
+  jaeger?: { otlpHttpUrl: string; otlpGrpcUrl: string; queryUrl: string; source: Source; startedNow: boolean };
   /** The file holding `DATABASE_URL=` and `KAFKA_BROKERS=` lines (and `MAILPIT_*` ones with Mailpit). */
   envFile: string;
 }
@@ -35,6 +42,8 @@ export interface InfraUpOptions extends InfraOptions {
   pin?: boolean;
   /** Mailpit too (SMTP on INFRA_MAILPIT_SMTP_PORT, API on INFRA_MAILPIT_HTTP_PORT), built once from the Go module proxy. */
   mailpit?: boolean;
+  /** Jaeger too (OTLP on INFRA_JAEGER_OTLP_HTTP_PORT / _GRPC_PORT, query API on INFRA_JAEGER_QUERY_PORT), built once from the Go module proxy. */
+  jaeger?: boolean;
 }
 
 const silent = () => undefined;
@@ -60,6 +69,9 @@ export async function infraUp(options: InfraUpOptions = {}): Promise<InfraEndpoi
       writeState(paths, state);
       const mailpit = options.mailpit ? await ensureMailpit(config, paths, state.mailpit, log) : undefined;
       if (mailpit?.started) state.mailpit = mailpit.started;
+      writeState(paths, state);
+      const jaeger = options.jaeger ? await ensureJaeger(config, paths, state.jaeger, log) : undefined;
+      if (jaeger?.started) state.jaeger = jaeger.started;
       if (options.pin) state.pinned = true;
       writeState(paths, state);
       const endpoints: InfraEndpoints = {
@@ -73,6 +85,15 @@ export async function infraUp(options: InfraUpOptions = {}): Promise<InfraEndpoi
             apiUrl: mailpit.apiUrl,
             source: mailpit.source,
             startedNow: Boolean(mailpit.started),
+          },
+        }),
+        ...(jaeger && {
+          jaeger: {
+            otlpHttpUrl: jaeger.otlpHttpUrl,
+            otlpGrpcUrl: jaeger.otlpGrpcUrl,
+            queryUrl: jaeger.queryUrl,
+            source: jaeger.source,
+            startedNow: Boolean(jaeger.started),
           },
         }),
         envFile: paths.envFile,
@@ -101,6 +122,10 @@ export async function infraDown(options: InfraOptions = {}): Promise<string[]> {
 async function stopManaged(paths: InfraPaths): Promise<string[]> {
   const state = pruneDead(readState(paths));
   const stopped: string[] = [];
+  if (state.jaeger) {
+    await stopJaeger(state.jaeger);
+    stopped.push(`Jaeger (pid ${state.jaeger.pid}, ${state.jaeger.url})`);
+  }
   if (state.mailpit) {
     await stopMailpit(state.mailpit);
     stopped.push(`Mailpit (pid ${state.mailpit.pid}, ${state.mailpit.url})`);
@@ -132,7 +157,7 @@ export interface InfraLease {
  */
 export async function acquireInfra(
   purpose: string,
-  options: InfraOptions & Pick<InfraUpOptions, 'mailpit'> = {},
+  options: InfraOptions & Pick<InfraUpOptions, 'mailpit' | 'jaeger'> = {},
 ): Promise<InfraLease> {
   const env = options.env ?? process.env;
   const paths = infraPaths(env);
@@ -171,6 +196,7 @@ export interface InfraStatus {
   postgres?: { pid: number; url: string; running: boolean };
   kafka?: { pid: number; url: string; running: boolean };
   mailpit?: { pid: number; url: string; running: boolean };
+  jaeger?: { pid: number; url: string; running: boolean };
   pinned: boolean;
   leases: string[];
 }
@@ -191,6 +217,11 @@ export function infraStatus(options: InfraOptions = {}): InfraStatus {
       url: state.mailpit.url,
       running: isManagedMailpit(state.mailpit.pid),
     },
+    jaeger: state.jaeger && {
+      pid: state.jaeger.pid,
+      url: state.jaeger.url,
+      running: isManagedJaeger(state.jaeger.pid),
+    },
     pinned: Boolean(state.pinned),
     leases: liveLeases(paths).map((l) => `${l.purpose} (pid ${l.pid})`),
   };
@@ -202,17 +233,23 @@ function pruneDead(state: InfraState): InfraState {
   if (next.postgres && !isManagedPostgres(next.postgres.pid)) delete next.postgres;
   if (next.kafka && !isManagedKafka(next.kafka.pid)) delete next.kafka;
   if (next.mailpit && !isManagedMailpit(next.mailpit.pid)) delete next.mailpit;
-  if (!next.postgres && !next.kafka && !next.mailpit) delete next.pinned;
+  if (next.jaeger && !isManagedJaeger(next.jaeger.pid)) delete next.jaeger;
+  if (!next.postgres && !next.kafka && !next.mailpit && !next.jaeger) delete next.pinned;
   return next;
 }
 
 /** `.data/infra.env`: lines a shell can source and a dotenv loader can read. */
-export function envLines(endpoints: Pick<InfraEndpoints, 'databaseUrl' | 'kafkaBrokers' | 'mailpit'>): string[] {
+export function envLines(
+  endpoints: Pick<InfraEndpoints, 'databaseUrl' | 'kafkaBrokers' | 'mailpit' | 'jaeger'>,
+): string[] {
   return [
     `DATABASE_URL=${endpoints.databaseUrl}`,
     `KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`,
     ...(endpoints.mailpit
       ? [`MAILPIT_SMTP_URL=${endpoints.mailpit.smtpUrl}`, `MAILPIT_API_URL=${endpoints.mailpit.apiUrl}`]
+      : []),
+    ...(endpoints.jaeger
+      ? [`OTEL_EXPORTER_OTLP_ENDPOINT=${endpoints.jaeger.otlpHttpUrl}`, `JAEGER_QUERY_URL=${endpoints.jaeger.queryUrl}`]
       : []),
   ];
 }

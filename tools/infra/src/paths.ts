@@ -29,6 +29,9 @@ export function infraPaths(env: NodeJS.ProcessEnv = process.env) {
     kafkaOut: path.join(root, 'kafka', 'kafka.out'),
     mailpitDir: path.join(root, 'mailpit'),
     mailpitOut: path.join(root, 'mailpit', 'mailpit.out'),
+    jaegerDir: path.join(root, 'jaeger'),
+    jaegerOut: path.join(root, 'jaeger', 'jaeger.out'),
+    jaegerConfig: path.join(root, 'jaeger', 'config.yaml'),
   };
 }
 

@@ -17,6 +17,8 @@ export interface InfraState {
   kafka?: ManagedServer;
   /** Started for a user that asked for it (`npm start`); the tests start Mailpits of their own. */
   mailpit?: ManagedServer;
+  /** Started for a user that asked for it (`npm start`); the tests start Jaegers of their own. */
+  jaeger?: ManagedServer;
   /** Set by `infra up`: the servers stay up until `infra down`, whoever else comes and goes. */
   pinned?: boolean;
 }

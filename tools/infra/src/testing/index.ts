@@ -10,6 +10,8 @@ export type { PrivateKafka } from './private-kafka.js';
 export { startTestRedis } from './redis.js';
 export { startTestMailpit } from './mailpit.js';
 export type { TestMailpit, MailpitMessage, MailpitSummary } from './mailpit.js';
+export { startTestJaeger } from './jaeger.js';
+export type { TestJaeger } from './jaeger.js';
 export type { TestRedis } from './redis.js';
 export { eventually } from './eventually.js';
 export { schemathesisBin } from './schemathesis.js';
