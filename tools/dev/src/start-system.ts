@@ -35,7 +35,16 @@ async function main(): Promise<number> {
     }),
   );
   try {
-    lease = await acquireInfra('npm start', { log: (line) => say(`${label('infra')}| ${line}`), mailpit: true });
+    // An OTEL_EXPORTER_OTLP_ENDPOINT from the environment (a collector of one's own, a test's Jaeger) wins.
+    const externalOtlp = process.env['OTEL_EXPORTER_OTLP_ENDPOINT'];
+    lease = await acquireInfra('npm start', {
+      log: (line) => say(`${label('infra')}| ${line}`),
+      mailpit: true,
+      jaeger: !externalOtlp,
+    });
+    const tracingEnv: NodeJS.ProcessEnv = lease.endpoints.jaeger
+      ? { OTEL_EXPORTER_OTLP_ENDPOINT: lease.endpoints.jaeger.otlpHttpUrl }
+      : {};
     const { databaseUrl: serverUrl, kafkaBrokers } = lease.endpoints;
     const secrets = devSecrets(infraPaths().root);
     const system: SystemEndpoints = {
@@ -65,7 +74,10 @@ async function main(): Promise<number> {
 
     for (const [index, spec] of services.entries()) {
       const database = databaseUrls.get(spec.name);
-      const service = startProcess(spec, system, logDir, index, say, database ? { DATABASE_URL: database } : {});
+      const service = startProcess(spec, system, logDir, index, say, {
+        ...tracingEnv,
+        ...(database ? { DATABASE_URL: database } : {}),
+      });
       running.push(service);
       const { readyUrl } = endpointsOf(spec);
       // Started, or Ctrl-C meanwhile: either way the loop stops waiting.
@@ -102,6 +114,15 @@ async function main(): Promise<number> {
       say(
         `  ${label('mailpit')} captured e-mails: ${mailpit.apiUrl}/api/v1/messages (SMTP ${mailpit.smtpUrl}; web UI empty in this build)`,
       );
+    }
+    const jaeger = lease.endpoints.jaeger;
+    if (jaeger) {
+      // The Go module's build has no UI assets: the query API and `npm run trace` are the way in.
+      say(
+        `  ${label('jaeger')} traces: ${jaeger.queryUrl}/api/traces/<traceId>, or npm run trace -- <traceId> (OTLP ${jaeger.otlpHttpUrl}; web UI a placeholder in this build)`,
+      );
+    } else if (externalOtlp) {
+      say(`  ${label('traces')} exported to ${externalOtlp} (OTEL_EXPORTER_OTLP_ENDPOINT)`);
     }
     say(`  JSON logs: ${logDir}`);
     say('Press Ctrl-C to stop.');

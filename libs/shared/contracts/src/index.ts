@@ -145,3 +145,16 @@ export {
   WebhookReceivedResponse,
 } from './http/business/payment.responses.js';
 export type { PaymentMethod, PaymentStatus } from './http/business/payment.responses.js';
+export {
+  ListNotificationsQuery,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  UpdateNotificationPreferencesRequest,
+} from './http/notification/notification.requests.js';
+export type { NotificationChannelName, NotificationStatusName } from './http/notification/notification.requests.js';
+export {
+  NotificationPageResponse,
+  NotificationPreferencesResponse,
+  NotificationResponse,
+  UnsubscribeResponse,
+} from './http/notification/notification.responses.js';
