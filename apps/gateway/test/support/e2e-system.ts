@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import {
+  AUTH_USER_TOPIC_V1,
+  BUSINESS_BUSINESS_TOPIC_V1,
+  BUSINESS_INVOICE_TOPIC_V1,
+  BUSINESS_MEMBER_TOPIC_V1,
+  BUSINESS_PAYMENT_TOPIC_V1,
+} from '@platform/contracts';
 import { freePort, infraPaths } from '@platform/infra';
 import {
   createTestDatabase,
@@ -19,6 +26,8 @@ export interface E2eSystem {
   gateway: ServiceProcess;
   /** The business-service, when started (`business` option): its own database, consumer group and Redis. */
   business?: ServiceProcess;
+  /** The notification-service, when started (`notification` option): its own database and consumer group. */
+  notification?: ServiceProcess;
   /** The auth-service's database (for its CLI commands). */
   database: TestDatabase;
   /** The gateway's public URL, e.g. `http://127.0.0.1:41234`. */
@@ -41,6 +50,12 @@ export interface E2eSystemOptions {
    * system needs: a database and a consumer group of its own, and a redis-server for its cache.
    */
   business?: NodeJS.ProcessEnv;
+  /**
+   * Starts the notification-service too, behind the gateway, with these settings besides those the
+   * system needs (SMTP_HOST/SMTP_PORT of a test Mailpit): a database and a consumer group of its own
+   * that starts at the end of the topics, so other test files' events send nothing here.
+   */
+  notification?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -88,6 +103,8 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
     );
     started.push(auth);
     const business = options.business && (await startBusinessService(common, options.business, started, undo));
+    const notification =
+      options.notification && (await startNotificationService(common, options.notification, started, undo));
     const gateway = await startService(
       'apps/gateway/src/main.ts',
       {
@@ -98,6 +115,9 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
         AUTH_SERVICE_URL: `http://127.0.0.1:${authPort}`,
         AUTH_SERVICE_READY_URL: authReadyUrl,
         ...(business ? { BUSINESS_SERVICE_URL: business.url, BUSINESS_SERVICE_READY_URL: business.readyUrl } : {}),
+        ...(notification
+          ? { NOTIFICATION_SERVICE_URL: notification.url, NOTIFICATION_SERVICE_READY_URL: notification.readyUrl }
+          : {}),
         ...options.gateway,
       },
       // Ready includes the replay of revoked sessions from Kafka.
@@ -108,6 +128,7 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
       auth,
       gateway,
       ...(business ? { business: business.process } : {}),
+      ...(notification ? { notification: notification.process } : {}),
       database,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       gatewayManagementUrl: `http://127.0.0.1:${gatewayManagement}`,
@@ -154,6 +175,65 @@ async function startBusinessService(
   );
   started.push(business);
   return { process: business, url: `http://127.0.0.1:${port}`, readyUrl };
+}
+
+/** The topics the notification-service consumes (its consumer group starts at their end). */
+const NOTIFICATION_TOPICS = [
+  AUTH_USER_TOPIC_V1,
+  BUSINESS_BUSINESS_TOPIC_V1,
+  BUSINESS_MEMBER_TOPIC_V1,
+  BUSINESS_INVOICE_TOPIC_V1,
+  BUSINESS_PAYMENT_TOPIC_V1,
+];
+
+/**
+ * The notification-service as `npm start` runs it, on a database and a consumer group of its own
+ * whose offsets start at the end of every topic (as a newly deployed consumer's would).
+ */
+async function startNotificationService(
+  common: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv,
+  started: ServiceProcess[],
+  undo: (() => Promise<void>)[],
+): Promise<{ process: ServiceProcess; url: string; readyUrl: string }> {
+  const database = await createTestDatabase('gateway_e2e_notification');
+  undo.push(() => database.drop());
+  const groupId = uniqueGroupId('e2e-notification-service');
+  undo.push(() => deleteConsumerGroup(groupId));
+  await startGroupAtTheEnd(groupId, NOTIFICATION_TOPICS);
+  const [port, management] = await Promise.all([freePort(), freePort()]);
+  const readyUrl = `http://127.0.0.1:${management}/health/ready`;
+  const notification = await startService(
+    'apps/notification-service/src/main.ts',
+    {
+      ...common,
+      SERVICE_NAME: 'notification-service',
+      PORT: String(port),
+      MANAGEMENT_PORT: String(management),
+      DATABASE_URL: database.url,
+      KAFKA_CONSUMER_GROUP: groupId,
+      UNSUBSCRIBE_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
+      NOTIFICATION_DISPATCH_INTERVAL_MS: '100',
+      ...env,
+    },
+    readyUrl,
+  );
+  started.push(notification);
+  return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl };
+}
+
+async function startGroupAtTheEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = new Kafka({ clientId: 'e2e', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics.filter((t) => existing.has(t))) {
+      await admin.resetOffsets({ groupId, topic, earliest: false });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 async function deleteConsumerGroup(groupId: string): Promise<void> {
