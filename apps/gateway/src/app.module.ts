@@ -17,6 +17,7 @@ import { InvoicesHttpController } from './infrastructure/primary-adapters/http/i
 import { MembersHttpController } from './infrastructure/primary-adapters/http/members.http.controller.js';
 import { AdminJobsHttpController } from './infrastructure/primary-adapters/http/admin-jobs.http.controller.js';
 import { RecurringInvoicesHttpController } from './infrastructure/primary-adapters/http/recurring-invoices.http.controller.js';
+import { WebhookEndpointsHttpController } from './infrastructure/primary-adapters/http/webhook-endpoints.http.controller.js';
 import {
   PaymentsHttpController,
   PaymentWebhooksHttpController,
@@ -58,6 +59,7 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
     PaymentWebhooksHttpController,
     RecurringInvoicesHttpController,
     AdminJobsHttpController,
+    WebhookEndpointsHttpController,
   ],
   providers: [
     { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },

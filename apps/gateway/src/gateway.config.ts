@@ -30,6 +30,14 @@ export class GatewayConfig extends ServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   BUSINESS_SERVICE_READY_URL = 'http://127.0.0.1:9002/health/ready';
 
+  /** Base URL of the notification-service (webhook endpoints of businesses, notification lists). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NOTIFICATION_SERVICE_URL = 'http://127.0.0.1:3003';
+
+  /** The notification-service's readiness; the gateway stays ready without it (its routes answer 503). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  NOTIFICATION_SERVICE_READY_URL = 'http://127.0.0.1:9003/health/ready';
+
   /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;

@@ -6,6 +6,7 @@ import { UserEventController } from './infrastructure/primary-adapters/events/us
 import { notificationDataSourceOptions } from './infrastructure/secondary-adapters/persistence/notification-data-source.js';
 import { NotificationConfig } from './notification.config.js';
 import { notificationProviders } from './notification.providers.js';
+import { webhookHttpControllers, webhookProviders } from './webhook.providers.js';
 
 /** The notification-service: its database (migrations run at start-up), the event consumers and the dispatcher. */
 @Module({
@@ -18,7 +19,7 @@ import { notificationProviders } from './notification.providers.js';
       }),
     }),
   ],
-  controllers: [UserEventController, BusinessEventController, InvoiceEventController],
-  providers: [...notificationProviders],
+  controllers: [UserEventController, BusinessEventController, InvoiceEventController, ...webhookHttpControllers],
+  providers: [...notificationProviders, ...webhookProviders],
 })
 export class AppModule {}

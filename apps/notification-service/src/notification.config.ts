@@ -1,4 +1,5 @@
 import { ServiceConfig } from '@platform/bootstrap';
+import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -13,6 +14,8 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
+  type ValidationArguments,
 } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -166,4 +169,99 @@ export class NotificationConfig extends ServiceConfig {
   /** The public entry (the gateway) that unsubscribe links point at, e.g. https://api.example.com. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  // Identity of requests: the gateway signs who calls (the webhook-endpoint routes need it).
+
+  /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
+  @IsIdentitySigningKey()
+  IDENTITY_SIGNING_KEY!: string;
+
+  // Outbound webhooks (Standard Webhooks).
+
+  /** Seals endpoints' signing secrets at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRETS_KEY must be 32 random bytes in base64' })
+  WEBHOOK_SECRETS_KEY!: string;
+
+  /** Delay before each attempt, comma-separated milliseconds; its length is the number of attempts (Svix's). */
+  @Matches(/^\d{1,10}(,\d{1,10}){0,29}$/, {
+    message: 'WEBHOOK_RETRY_SCHEDULE_MS must be 1 to 30 comma-separated integers',
+  })
+  WEBHOOK_RETRY_SCHEDULE_MS = '0,5000,300000,1800000,7200000,18000000,36000000,36000000';
+
+  /** The longest wait a receiver's Retry-After may impose. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_MAX_RETRY_AFTER_MS = 10 * 3_600_000;
+
+  /** One attempt's limit, from connecting to the end of the (capped) answer. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 15_000;
+
+  /** How much of a receiver's answer is read and stored. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65_536)
+  WEBHOOK_RESPONSE_BODY_LIMIT_BYTES = 4_096;
+
+  /** An endpoint whose every attempt failed for this long is disabled and its business owner e-mailed (Svix: 5 days). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+
+  /** After a secret rotation, how long the previous secret keeps signing next to the new one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_SECRET_OVERLAP_MS = 24 * 3_600_000;
+
+  /** Pause between two webhook claims when nothing was due. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WEBHOOK_DISPATCH_INTERVAL_MS = 1_000;
+
+  /** Deliveries claimed at once by one instance (sent concurrently). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  WEBHOOK_DISPATCH_BATCH = 20;
+
+  /** A `sending` delivery older than this is a crashed sender's and is claimed again; longer than the timeout. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  WEBHOOK_CLAIM_LEASE_MS = 60_000;
+
+  /** Accept http:// endpoint URLs (development and tests); never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  @NotInProduction()
+  WEBHOOK_ALLOW_HTTP = false;
+
+  /** Accept endpoints on loopback addresses (tests with receivers on 127.0.0.1); never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  @NotInProduction()
+  WEBHOOK_ALLOW_LOOPBACK = false;
+}
+
+/** A test/development allowance that must stay false when NODE_ENV=production. */
+function NotInProduction(): PropertyDecorator {
+  return ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !(value === true && (args?.object as { NODE_ENV?: string }).NODE_ENV === 'production'),
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} must not be true when NODE_ENV=production`,
+    },
+  });
 }

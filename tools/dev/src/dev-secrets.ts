@@ -12,6 +12,8 @@ export interface DevSecrets {
   paymentWebhookSecret: string;
   /** The key the notification-service signs one-click unsubscribe tokens with. */
   unsubscribeSigningKey: string;
+  /** The key the notification-service seals webhook endpoints' signing secrets with (32 bytes, base64). */
+  webhookSecretsKey: string;
 }
 
 const GENERATORS: { [Name in keyof DevSecrets]: () => string } = {
@@ -19,6 +21,7 @@ const GENERATORS: { [Name in keyof DevSecrets]: () => string } = {
   paymentClientSecret: () => randomBytes(32).toString('base64url'),
   paymentWebhookSecret: () => `whsec_${randomBytes(32).toString('base64')}`,
   unsubscribeSigningKey: () => randomBytes(32).toString('base64url'),
+  webhookSecretsKey: () => randomBytes(32).toString('base64'),
 };
 
 /**

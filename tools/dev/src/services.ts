@@ -28,6 +28,8 @@ export interface SystemEndpoints {
   mailpit: { smtpHost: string; smtpPort: number; apiUrl: string };
   /** The notification-service's unsubscribe-token key. */
   unsubscribeSigningKey: string;
+  /** The notification-service's key for webhook secrets at rest. */
+  webhookSecretsKey: string;
   /** Public URL and readiness URL of the service `name`. */
   endpointsOf(name: string): { url: string; readyUrl: string };
 }
@@ -105,6 +107,7 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
         SMTP_PORT: String(system.mailpit.smtpPort),
         UNSUBSCRIBE_SIGNING_KEY: system.unsubscribeSigningKey,
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
+        WEBHOOK_SECRETS_KEY: system.webhookSecretsKey,
         // One-click unsubscribe links point at the public entry.
         PUBLIC_BASE_URL: system.endpointsOf('gateway').url,
       }),
@@ -118,6 +121,8 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
         AUTH_SERVICE_READY_URL: system.endpointsOf('auth-service').readyUrl,
         BUSINESS_SERVICE_URL: system.endpointsOf('business-service').url,
         BUSINESS_SERVICE_READY_URL: system.endpointsOf('business-service').readyUrl,
+        NOTIFICATION_SERVICE_URL: system.endpointsOf('notification-service').url,
+        NOTIFICATION_SERVICE_READY_URL: system.endpointsOf('notification-service').readyUrl,
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
         // Revoked sessions (auth.user.sessions-revoked) reach every gateway instance through Kafka.
         KAFKA_BROKERS: system.kafkaBrokers.join(','),

@@ -57,6 +57,7 @@ async function main(): Promise<number> {
       },
       mailpit: mailpitOf(lease.endpoints.mailpit),
       unsubscribeSigningKey: secrets.unsubscribeSigningKey,
+      webhookSecretsKey: secrets.webhookSecretsKey,
       endpointsOf: (name) => {
         const spec = services.find((service) => service.name === name);
         if (!spec) throw new Error(`no service ${name} in services.ts`);

@@ -26,6 +26,7 @@ export const EMAIL_TEMPLATES = [
   'invoice-paid-owner',
   'invoice-reminder',
   'payment-failed-owner',
+  'webhook-endpoint-disabled',
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 

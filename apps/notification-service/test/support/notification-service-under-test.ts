@@ -31,6 +31,8 @@ export interface NotificationServiceUnderTest {
   groupId: string;
   /** Signs unsubscribe tokens in this instance. */
   unsubscribeKey: string;
+  /** The gateway's identity-signing key this instance trusts (sign requests with signIdentity). */
+  identityKey: string;
   /** Every JSON log line so far. */
   logs(): Record<string, unknown>[];
   stop(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
   const database = await createTestDatabase('notification');
   const groupId = uniqueGroupId('notification');
   const unsubscribeKey = randomBytes(32).toString('base64url');
+  const identityKey = randomBytes(32).toString('base64url');
   await startGroupAtTheEnd(groupId);
   const lines: Record<string, unknown>[] = [];
   const logStream = new PassThrough();
@@ -66,6 +69,8 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
         KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
         KAFKA_CONSUMER_GROUP: groupId,
         UNSUBSCRIBE_SIGNING_KEY: unsubscribeKey,
+        IDENTITY_SIGNING_KEY: identityKey,
+        WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
         PUBLIC_BASE_URL: 'https://api.example.test',
         NOTIFICATION_DISPATCH_INTERVAL_MS: '100',
         NOTIFICATION_RETRY_BASE_DELAY_MS: '200',
@@ -87,6 +92,7 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
     database,
     groupId,
     unsubscribeKey,
+    identityKey,
     logs: () => lines,
     async stop() {
       await service.shutdown('test over');

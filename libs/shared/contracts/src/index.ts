@@ -146,15 +146,19 @@ export {
 } from './http/business/payment.responses.js';
 export type { PaymentMethod, PaymentStatus } from './http/business/payment.responses.js';
 export {
-  ListNotificationsQuery,
-  NOTIFICATION_CHANNELS,
-  NOTIFICATION_STATUSES,
-  UpdateNotificationPreferencesRequest,
-} from './http/notification/notification.requests.js';
-export type { NotificationChannelName, NotificationStatusName } from './http/notification/notification.requests.js';
+  CreateWebhookEndpointRequest,
+  ListWebhookDeliveriesQuery,
+  ListWebhookEndpointsQuery,
+  UpdateWebhookEndpointRequest,
+  WEBHOOK_EVENT_TYPES,
+} from './http/notification/webhook-endpoint.requests.js';
+export type { WebhookEventTypeName } from './http/notification/webhook-endpoint.requests.js';
 export {
-  NotificationPageResponse,
-  NotificationPreferencesResponse,
-  NotificationResponse,
-  UnsubscribeResponse,
-} from './http/notification/notification.responses.js';
+  WebhookAttemptResponse,
+  WebhookDeliveryPageResponse,
+  WebhookDeliveryResponse,
+  WebhookEndpointCreatedResponse,
+  WebhookEndpointPageResponse,
+  WebhookEndpointResponse,
+  WebhookSecretResponse,
+} from './http/notification/webhook-endpoint.responses.js';

@@ -26,6 +26,13 @@ export const UPSTREAMS = {
     readyUrl: (config) => config.BUSINESS_SERVICE_READY_URL,
     gatesReadiness: false,
   },
+  // Notification down: webhook-endpoint and notification routes answer 503; nothing else is affected.
+  notification: {
+    service: 'notification-service',
+    url: (config) => config.NOTIFICATION_SERVICE_URL,
+    readyUrl: (config) => config.NOTIFICATION_SERVICE_READY_URL,
+    gatesReadiness: false,
+  },
 } as const satisfies Record<string, UpstreamDefinition>;
 
 export type UpstreamName = keyof typeof UPSTREAMS;
