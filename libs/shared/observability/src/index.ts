@@ -8,7 +8,11 @@ export type { WithSpanOptions } from './tracing/with-span.js';
 export { injectTraceContext, extractTraceContext, withExtractedContext } from './tracing/trace-context.js';
 export { headerGetter, headerSetter } from './tracing/header-carrier.js';
 export type { HeaderCarrier, HeaderValue } from './tracing/header-carrier.js';
-export { installHttpServerTracing, HTTP_SERVER_TRACER_NAME } from './tracing/http-server-tracing.js';
+export {
+  installHttpServerTracing,
+  HTTP_SERVER_TRACER_NAME,
+  TRACE_RESPONSE_HEADER,
+} from './tracing/http-server-tracing.js';
 export { currentTraceIds } from './tracing/current-trace.js';
 export type { TraceIds } from './tracing/current-trace.js';
 export { reportError, reportUnhandledException } from './error-tracking/report-error.js';

@@ -160,6 +160,21 @@ describe('installHttpServerTracing', () => {
     }
   });
 
+  it('names the trace of every answer in a traceresponse header, so a caller can look the trace up', async () => {
+    const ok = await fetch(`${url}/items/t1`);
+    const failed = await fetch(`${url}/fail`);
+
+    const okSpan = await serverSpanFor('/items/t1');
+    const failedSpan = await serverSpanFor('/fail');
+    for (const [response, span] of [
+      [ok, okSpan],
+      [failed, failedSpan],
+    ] as const) {
+      const { traceId, spanId } = span.spanContext();
+      expect(response.headers.get('traceresponse')).toBe(`00-${traceId}-${spanId}-01`);
+    }
+  });
+
   it('names the span after the route template and sets the HTTP semantic-convention attributes', async () => {
     await fetch(`${url}/items/b2?color=red&sig=secret`, { headers: { 'user-agent': 'tracing-test/1.0' } });
 

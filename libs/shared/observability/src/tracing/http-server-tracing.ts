@@ -1,10 +1,12 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   trace,
+  TraceFlags,
   type Attributes,
   type Context,
   type Span,
@@ -27,7 +29,7 @@ import {
   ATTR_URL_SCHEME,
   ATTR_USER_AGENT_ORIGINAL,
 } from '@opentelemetry/semantic-conventions';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isProbeRequest } from '../sdk/untraced-requests.js';
 
 /** Instrumentation scope of the HTTP server spans. */
@@ -163,6 +165,21 @@ function startServerSpan(request: FastifyRequest, startTime?: number): { span: S
   return { span, parent };
 }
 
+/** The response header naming the request's trace (W3C Trace Context Level 2, `traceresponse`). */
+export const TRACE_RESPONSE_HEADER = 'traceresponse';
+
+/**
+ * Tells the caller which trace its request joined: `traceresponse: 00-<trace-id>-<span-id>-<flags>`
+ * (W3C Trace Context Level 2), so a client, a test or an SRE can look the trace up in Jaeger
+ * (`npm run trace -- <trace-id>`) for any answer, not only for a Problem Details error's `traceId`.
+ * Unsampled and invalid spans send nothing: there is no trace to find.
+ */
+function setTraceResponse(reply: FastifyReply, span: Span): void {
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  if (!isSpanContextValid(span.spanContext()) || (traceFlags & TraceFlags.SAMPLED) === 0) return;
+  reply.header(TRACE_RESPONSE_HEADER, `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`);
+}
+
 function endServerSpan(span: Span, statusCode: number): void {
   span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, statusCode);
   // Server spans: 5xx is an error of ours, 4xx the client's (left unset), per the HTTP conventions.
@@ -192,12 +209,13 @@ export function installHttpServerTracing(fastify: FastifyInstance): void {
   if (installedOn.has(fastify)) return;
   installedOn.add(fastify);
 
-  fastify.addHook('onRequest', (request, _reply, done) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     if (isProbeRequest(request.raw)) {
       context.with(suppressTracing(context.active()), done);
       return;
     }
     const { span, parent } = startServerSpan(request);
+    setTraceResponse(reply, span);
     context.with(trace.setSpan(parent, span), done);
   });
 
