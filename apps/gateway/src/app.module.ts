@@ -15,6 +15,11 @@ import { CustomersHttpController } from './infrastructure/primary-adapters/http/
 import { DeprecationInterceptor } from './infrastructure/primary-adapters/http/deprecation.js';
 import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { MembersHttpController } from './infrastructure/primary-adapters/http/members.http.controller.js';
+import {
+  BusinessNotificationsHttpController,
+  MyNotificationsHttpController,
+  UnsubscribeHttpController,
+} from './infrastructure/primary-adapters/http/notifications.http.controller.js';
 import { AdminJobsHttpController } from './infrastructure/primary-adapters/http/admin-jobs.http.controller.js';
 import { RecurringInvoicesHttpController } from './infrastructure/primary-adapters/http/recurring-invoices.http.controller.js';
 import { WebhookEndpointsHttpController } from './infrastructure/primary-adapters/http/webhook-endpoints.http.controller.js';
@@ -60,6 +65,9 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
     RecurringInvoicesHttpController,
     AdminJobsHttpController,
     WebhookEndpointsHttpController,
+    MyNotificationsHttpController,
+    BusinessNotificationsHttpController,
+    UnsubscribeHttpController,
   ],
   providers: [
     { provide: Upstreams, inject: [GatewayConfig], useFactory: (config: GatewayConfig) => new Upstreams(config) },

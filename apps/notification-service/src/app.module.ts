@@ -5,6 +5,7 @@ import { InvoiceEventController } from './infrastructure/primary-adapters/events
 import { UserEventController } from './infrastructure/primary-adapters/events/user.event.controller.js';
 import { notificationDataSourceOptions } from './infrastructure/secondary-adapters/persistence/notification-data-source.js';
 import { NotificationConfig } from './notification.config.js';
+import { notificationQueryControllers, notificationQueryProviders } from './notification-queries.providers.js';
 import { notificationProviders } from './notification.providers.js';
 import { webhookHttpControllers, webhookProviders } from './webhook.providers.js';
 
@@ -19,7 +20,13 @@ import { webhookHttpControllers, webhookProviders } from './webhook.providers.js
       }),
     }),
   ],
-  controllers: [UserEventController, BusinessEventController, InvoiceEventController, ...webhookHttpControllers],
-  providers: [...notificationProviders, ...webhookProviders],
+  controllers: [
+    UserEventController,
+    BusinessEventController,
+    InvoiceEventController,
+    ...webhookHttpControllers,
+    ...notificationQueryControllers,
+  ],
+  providers: [...notificationProviders, ...webhookProviders, ...notificationQueryProviders],
 })
 export class AppModule {}
