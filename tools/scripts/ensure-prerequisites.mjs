@@ -101,6 +101,22 @@ const PREREQUISITES = [
     services: ['redis-server'],
   },
   {
+    name: 'Prometheus and promtool',
+    why: 'tools/monitoring-rules checks and unit-tests the alerting rules with promtool',
+    for: ['test'],
+    present: () => Boolean(which('promtool') && which('prometheus')),
+    apt: ['prometheus'],
+    services: ['prometheus'],
+  },
+  {
+    name: 'Alertmanager and amtool',
+    why: 'tools/monitoring-rules checks the Alertmanager configuration with amtool',
+    for: ['test'],
+    present: () => Boolean(which('amtool') && which('prometheus-alertmanager')),
+    apt: ['prometheus-alertmanager'],
+    services: ['prometheus-alertmanager'],
+  },
+  {
     name: `Mailpit ${MAILPIT.version}`,
     why: `the SMTP server that captures e-mails (npm start, the notification-service's tests); built with Go from the module proxy into ${display(mailpitDir)}`,
     for: ['start', 'test'],

@@ -1,0 +1,5 @@
+export { deployDir, deployFiles, productionRules, alertTestCases } from './deploy-files.js';
+export type { Rule, AlertCase } from './deploy-files.js';
+export { metricNamesOf, familyOf } from './promql-names.js';
+export { runTool } from './promtool.js';
+export type { CommandResult } from './promtool.js';
