@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createGatewayClient, type GatewayClient, type InvoiceResponse } from '@platform/gateway-client';
-import { eventually } from '@platform/infra/testing';
+import { eventually, startTestMailpit, type TestMailpit } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_FILE } from '../src/infrastructure/primary-adapters/cli/api-contract.js';
 import { contractConformance } from './support/contract-conformance.js';
@@ -22,6 +22,7 @@ interface User {
 // body, required headers such as an invoice's ETag).
 describe('gateway → business-service', () => {
   let system: E2eSystem;
+  let mailpit: TestMailpit;
   let api: GatewayClient;
   const conformance = contractConformance();
   const checked = (client: GatewayClient) => {
@@ -30,9 +31,12 @@ describe('gateway → business-service', () => {
   };
 
   beforeAll(async () => {
+    // The notification-service serves the business's notification and webhook routes (the 404 sweep).
+    mailpit = await startTestMailpit();
     system = await startE2eSystem({
       databasePrefix: 'gateway_business_e2e',
       business: {},
+      notification: { SMTP_HOST: mailpit.smtpHost, SMTP_PORT: String(mailpit.smtpPort) },
       gateway: { UPSTREAM_TIMEOUT_MS: '5000', RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '10000' },
     });
     api = checked(createGatewayClient({ baseUrl: system.gatewayUrl }));
@@ -40,6 +44,7 @@ describe('gateway → business-service', () => {
 
   afterAll(async () => {
     await system?.stop();
+    await mailpit?.stop();
   });
 
   /** A user registered at the auth-service and logged in through the gateway. */
@@ -284,6 +289,8 @@ describe('gateway → business-service', () => {
       header: { 'If-Match': issuedEtag },
     };
     const memberPath = { path: { businessId, userId: member.id } };
+    // No endpoint of this business exists: the business check answers first, whatever the id.
+    const endpoint = { path: { businessId, endpointId: randomUUID() } };
     const line = { description: 'Sneaky', quantity: 1, unitAmountMinor: 100, taxRateBps: 0 };
     const attempts: [string, () => Promise<{ response: Response }>][] = [
       ['GET /v1/businesses/{businessId}', () => them.GET('/v1/businesses/{businessId}', { params: business })],
@@ -446,6 +453,54 @@ describe('gateway → business-service', () => {
         () =>
           them.DELETE('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
             params: { path: { businessId, recurringInvoiceId: invoice.id } },
+          }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/notifications',
+        () => them.GET('/v1/businesses/{businessId}/notifications', { params: business }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/webhook-endpoints',
+        () => them.GET('/v1/businesses/{businessId}/webhook-endpoints', { params: business }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/webhook-endpoints',
+        () =>
+          them.POST('/v1/businesses/{businessId}/webhook-endpoints', {
+            params: business,
+            body: { url: 'https://hooks.example.com/sneaky', events: ['invoice.paid'] },
+          }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        () => them.GET('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}', { params: endpoint }),
+      ],
+      [
+        'PATCH /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        () =>
+          them.PATCH('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}', {
+            params: endpoint,
+            body: { enabled: false },
+          }),
+      ],
+      [
+        'DELETE /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        () => them.DELETE('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}', { params: endpoint }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/secret/rotate',
+        () =>
+          them.POST('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/secret/rotate', { params: endpoint }),
+      ],
+      [
+        'GET /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries',
+        () => them.GET('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries', { params: endpoint }),
+      ],
+      [
+        'POST /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver',
+        () =>
+          them.POST('/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver', {
+            params: { path: { ...endpoint.path, deliveryId: randomUUID() } },
           }),
       ],
     ];

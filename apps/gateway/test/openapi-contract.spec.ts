@@ -99,6 +99,20 @@ describe('the public API contract', () => {
         'DELETE /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
         'GET /v1/admin/jobs',
         'POST /v1/admin/jobs/{name}/runs',
+        'GET /v1/businesses/{businessId}/webhook-endpoints',
+        'POST /v1/businesses/{businessId}/webhook-endpoints',
+        'GET /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        'PATCH /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        'DELETE /v1/businesses/{businessId}/webhook-endpoints/{endpointId}',
+        'POST /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/secret/rotate',
+        'GET /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries',
+        'POST /v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver',
+        'GET /v1/businesses/{businessId}/notifications',
+        'GET /v1/me/notifications',
+        'GET /v1/me/notification-preferences',
+        'PUT /v1/me/notification-preferences',
+        'POST /v1/notifications/unsubscribe',
+        'GET /v1/notifications/unsubscribe',
       ].sort(),
     );
     const register = committed.paths['/v1/auth/register']!['post']!;
@@ -123,6 +137,9 @@ describe('the public API contract', () => {
     expect(committed.paths['/v1/auth/login']!['post']!.security).toEqual([{}]);
     // The provider's webhook carries a signature, not an access token.
     expect(committed.paths['/v1/payments/webhooks/sandbox']!['post']!.security).toEqual([{}]);
+    // A mail client follows an unsubscribe link without credentials; the signed token is the authority.
+    expect(committed.paths['/v1/notifications/unsubscribe']!['post']!.security).toEqual([{}]);
+    expect(committed.paths['/v1/me/notifications']!['get']!.security).toEqual(bearer);
     for (const [path, methods] of Object.entries(committed.paths)) {
       if (path.startsWith('/v1/businesses')) {
         for (const operation of Object.values(methods)) expect(operation.security, path).toEqual(bearer);

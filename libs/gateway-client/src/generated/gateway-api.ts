@@ -429,6 +429,26 @@ export interface paths {
     patch: operations['updateMember'];
     trace?: never;
   };
+  '/v1/businesses/{businessId}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The notifications about a business (invoices, receipts, reminders, notes to the owner), newest first
+     * @description Statuses: queued → sending → sent; retrying after a transient failure; failed when permanent or out of retries; suppressed when the recipient unsubscribed. Recipients are masked.
+     */
+    get: operations['listBusinessNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/businesses/{businessId}/recurring-invoices': {
     parameters: {
       query?: never;
@@ -483,6 +503,171 @@ export interface paths {
     get: operations['getBusinessSummary'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/webhook-endpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the webhook endpoints of a business, a page at a time */
+    get: operations['listWebhookEndpoints'];
+    put?: never;
+    /**
+     * Register a webhook endpoint (owners and admins)
+     * @description The answer carries the signing secret (`whsec_…`) once. Deliveries are signed per Standard Webhooks (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The URL must be https and resolve to public addresses only.
+     */
+    post: operations['createWebhookEndpoint'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/webhook-endpoints/{endpointId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A webhook endpoint */
+    get: operations['getWebhookEndpoint'];
+    put?: never;
+    post?: never;
+    /** Remove a webhook endpoint; its pending deliveries are dropped */
+    delete: operations['deleteWebhookEndpoint'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook endpoint: url, events, description, enabled
+     * @description `enabled: true` turns a disabled endpoint (410, failing too long) on again.
+     */
+    patch: operations['updateWebhookEndpoint'];
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deliveries of an endpoint with their attempts, newest first */
+    get: operations['listWebhookDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivery again now (the same `webhook-id`) */
+    post: operations['redeliverWebhook'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/businesses/{businessId}/webhook-endpoints/{endpointId}/secret/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Rotate the signing secret
+     * @description Deliveries are signed with the new and the previous secret (two `v1,` signatures) until `previousSecretExpiresAt` (24 h).
+     */
+    post: operations['rotateWebhookSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which optional e-mails reach the caller
+     * @description Only payment reminders can be turned off. Transactional e-mails (welcome, security notices, invoices, receipts, notes to business owners) are always sent. 409 while the registration has not reached the notification service yet (a moment after registering).
+     */
+    get: operations['getNotificationPreferences'];
+    /**
+     * Turn payment reminders to the caller’s address on or off
+     * @description Keyed by the caller’s e-mail address, as one-click unsubscribe links are: either one shows in the other. Transactional e-mails are always sent.
+     */
+    put: operations['updateNotificationPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The e-mails sent to the caller, newest first, with their delivery status
+     * @description Statuses: queued → sending → sent; retrying after a transient failure; failed when permanent or out of retries; suppressed when the recipient unsubscribed. Recipients are masked.
+     */
+    get: operations['listMyNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notifications/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What an unsubscribe link would do, and whether it is done (changes nothing)
+     * @description A GET never unsubscribes: mail scanners and link previews follow links.
+     */
+    get: operations['getUnsubscribeStatus'];
+    put?: never;
+    /**
+     * One-click unsubscribe from payment reminders (RFC 8058)
+     * @description Mail clients POST `List-Unsubscribe=One-Click` (form-encoded); the token alone decides. Idempotent. A forged or malformed token is a 400 and changes nothing. Transactional e-mails cannot be unsubscribed from.
+     */
+    post: operations['unsubscribe'];
     delete?: never;
     options?: never;
     head?: never;
@@ -690,6 +875,17 @@ export interface components {
        * @example 2026-04-01
        */
       startDate: string;
+    };
+    CreateWebhookEndpointRequest: {
+      /** @example Accounting sync */
+      description?: string;
+      /** @description The event types this endpoint receives. */
+      events: ('invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'payment.failed')[];
+      /**
+       * @description An https URL whose host resolves to public addresses only (loopback, private, link-local, CGNAT, multicast and metadata addresses are refused with 422 WEBHOOK.URL_NOT_PUBLIC). Redirects are not followed.
+       * @example https://hooks.example.com/platform
+       */
+      url: string;
     };
     CustomerPageResponse: {
       items: components['schemas']['CustomerResponse'][];
@@ -941,6 +1137,53 @@ export interface components {
        */
       currency: string;
     };
+    /**
+     * @description Only this channel.
+     * @enum {string}
+     */
+    NotificationChannel: 'email' | 'webhook';
+    NotificationPageResponse: {
+      items: components['schemas']['NotificationResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    NotificationPreferencesResponse: {
+      /** @description Whether payment reminders are e-mailed to the caller’s address. */
+      reminders: boolean;
+    };
+    NotificationResponse: {
+      /** @description Send attempts so far. */
+      attempts: number;
+      channel: components['schemas']['NotificationChannel'];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /** @description Why the last attempt failed, in short. */
+      lastError: string | null;
+      /**
+       * @description Masked: the first character and the domain.
+       * @example a***@example.com
+       */
+      recipient: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @description queued → sending → sent; retrying after a transient failure; failed (permanent, or retries spent); suppressed: the recipient unsubscribed. */
+      status: components['schemas']['NotificationStatus'];
+      /**
+       * @description What was sent (e-mail template).
+       * @example invoice-issued
+       */
+      template: string;
+    };
+    /**
+     * @description Only this status.
+     * @enum {string}
+     */
+    NotificationStatus: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'suppressed';
     OverdueTotalResponse: {
       /** @description How many invoices. */
       count: number;
@@ -1129,6 +1372,20 @@ export interface components {
       /** @enum {string} */
       tokenType: 'Bearer';
     };
+    UnsubscribeResponse: {
+      /**
+       * @description What it no longer receives.
+       * @enum {string}
+       */
+      category: 'reminder';
+      /**
+       * @description The address unsubscribed, masked.
+       * @example a***@example.com
+       */
+      recipient: string;
+      /** @description Always true: a second unsubscribe changes nothing. */
+      unsubscribed: boolean;
+    };
     UpdateBusinessRequest: {
       /**
        * @description Starts every invoice number: `<prefix>-<year>-<sequence>`, e.g. `ACME-2026-0007`. 1 to 10 upper-case letters or digits. Numbers already issued keep their prefix.
@@ -1190,6 +1447,10 @@ export interface components {
        */
       role: components['schemas']['BusinessRole'];
     };
+    UpdateNotificationPreferencesRequest: {
+      /** @description false: no payment reminders are e-mailed to the caller’s address. */
+      reminders: boolean;
+    };
     UpdateRecurringInvoiceRequest: {
       /** @description true: each invoice is issued (numbered, sent); false: left as a draft to review and issue. */
       autoIssue?: boolean;
@@ -1219,6 +1480,22 @@ export interface components {
        */
       status?: 'active' | 'paused';
     };
+    UpdateWebhookEndpointRequest: {
+      /**
+       * @description null removes it.
+       * @example Accounting sync
+       */
+      description?: Record<string, never> | null;
+      /** @description false stops deliveries; true enables a disabled endpoint again (and forgets its failures). */
+      enabled?: boolean;
+      /** @description The event types this endpoint receives. */
+      events?: ('invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'payment.failed')[];
+      /**
+       * @description An https URL whose host resolves to public addresses only (loopback, private, link-local, CGNAT, multicast and metadata addresses are refused with 422 WEBHOOK.URL_NOT_PUBLIC). Redirects are not followed.
+       * @example https://hooks.example.com/platform
+       */
+      url?: string;
+    };
     UserPageResponse: {
       items: components['schemas']['UserResponse'][];
       /** @description Pass as `cursor` for the next page; null on the last. */
@@ -1243,9 +1520,135 @@ export interface components {
       /** @example Wrong billing address */
       reason?: string;
     };
+    WebhookAttemptResponse: {
+      attempt: number;
+      /** Format: date-time */
+      attemptedAt: string;
+      error: string | null;
+      /** @description Milliseconds. */
+      latencyMs: number;
+      /**
+       * Format: date-time
+       * @description When the next attempt was planned.
+       */
+      nextAttemptAt: string | null;
+      /**
+       * @description blocked: the URL resolved to an address that is not public at this attempt.
+       * @enum {string}
+       */
+      outcome: 'delivered' | 'http_error' | 'redirect' | 'gone' | 'timeout' | 'network_error' | 'blocked';
+      /** @description The start of the answer body (at most 4 KB). */
+      responseBody: string | null;
+      responseStatus: number | null;
+    };
+    WebhookDeliveryPageResponse: {
+      items: components['schemas']['WebhookDeliveryResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    WebhookDeliveryResponse: {
+      /** @description Newest first, at most 20. */
+      attemptLog: components['schemas']['WebhookAttemptResponse'][];
+      attempts: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /**
+       * Format: uuid
+       * @description The event; also the `webhook-id` header (the same on every attempt).
+       */
+      eventId: string;
+      /** @enum {string} */
+      eventType: 'invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'payment.failed';
+      /** Format: uuid */
+      id: string;
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description Null when none is planned.
+       */
+      nextAttemptAt: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
+    };
+    WebhookEndpointCreatedResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /**
+       * @description manual: turned off; gone: the endpoint answered 410; failing: every attempt failed for too long.
+       * @enum {string|null}
+       */
+      disabledReason: 'manual' | 'gone' | 'failing' | null;
+      /** @description False: nothing is delivered (see disabledReason). */
+      enabled: boolean;
+      events: ('invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'payment.failed')[];
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Until then, deliveries are signed with the previous secret too (after a rotation).
+       */
+      previousSecretExpiresAt: string | null;
+      /** @description Standard Webhooks signing secret. Shown only now: store it. */
+      secret: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://hooks.example.com/platform */
+      url: string;
+    };
+    WebhookEndpointPageResponse: {
+      items: components['schemas']['WebhookEndpointResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last. */
+      nextCursor: string | null;
+    };
+    WebhookEndpointResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      description: string | null;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /**
+       * @description manual: turned off; gone: the endpoint answered 410; failing: every attempt failed for too long.
+       * @enum {string|null}
+       */
+      disabledReason: 'manual' | 'gone' | 'failing' | null;
+      /** @description False: nothing is delivered (see disabledReason). */
+      enabled: boolean;
+      events: ('invoice.issued' | 'invoice.paid' | 'invoice.overdue' | 'invoice.voided' | 'payment.failed')[];
+      /**
+       * Format: uuid
+       * @description UUID v7.
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description Until then, deliveries are signed with the previous secret too (after a rotation).
+       */
+      previousSecretExpiresAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @example https://hooks.example.com/platform */
+      url: string;
+    };
     WebhookReceivedResponse: {
       /** @example true */
       received: boolean;
+    };
+    WebhookSecretResponse: {
+      /**
+       * Format: date-time
+       * @description The previous secret keeps signing (a second `v1,` signature) until then.
+       */
+      previousSecretExpiresAt: string;
+      /** @description The new signing secret. Shown only now. */
+      secret: string;
     };
   };
   responses: never;
@@ -4872,6 +5275,105 @@ export interface operations {
       };
     };
   };
+  listBusinessNotifications: {
+    parameters: {
+      query?: {
+        /** @description Only this channel. */
+        channel?: components['schemas']['NotificationChannel'];
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+        /** @description Only this status. */
+        status?: components['schemas']['NotificationStatus'];
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is a member of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
   list: {
     parameters: {
       query?: {
@@ -5474,6 +5976,1325 @@ export interface operations {
       };
       /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listWebhookEndpoints: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookEndpointRequest'];
+      };
+    };
+    responses: {
+      /** @description The endpoint, with its secret. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointCreatedResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint (never its secret). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  deleteWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookEndpointRequest'];
+      };
+    };
+    responses: {
+      /** @description The endpoint as it is now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookEndpointResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  redeliverWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A delivery to this endpoint; any other id is a 404. */
+        deliveryId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued; the deliveries list shows the outcome. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  rotateWebhookSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A business the caller is an owner or admin of; any other id is a 404. */
+        businessId: string;
+        /** @description A webhook endpoint of this business; any other id is a 404. */
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new secret, shown once. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookSecretResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The preferences. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateNotificationPreferencesRequest'];
+      };
+    };
+    responses: {
+      /** @description The preferences as they are now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  listMyNotifications: {
+    parameters: {
+      query?: {
+        /** @description Only this channel. */
+        channel?: components['schemas']['NotificationChannel'];
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description Page size. */
+        limit?: number;
+        /** @description Only this status. */
+        status?: components['schemas']['NotificationStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; `nextCursor` fetches the next. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  getUnsubscribeStatus: {
+    parameters: {
+      query: {
+        /** @description The signed token of the `List-Unsubscribe` link of an e-mail. */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The address (masked) and its state. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribeResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  unsubscribe: {
+    parameters: {
+      query: {
+        /** @description The signed token of the `List-Unsubscribe` link of an e-mail. */
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          /** @enum {string} */
+          'List-Unsubscribe'?: 'One-Click';
+        };
+      };
+    };
+    responses: {
+      /** @description Unsubscribed (or already was). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnsubscribeResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
         headers: {
           [name: string]: unknown;
         };
