@@ -162,3 +162,16 @@ export {
   WebhookEndpointResponse,
   WebhookSecretResponse,
 } from './http/notification/webhook-endpoint.responses.js';
+export {
+  ListNotificationsQuery,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  UpdateNotificationPreferencesRequest,
+} from './http/notification/notification.requests.js';
+export type { NotificationChannelName, NotificationStatusName } from './http/notification/notification.requests.js';
+export {
+  NotificationPageResponse,
+  NotificationPreferencesResponse,
+  NotificationResponse,
+  UnsubscribeResponse,
+} from './http/notification/notification.responses.js';
