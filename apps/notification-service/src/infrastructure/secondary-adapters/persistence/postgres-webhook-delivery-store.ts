@@ -119,7 +119,9 @@ export class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
 
   async abandon(deliveryId: string, attempts: number, reason: string): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'failed', last_error = $3, locked_until = NULL, updated_at = now()
+      // The claim counted an attempt that was never made.
+      `UPDATE notifications SET status = 'failed', last_error = $3, attempts = attempts - 1, locked_until = NULL,
+              updated_at = now()
         WHERE id = $1 AND status = 'sending' AND attempts = $2`,
       [deliveryId, attempts, reason],
     );
