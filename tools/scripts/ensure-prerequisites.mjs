@@ -41,6 +41,13 @@ const mailpitDir = path.join(toolsDir, `mailpit-${MAILPIT.version}`);
 const JAEGER = JSON.parse(readFileSync(path.join(root, 'tools', 'infra', 'jaeger.json'), 'utf8'));
 const jaegerDir = path.join(toolsDir, `jaeger-${JAEGER.version}`);
 
+/** The kustomize that tools/deploy-check renders deploy/k8s with; built from the Go module proxy (v5.8.2+ needs Go 1.27). */
+const KUSTOMIZE = { module: 'sigs.k8s.io/kustomize/kustomize/v5', version: 'v5.8.1' };
+const kustomizeDir = path.join(toolsDir, `kustomize-${KUSTOMIZE.version}`);
+/** kubernetes-validate (PyPI) validates the rendered manifests offline against the Kubernetes schemas it bundles. */
+const KUBERNETES_VALIDATE_VERSION = '1.37.0';
+const kubernetesValidateDir = path.join(toolsDir, 'kubernetes-validate');
+
 /**
  * What `npm start` and `npm test` need from outside npm. Each entry:
  *   name, why      what it is and who needs it (both appear in the message when it is missing)
@@ -142,6 +149,31 @@ const PREREQUISITES = [
     apt: pythonVenvPackages,
     install: installSchemathesis,
     manual: `python3 -m venv ${display(venvDir)} && ${display(path.join(venvDir, 'bin', 'pip'))} install schemathesis==${SCHEMATHESIS_VERSION}`,
+  },
+  {
+    name: 'docker-compose',
+    why: 'tools/deploy-check validates docker-compose.yml with `docker-compose config` (no Docker engine needed)',
+    for: ['test'],
+    present: () => Boolean(which('docker-compose')),
+    apt: ['docker-compose'],
+  },
+  {
+    name: `kustomize ${KUSTOMIZE.version}`,
+    why: `tools/deploy-check renders deploy/k8s's overlays; built with Go from the module proxy into ${display(kustomizeDir)}`,
+    for: ['test'],
+    present: () => existsSync(path.join(kustomizeDir, 'kustomize')),
+    apt: [],
+    install: buildKustomize,
+    manual: `go build sigs.k8s.io/kustomize/kustomize/v5@${KUSTOMIZE.version} into ${display(kustomizeDir)} (needs Go 1.24+)`,
+  },
+  {
+    name: `kubernetes-validate ${KUBERNETES_VALIDATE_VERSION}`,
+    why: `tools/deploy-check validates the rendered manifests offline; installed from PyPI into ${display(kubernetesValidateDir)}`,
+    for: ['test'],
+    present: kubernetesValidateInstalled,
+    apt: pythonVenvPackages,
+    install: installKubernetesValidate,
+    manual: `python3 -m venv ${display(kubernetesValidateDir)} && ${display(path.join(kubernetesValidateDir, 'bin', 'pip'))} install kubernetes-validate==${KUBERNETES_VALIDATE_VERSION}`,
   },
 ];
 
@@ -382,6 +414,73 @@ function buildJaeger() {
       if (run('nice', ['-n', '10', 'go', 'build', '-o', out, JAEGER.module], options).status !== 0) return false;
       rmSync(jaegerDir, { recursive: true, force: true });
       renameSync(path.join(scratch, 'out'), jaegerDir);
+      return true;
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+}
+
+function kubernetesValidateInstalled() {
+  if (!['kubernetes-validate', 'python'].every((bin) => existsSync(path.join(kubernetesValidateDir, 'bin', bin))))
+    return false;
+  const lib = path.join(kubernetesValidateDir, 'lib');
+  return (
+    existsSync(lib) &&
+    readdirSync(lib).some((python) =>
+      existsSync(
+        path.join(lib, python, 'site-packages', `kubernetes_validate-${KUBERNETES_VALIDATE_VERSION}.dist-info`),
+      ),
+    )
+  );
+}
+
+/** Once per version, like installSchemathesis: its own venv under .tools (about 20 s). */
+function installKubernetesValidate() {
+  return withLock(`${kubernetesValidateDir}.lock`, () => {
+    if (kubernetesValidateInstalled()) return true;
+    say(
+      `installing kubernetes-validate ${KUBERNETES_VALIDATE_VERSION} from PyPI into ${display(kubernetesValidateDir)} (once, about 20 s)`,
+    );
+    rmSync(kubernetesValidateDir, { recursive: true, force: true });
+    if (run('python3', ['-m', 'venv', kubernetesValidateDir], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0)
+      return false;
+    const pip = run(
+      path.join(kubernetesValidateDir, 'bin', 'python'),
+      [
+        '-m',
+        'pip',
+        'install',
+        '-q',
+        '--disable-pip-version-check',
+        `kubernetes-validate==${KUBERNETES_VALIDATE_VERSION}`,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    return pip.status === 0 && kubernetesValidateInstalled();
+  });
+}
+
+/** Once per version, like buildMailpit: `go get -tool` in a scratch module, then `go build` (about 40 s). */
+function buildKustomize() {
+  if (!which('go')) return false;
+  return withLock(`${kustomizeDir}.lock`, () => {
+    if (existsSync(path.join(kustomizeDir, 'kustomize'))) return true;
+    say(
+      `building kustomize ${KUSTOMIZE.version} from the Go module proxy into ${display(kustomizeDir)} (once, about 40 s)`,
+    );
+    const scratch = `${kustomizeDir}.build-${process.pid}`;
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    try {
+      writeFileSync(path.join(scratch, 'go.mod'), 'module kustomizebuild\n\ngo 1.24\n');
+      const goEnv = { ...env, GOFLAGS: '-buildvcs=false', CGO_ENABLED: '0' };
+      const options = { cwd: scratch, env: goEnv, stdio: ['ignore', 'ignore', 'inherit'] };
+      if (run('go', ['get', '-tool', `${KUSTOMIZE.module}@${KUSTOMIZE.version}`], options).status !== 0) return false;
+      if (run('go', ['build', '-o', path.join(scratch, 'out', 'kustomize'), KUSTOMIZE.module], options).status !== 0)
+        return false;
+      rmSync(kustomizeDir, { recursive: true, force: true });
+      renameSync(path.join(scratch, 'out'), kustomizeDir);
       return true;
     } finally {
       rmSync(scratch, { recursive: true, force: true });
