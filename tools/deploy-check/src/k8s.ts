@@ -9,10 +9,12 @@ export const kustomizeBin = path.join(toolsDir, 'kustomize-v5.8.1', 'kustomize')
 export const kubernetesValidateBin = path.join(toolsDir, 'kubernetes-validate', 'bin', 'kubernetes-validate');
 
 /** A rendered Kubernetes object, loosely typed: the checks walk it. */
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string }; spec?: any } & Record<
-  string,
-  any
->; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string> };
+  spec?: any;
+} & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** `kustomize build` of a folder under deploy/k8s: the YAML and its objects. Offline. */
 export function render(overlay: string): { yaml: string; objects: Manifest[] } {

@@ -139,7 +139,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     const container = job.spec.template.spec.containers[0];
     expect(container.image).toBe(find(objects, 'Deployment', 'auth-service')!.spec.template.spec.containers[0].image);
     expect(container.command.join(' ')).toContain('cli/migrate.js');
-    expect(job.metadata['annotations']['argocd.argoproj.io/hook']).toBe('PreSync');
+    expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
   });
 
   it('exposes only the gateway through the Ingress', () => {
