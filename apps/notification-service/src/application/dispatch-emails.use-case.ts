@@ -70,6 +70,7 @@ export class DispatchEmailsUseCase {
                 recipient: notification.recipient,
                 category: notification.category,
               }),
+        traceContext: notification.traceContext,
       });
     } catch (error) {
       await this.failed(notification, error, context);

@@ -67,4 +67,6 @@ export interface ClaimedNotification {
   /** Including the one being made now. */
   attempts: number;
   createdAt: Date;
+  /** W3C trace headers of the event's handling that queued it (opaque here): the send joins that trace. */
+  traceContext: Record<string, string>;
 }

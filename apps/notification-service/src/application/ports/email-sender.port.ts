@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   /** Extra headers (List-Unsubscribe, ...). */
   headers: Record<string, string>;
+  /** W3C trace headers of the trace this e-mail belongs to; the sender's span joins it. */
+  traceContext?: Record<string, string>;
 }
 
 /**

@@ -2,12 +2,14 @@ import { messagingMigrations } from '@platform/messaging';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1798000000000 } from './migrations/1798000000000-create-notification-tables.js';
 import { CreateWebhookTables1798100000000 } from './migrations/1798100000000-create-webhook-tables.js';
+import { AddNotificationTraceContext1798200000000 } from './migrations/1798200000000-add-notification-trace-context.js';
 
 /** Every migration of the notification-service's database, in order: the messaging tables, then its own. */
 export const notificationMigrations = [
   ...messagingMigrations,
   CreateNotificationTables1798000000000,
   CreateWebhookTables1798100000000,
+  AddNotificationTraceContext1798200000000,
 ];
 
 /** The notification-service's database: SQL through the EntityManager of the current transaction, no entities. */

@@ -15,6 +15,7 @@ interface ClaimedRow {
   data: Record<string, unknown>;
   attempts: number;
   created_at: Date;
+  trace_context: Record<string, string> | null;
 }
 
 /** The dispatcher's claims and outcomes, each its own short transaction on the service's DataSource. */
@@ -36,7 +37,7 @@ export class PostgresClaimableNotifications implements ClaimableNotifications {
            LIMIT $1
            FOR UPDATE SKIP LOCKED)
         RETURNING n.id, n.event_id, n.event_type, n.occurred_at, n.channel, n.template, n.category, n.recipient,
-                  n.recipient_name, n.data, n.attempts, n.created_at`,
+                  n.recipient_name, n.data, n.attempts, n.created_at, n.trace_context`,
       [limit, leaseMs],
     )) as [ClaimedRow[], number];
     return result[0].map((row) => ({
@@ -52,6 +53,7 @@ export class PostgresClaimableNotifications implements ClaimableNotifications {
       data: row.data,
       attempts: row.attempts,
       createdAt: new Date(row.created_at),
+      traceContext: row.trace_context ?? {},
     }));
   }
 

@@ -1,3 +1,4 @@
+import { injectTraceContext } from '@platform/observability';
 import type { EntityManager } from 'typeorm';
 import type { NotificationQueue } from '../../../application/ports/notification-queue.port.js';
 import type { Category, NewNotification } from '../../../domain/notification.js';
@@ -12,8 +13,8 @@ export class PostgresNotificationQueue implements NotificationQueue {
       const rows = (await this.manager.query(
         `INSERT INTO notifications (id, event_id, event_type, occurred_at, channel, template, category, recipient,
                                     recipient_name, user_id, business_id, data, status, attempts,
-                                    next_attempt_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, now(), now(), now())
+                                    next_attempt_at, created_at, updated_at, trace_context)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, now(), now(), now(), $14)
          ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
          RETURNING id`,
         [
@@ -30,6 +31,8 @@ export class PostgresNotificationQueue implements NotificationQueue {
           n.businessId,
           JSON.stringify(n.data),
           n.status,
+          // The consuming span's context: the later SMTP send continues this trace.
+          JSON.stringify(injectTraceContext({})),
         ],
       )) as { id: string }[];
       if (rows.length === 1) inserted.push(n);

@@ -1,3 +1,5 @@
+import { ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { extractTraceContext, withSpan } from '@platform/observability';
 import { circuitBreaker, type CircuitBreaker } from '@platform/resilience';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailSender, OutgoingEmail } from '../../../application/ports/email-sender.port.js';
@@ -56,7 +58,28 @@ export class SmtpEmailSender implements EmailSender {
     return this.breaker.state !== 'open';
   }
 
+  /**
+   * One CLIENT span `smtp send` per message, child of the trace that queued the e-mail (so the
+   * request's trace ends with its e-mail), with the server's address and never the recipient's.
+   */
   async send(email: OutgoingEmail): Promise<void> {
+    const parent = email.traceContext ? extractTraceContext(email.traceContext, ROOT_CONTEXT) : undefined;
+    await withSpan(
+      'smtp send',
+      {
+        kind: SpanKind.CLIENT,
+        parent,
+        attributes: {
+          'server.address': this.settings.host,
+          'server.port': this.settings.port,
+          'network.protocol.name': 'smtp',
+        },
+      },
+      () => this.sendThroughBreaker(email),
+    );
+  }
+
+  private async sendThroughBreaker(email: OutgoingEmail): Promise<void> {
     await this.breaker.execute(async () => {
       try {
         await this.transport.sendMail({
