@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { freePort } from '@platform/infra';
 import { startTestJaeger, eventually, type TestJaeger } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchTrace, TraceLookupError } from '../src/jaeger-api.js';
@@ -78,7 +79,8 @@ describe('npm run trace against Jaeger', () => {
   });
 
   it('says that Jaeger does not answer when nothing listens there', async () => {
-    const error = await fetchTrace('http://127.0.0.1:9', hex(16)).catch((e: unknown) => e);
+    // A free port: nothing listens, the connection is refused.
+    const error = await fetchTrace(`http://127.0.0.1:${await freePort()}`, hex(16)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TraceLookupError);
     expect(error).toMatchObject({ reason: 'unreachable' });
     expect((error as Error).message).toContain('npm start');
