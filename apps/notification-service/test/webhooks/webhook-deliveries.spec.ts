@@ -164,7 +164,7 @@ describe('outbound webhooks (Kafka → deliveries → signed POSTs)', () => {
   });
 
   it('delivers a duplicated event once', async () => {
-    await register('/duplicates', ['invoice.paid', 'invoice.issued']);
+    const duplicates = await register('/duplicates', ['invoice.paid', 'invoice.issued']);
     const invoiceId = newId();
     const paid = invoicePaid(invoiceId, businessId);
     // Same key: the marker comes after both copies on one partition.
@@ -176,9 +176,10 @@ describe('outbound webhooks (Kafka → deliveries → signed POSTs)', () => {
       90_000,
     );
     await eventually('the duplicated event sent once', async () => {
-      const { rows } = await db.query(`SELECT status FROM notifications WHERE event_id = $1 AND channel = 'webhook'`, [
-        paid.eventId,
-      ]);
+      const { rows } = await db.query(
+        `SELECT status FROM notifications WHERE event_id = $1 AND channel = 'webhook' AND recipient = $2`,
+        [paid.eventId, duplicates.id],
+      );
       return rows.length === 1 && rows[0].status === 'sent';
     });
     expect(receiver.at('/duplicates').filter((w) => w.headers['webhook-id'] === paid.eventId)).toHaveLength(1);
