@@ -32,7 +32,7 @@ describe('infra CLI', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('prints DATABASE_URL= and KAFKA_BROKERS= lines, and nothing else, on stdout', async () => {
+  it('prints DATABASE_URL=, KAFKA_BROKERS=, MAILPIT_* and Jaeger lines, and nothing else, on stdout', async () => {
     const { databaseUrl, kafkaBrokers } = {
       databaseUrl: process.env['DATABASE_URL']!,
       kafkaBrokers: process.env['KAFKA_BROKERS']!,
@@ -43,9 +43,21 @@ describe('infra CLI', () => {
       KAFKA_BROKERS: kafkaBrokers,
       INFRA_DATA_DIR: dataDir,
     });
+    // `up` pins what it started (Mailpit, Jaeger): `down` on the same data folder stops them again.
+    await cli(['down'], { INFRA_DATA_DIR: dataDir });
     rmSync(dataDir, { recursive: true, force: true });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`DATABASE_URL=${databaseUrl}\nKAFKA_BROKERS=${kafkaBrokers}\n`);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      `DATABASE_URL=${databaseUrl}`,
+      `KAFKA_BROKERS=${kafkaBrokers}`,
+    ]);
+    expect(result.stdout.split('\n').slice(2)).toEqual([
+      expect.stringMatching(/^MAILPIT_SMTP_URL=smtp:\/\//),
+      expect.stringMatching(/^MAILPIT_API_URL=http:\/\//),
+      expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT=http:\/\//),
+      expect.stringMatching(/^JAEGER_QUERY_URL=http:\/\//),
+      '',
+    ]);
   });
 
   it('answers an unknown command with its usage and exit code 2', async () => {
@@ -75,7 +87,7 @@ describe('infra start (npm run infra:start)', () => {
 
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      expect(output).toMatch(/Stopped Kafka .* and PostgreSQL/);
+      expect(output).toMatch(/Stopped Jaeger .* and Mailpit .* and Kafka .* and PostgreSQL/);
       expect(await isPortOpen('127.0.0.1', Number(env['INFRA_PG_PORT']))).toBe(false);
       expect(await isPortOpen('127.0.0.1', Number(env['INFRA_KAFKA_PORT']))).toBe(false);
     } finally {

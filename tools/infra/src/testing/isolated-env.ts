@@ -15,5 +15,9 @@ export async function isolatedEnv(): Promise<NodeJS.ProcessEnv> {
     INFRA_PG_PORT: String(await freePort()),
     INFRA_KAFKA_PORT: String(await freePort()),
     INFRA_KAFKA_CONTROLLER_PORT: String(await freePort()),
+    INFRA_JAEGER_OTLP_GRPC_PORT: String(await freePort()),
+    INFRA_JAEGER_OTLP_HTTP_PORT: String(await freePort()),
+    INFRA_JAEGER_QUERY_PORT: String(await freePort()),
+    INFRA_JAEGER_QUERY_GRPC_PORT: String(await freePort()),
   };
 }
