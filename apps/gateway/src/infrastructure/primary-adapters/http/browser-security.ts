@@ -42,6 +42,8 @@ export async function applyBrowserSecurity(app: NestFastifyApplication, config: 
       'link',
       'etag',
       'location',
+      // The request's trace (W3C Trace Context Level 2), for a frontend's bug reports.
+      'traceresponse',
     ],
     maxAge: 600,
   });
