@@ -11,13 +11,14 @@ import {
 import { freePort, infraPaths } from '@platform/infra';
 import {
   createTestDatabase,
+  deleteGroup,
+  startGroupAtTheEnd,
   startTestRedis,
   testInfra,
   uniqueGroupId,
   type TestDatabase,
   type TestRedis,
 } from '@platform/infra/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { startService, type ServiceProcess } from './service-process.js';
 
 /** The real auth-service and gateway, each its own process, on a database of the test file's own. */
@@ -155,7 +156,7 @@ async function startBusinessService(
   const redis: TestRedis = await startTestRedis();
   undo.push(() => redis.stop());
   const groupId = uniqueGroupId('e2e-business-service');
-  undo.push(() => deleteConsumerGroup(groupId));
+  undo.push(() => deleteGroup(groupId));
   const [port, management] = await Promise.all([freePort(), freePort()]);
   const readyUrl = `http://127.0.0.1:${management}/health/ready`;
   const business = await startService(
@@ -199,7 +200,7 @@ async function startNotificationService(
   const database = await createTestDatabase('gateway_e2e_notification');
   undo.push(() => database.drop());
   const groupId = uniqueGroupId('e2e-notification-service');
-  undo.push(() => deleteConsumerGroup(groupId));
+  undo.push(() => deleteGroup(groupId));
   await startGroupAtTheEnd(groupId, NOTIFICATION_TOPICS);
   const [port, management] = await Promise.all([freePort(), freePort()]);
   const readyUrl = `http://127.0.0.1:${management}/health/ready`;
@@ -221,27 +222,4 @@ async function startNotificationService(
   );
   started.push(notification);
   return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl };
-}
-
-async function startGroupAtTheEnd(groupId: string, topics: readonly string[]): Promise<void> {
-  const admin = new Kafka({ clientId: 'e2e', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of topics.filter((t) => existing.has(t))) {
-      await admin.resetOffsets({ groupId, topic, earliest: false });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-async function deleteConsumerGroup(groupId: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'e2e', brokers: testInfra().kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([groupId]);
-  } finally {
-    await admin.disconnect();
-  }
 }

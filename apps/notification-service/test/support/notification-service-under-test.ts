@@ -9,8 +9,13 @@ import {
   BUSINESS_PAYMENT_TOPIC_V1,
   type EventEnvelope,
 } from '@platform/contracts';
-import { createTestDatabase, testInfra, uniqueGroupId, uniqueName, type TestDatabase } from '@platform/infra/testing';
-import { createKafkaClient } from '@platform/messaging';
+import {
+  createTestDatabase,
+  startGroupAtTheEnd,
+  testInfra,
+  uniqueGroupId,
+  type TestDatabase,
+} from '@platform/infra/testing';
 import { Partitioners, type Kafka } from 'kafkajs';
 import { notificationServiceOptions } from '../../src/notification-service.js';
 import type { NotificationConfig } from '../../src/notification.config.js';
@@ -48,7 +53,7 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
   const groupId = uniqueGroupId('notification');
   const unsubscribeKey = randomBytes(32).toString('base64url');
   const identityKey = randomBytes(32).toString('base64url');
-  await startGroupAtTheEnd(groupId);
+  await startGroupAtTheEnd(groupId, NOTIFICATION_TOPICS);
   const lines: Record<string, unknown>[] = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => {
@@ -102,19 +107,6 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
 }
 
 /** Commits the group's offsets at the end of every topic that exists, before its first member joins. */
-async function startGroupAtTheEnd(groupId: string): Promise<void> {
-  const admin = createKafkaClient({ brokers: testInfra().kafkaBrokers, clientId: uniqueName('offsets') }).admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of NOTIFICATION_TOPICS.filter((t) => existing.has(t))) {
-      await admin.resetOffsets({ groupId, topic, earliest: false });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Publishes envelopes as the services' outbox relays do (key = aggregateId, type and version headers). */
 export async function produceEvents(kafka: Kafka, topic: string, ...envelopes: EventEnvelope<object>[]): Promise<void> {
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });

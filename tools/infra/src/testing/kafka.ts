@@ -38,3 +38,21 @@ export async function createTestTopic(prefix = 'test', partitions = 1): Promise<
 export function uniqueGroupId(prefix = 'group'): string {
   return uniqueName(prefix);
 }
+
+/**
+ * Sets a new consumer group's offsets to the end of each of `topics` that exists, as a newly
+ * deployed consumer's would be: events other tests published before are not its business.
+ */
+export async function startGroupAtTheEnd(groupId: string, topics: readonly string[]): Promise<void> {
+  await withAdmin(async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of topics.filter((t) => existing.has(t))) {
+      await admin.resetOffsets({ groupId, topic, earliest: false });
+    }
+  });
+}
+
+/** Deletes a test's consumer group; a group already gone is no error. */
+export async function deleteGroup(groupId: string): Promise<void> {
+  await withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => undefined);
+}
