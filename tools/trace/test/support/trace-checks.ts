@@ -33,16 +33,20 @@ export function traceProblems(trace: JaegerTrace, expected: TraceExpectation): s
         `orphan: ${serviceOf(span)} "${span.operationName}" names parent ${parent.spanID}, not in the trace`,
       );
   }
-  const messaging = (kind: string) =>
+  // OpenTelemetry's messaging conventions: system, destination and what the span did with the message.
+  const messaging = (kind: string, operations: string[]) =>
     trace.spans.filter(
       (s) =>
         kindOf(s) === kind &&
         tagOf(s, 'messaging.system') === 'kafka' &&
-        typeof tagOf(s, 'messaging.destination.name') === 'string',
+        typeof tagOf(s, 'messaging.destination.name') === 'string' &&
+        operations.includes(String(tagOf(s, 'messaging.operation.type'))),
     );
   if (expected.kafka) {
-    if (messaging('producer').length === 0) problems.push('no Kafka producer span with messaging.* attributes');
-    if (messaging('consumer').length === 0) problems.push('no Kafka consumer span with messaging.* attributes');
+    if (messaging('producer', ['send', 'publish']).length === 0)
+      problems.push('no Kafka producer span with messaging.* attributes');
+    if (messaging('consumer', ['process', 'receive']).length === 0)
+      problems.push('no Kafka consumer span with messaging.* attributes');
   }
   if (
     expected.database &&
