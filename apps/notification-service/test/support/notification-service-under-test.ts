@@ -11,6 +11,7 @@ import {
 } from '@platform/contracts';
 import {
   createTestDatabase,
+  eventually,
   startGroupAtTheEnd,
   testInfra,
   uniqueGroupId,
@@ -92,6 +93,17 @@ export async function startNotificationService(env: NodeJS.ProcessEnv = {}): Pro
     await database.drop();
     throw error;
   }
+  // Ready means the consumer has joined its group: an event produced after this is not raced by
+  // the join, which takes long on a loaded machine.
+  await eventually(
+    'the notification-service ready',
+    async () => (await fetch(`${service.managementUrl}/health/ready`).catch(() => undefined))?.status === 200,
+    120_000,
+  ).catch(async (error: unknown) => {
+    await service.shutdown('not ready');
+    await database.drop();
+    throw error;
+  });
   return {
     service,
     database,
