@@ -17,6 +17,7 @@ export const WEBHOOK_EVENT_TYPES = [
 export type WebhookEventTypeName = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 const URL_PROPERTY = {
+  minLength: 1,
   maxLength: 2048,
   example: 'https://hooks.example.com/platform',
   description:
