@@ -140,7 +140,10 @@ export class NotificationConfig extends ServiceConfig {
   @Max(100)
   NOTIFICATION_MAX_ATTEMPTS = 10;
 
-  /** A notification not sent this long after its event is `failed` (a welcome two days late is noise). */
+  /**
+   * A notification not sent this long after its row was made is `failed`, and an event older than
+   * this makes none (a welcome two days late is noise; a new group replaying history sends nothing).
+   */
   @Type(() => Number)
   @IsInt()
   @Min(1_000)
