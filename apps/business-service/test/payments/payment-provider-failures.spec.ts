@@ -2,7 +2,9 @@ import type { PaymentResponse } from '@platform/contracts';
 import { signIdentity } from '@platform/identity';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { eventually } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReconcilePendingPaymentsUseCase } from '../../src/application/reconcile-pending-payments.use-case.js';
 import { startBusinessService } from '../support/business-service-under-test.js';
 import { seedBusiness, seedCustomer } from '../support/invoice-seeds.js';
 import { startPaymentTestSystem, type PaymentTestSystem } from './payment-test-system.js';
@@ -78,6 +80,48 @@ describe('payments when the provider fails', () => {
     expect(afterExpiry.status).toBe(201);
     expect(afterExpiry.body.status).toBe('pending');
   });
+
+  it('answers a signed webhook once it is recorded, without waiting for the provider lookup that applies it', async () => {
+    const invoice = await system.issuedInvoice(25_000);
+    const started = await start(invoice.id, 25_000);
+    const [providerPayment] = atSandbox(started.body.id);
+    const eventRow = async () =>
+      (
+        await system.db.query<{ event_id: string; applied_at: Date | null }>(
+          `SELECT event_id, applied_at FROM payment_provider_events WHERE provider_payment_id = $1`,
+          [providerPayment!.id],
+        )
+      ).rows[0];
+    // The service's first lookup of the payment is held by the provider until it gives up.
+    system.sandbox.setFaults({ timeoutNext: 1 });
+    try {
+      await system.checkout(started.body.checkoutUrl!, 'succeeded');
+      await eventually('the webhook answered 200', () =>
+        system.sandbox
+          .events()
+          .some((e) => e.paymentId === providerPayment!.id && e.attempts.some((a) => a.status === 200)),
+      );
+      // Answered while the lookup is still held: recorded, not applied yet.
+      expect((await eventRow())?.applied_at).toBeNull();
+    } finally {
+      system.sandbox.clearFaults();
+    }
+    // Applied after the answer: by the lookup's retry, or (had every attempt failed) by the reconciliation.
+    const notApplied = (eventId: string) =>
+      system.running
+        .logs()
+        .some((l) => l['message'] === 'provider event recorded, not applied yet' && l['eventId'] === eventId);
+    await eventually('the background application done', async () => {
+      const row = await eventRow();
+      return (row?.applied_at ?? null) !== null || notApplied(row!.event_id);
+    });
+    if (((await eventRow())?.applied_at ?? null) === null) {
+      await system.running.service.app
+        .get(ReconcilePendingPaymentsUseCase)
+        .runBatch(undefined, 100, new Date(Date.now() + 1000));
+    }
+    await system.invoiceBecomes(invoice.id, 'paid');
+  }, 90_000);
 
   it('opens the breaker when the provider keeps failing: the next start answers 503 at once, without calling it', async () => {
     const invoice = await system.issuedInvoice(10_000);

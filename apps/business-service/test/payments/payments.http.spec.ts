@@ -165,9 +165,10 @@ describe('payments of invoices through the provider', () => {
       });
       await system.invoiceBecomes(invoice.id, 'paid');
       expect(await payments(invoice.id)).toMatchObject([{ status: 'succeeded', failureReason: null }]);
+      // Webhooks are answered once recorded and applied right after: wait for the last to be applied.
+      await eventually('both events applied', async () => (await eventRows()).every((row) => row.applied_at !== null));
       const rows = await eventRows();
       expect(rows.length - before).toBe(2);
-      expect(rows.every((row) => row.applied_at !== null)).toBe(true);
       // The invoice counted the payment once, and no payment.failed went out for a payment that succeeded.
       const paid = await system.call<InvoiceResponse>(
         'GET',

@@ -21,7 +21,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * `POST /v1/payments/webhooks/sandbox`: the payment provider's callbacks. Public (no identity:
  * the gateway forwards the exact bytes and the webhook-* headers); trusted only through the
  * Standard Webhooks signature over the RAW body. Forged, unsigned or stale: 401 and nothing
- * recorded. A signed event is recorded once per webhook-id and answered 200 as soon as it is.
+ * recorded. A signed event is recorded once per webhook-id and answered 200 as soon as it is;
+ * it is applied after the answer.
  */
 @Controller('v1/payments/webhooks')
 export class PaymentWebhooksHttpController {
@@ -43,7 +44,7 @@ export class PaymentWebhooksHttpController {
       throw error;
     }
     const body = (request.body ?? {}) as SandboxEventBody;
-    await this.applyEvent.execute({
+    const recorded = await this.applyEvent.record({
       provider: SANDBOX_PROVIDER,
       eventId: webhookId,
       type: text(body.type) ?? 'unknown',
@@ -51,6 +52,9 @@ export class PaymentWebhooksHttpController {
       reference: text(body.data?.payment?.reference),
       payload: body,
     });
+    // Answered once the event is durable: the provider does not wait for our lookup of the
+    // payment's state. `apply` never throws; a payment it could not settle is the reconciliation's.
+    void recorded.apply();
     return { received: true };
   }
 }
