@@ -251,7 +251,7 @@ describe('gateway → notification-service', () => {
       reminders: true,
     });
 
-    // A forged token (another key) and a malformed one: 400 Problem Details, nothing changes.
+    // A forged token (another key) and a malformed one: 422 Problem Details (decision 0012), nothing changes.
     for (const url of [
       unsubscribeUrl(user.email, randomBytes(32).toString('base64url')),
       `${gatewayUrl}/v1/notifications/unsubscribe?token=nope`,
@@ -261,7 +261,7 @@ describe('gateway → notification-service', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: 'List-Unsubscribe=One-Click',
       });
-      expect(forged.status).toBe(400);
+      expect(forged.status).toBe(422);
       expect(forged.headers.get('content-type')).toContain('application/problem+json');
       expect(await forged.json()).toMatchObject({ code: 'NOTIFICATION.INVALID_UNSUBSCRIBE_TOKEN' });
     }

@@ -8,6 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const script = path.join(root, 'tools', 'scripts', 'ensure-prerequisites.mjs');
 const pinned = /SCHEMATHESIS_VERSION = '([^']+)'/.exec(readFileSync(script, 'utf8'))![1]!;
+const versionIn = (file: string) =>
+  (JSON.parse(readFileSync(path.join(root, 'tools', 'infra', file), 'utf8')) as { version: string }).version;
+const builtTools = [
+  `mailpit-${versionIn('mailpit.json')}/mailpit`,
+  `jaeger-${versionIn('jaeger.json')}/jaeger`,
+  `kustomize-${/KUSTOMIZE = \{[^}]*version: '([^']+)'/.exec(readFileSync(script, 'utf8'))![1]!}/kustomize`,
+];
+const kubernetesValidate = /KUBERNETES_VALIDATE_VERSION = '([^']+)'/.exec(readFileSync(script, 'utf8'))![1]!;
+/** Debian's monitoring and compose programs, present on every machine below unless a case says otherwise. */
+const DEBIAN_TOOLS = ['prometheus', 'promtool', 'prometheus-alertmanager', 'amtool', 'docker-compose'];
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 const embeddedPostgres = existsSync(
@@ -59,6 +69,22 @@ function fakeMachine(programs: string[]) {
         writeFileSync(path.join(venv, 'bin', program), '#!/bin/sh\n', { mode: 0o755 });
       }
     },
+    /** Gives .tools what the Go module proxy and PyPI builds leave there (Mailpit, Jaeger, kustomize, kubernetes-validate). */
+    installBuiltTools() {
+      for (const tool of builtTools) {
+        mkdirSync(path.join(dir, 'tools', path.dirname(tool)), { recursive: true });
+        writeFileSync(path.join(dir, 'tools', tool), '#!/bin/sh\n', { mode: 0o755 });
+      }
+      const venv = path.join(dir, 'tools', 'kubernetes-validate');
+      mkdirSync(path.join(venv, 'bin'), { recursive: true });
+      mkdirSync(
+        path.join(venv, 'lib', 'python3.11', 'site-packages', `kubernetes_validate-${kubernetesValidate}.dist-info`),
+        { recursive: true },
+      );
+      for (const program of ['python', 'kubernetes-validate']) {
+        writeFileSync(path.join(venv, 'bin', program), '#!/bin/sh\n', { mode: 0o755 });
+      }
+    },
     run(command: 'start' | 'test', options: { asUser?: boolean; env?: Record<string, string> } = {}) {
       const result = spawnSync(process.execPath, [script, command], {
         encoding: 'utf8',
@@ -87,8 +113,10 @@ function installedPackages(calls: string[]): string[] {
 
 describe('tools/scripts/ensure-prerequisites.mjs', () => {
   const machines: string[] = [];
+  // Every machine has the Go- and PyPI-built tools and Debian's monitoring programs, so each case is about the rest.
   const machine = (programs: string[]) => {
-    const made = fakeMachine(programs);
+    const made = fakeMachine([...programs, ...DEBIAN_TOOLS]);
+    made.installBuiltTools();
     machines.push(made.dir);
     return made;
   };

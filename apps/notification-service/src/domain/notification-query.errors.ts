@@ -17,7 +17,7 @@ export class NotificationBusinessNotFoundError extends DomainError {
 
 export class InvalidNotificationCursorError extends DomainError {
   constructor() {
-    super(NotificationQueryErrorCode.INVALID_CURSOR, 'validation', 'The cursor is not one this list gave.');
+    super(NotificationQueryErrorCode.INVALID_CURSOR, 'business_rule', 'The cursor is not one this list gave.');
   }
 }
 
@@ -26,7 +26,7 @@ export class InvalidUnsubscribeTokenError extends DomainError {
   constructor(reason: 'missing' | 'invalid' | 'not_unsubscribable') {
     super(
       NotificationQueryErrorCode.INVALID_UNSUBSCRIBE_TOKEN,
-      'validation',
+      'business_rule',
       'This unsubscribe link is not valid. Use the link of a recent e-mail, or your notification preferences.',
       { details: { reason } },
     );

@@ -80,6 +80,6 @@ export class WebhookDeliveryInFlightError extends DomainError {
 
 export class InvalidWebhookCursorError extends DomainError {
   constructor() {
-    super(WebhookErrorCode.INVALID_CURSOR, 'validation', 'The cursor is not one this list gave.');
+    super(WebhookErrorCode.INVALID_CURSOR, 'business_rule', 'The cursor is not one this list gave.');
   }
 }

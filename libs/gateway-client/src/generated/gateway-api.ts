@@ -665,7 +665,7 @@ export interface paths {
     put?: never;
     /**
      * One-click unsubscribe from payment reminders (RFC 8058)
-     * @description Mail clients POST `List-Unsubscribe=One-Click` (form-encoded); the token alone decides. Idempotent. A forged or malformed token is a 400 and changes nothing. Transactional e-mails cannot be unsubscribed from.
+     * @description Mail clients POST `List-Unsubscribe=One-Click` (form-encoded); the token alone decides. Idempotent. A forged or malformed token is a 422 and changes nothing. Transactional e-mails cannot be unsubscribed from.
      */
     post: operations['unsubscribe'];
     delete?: never;
@@ -1485,7 +1485,7 @@ export interface components {
        * @description null removes it.
        * @example Accounting sync
        */
-      description?: Record<string, never> | null;
+      description?: string | null;
       /** @description false stops deliveries; true enables a disabled endpoint again (and forgets its failures). */
       enabled?: boolean;
       /** @description The event types this endpoint receives. */
@@ -5332,6 +5332,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -6955,6 +6964,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -7055,6 +7073,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -7142,6 +7169,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
       429: {
         headers: {
@@ -7207,6 +7243,15 @@ export interface operations {
       };
       /** @description Malformed or invalid request: `errors` names each field that failed and why. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7295,6 +7340,15 @@ export interface operations {
       };
       /** @description The request body is larger than the gateway accepts. */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -29,7 +29,7 @@ const STATUSES =
 /** `/v1/me/notifications` and `/v1/me/notification-preferences`: the caller's own, served by the notification-service. */
 @ApiTags('notifications')
 @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
-@ApiProblems(400, 401, 429, 502, 503, 504)
+@ApiProblems(400, 401, 422, 429, 502, 503, 504)
 @Controller('v1/me')
 @UseGuards(AccessTokenGuard)
 export class MyNotificationsHttpController {
@@ -75,7 +75,7 @@ export class MyNotificationsHttpController {
 /** `/v1/businesses/{businessId}/notifications`: what was sent about a business, for its members. */
 @idParam('businessId', 'A business the caller is a member of; any other id is a 404.')
 @businessRoutes('notifications')
-@ApiProblems(400, 401, 404, 429, 502, 503, 504)
+@ApiProblems(400, 401, 404, 422, 429, 502, 503, 504)
 @Controller('v1/businesses/:businessId/notifications')
 @UseGuards(AccessTokenGuard)
 export class BusinessNotificationsHttpController {
@@ -105,7 +105,7 @@ const TOKEN_QUERY = ApiQuery({
  * Public: mail clients call it without credentials; the signed token is the authority.
  */
 @ApiTags('notifications')
-@ApiProblems(400, 429, 502, 503, 504)
+@ApiProblems(400, 422, 429, 502, 503, 504)
 @Controller('v1/notifications/unsubscribe')
 export class UnsubscribeHttpController {
   constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
@@ -115,7 +115,7 @@ export class UnsubscribeHttpController {
   @ApiOperation({
     summary: 'One-click unsubscribe from payment reminders (RFC 8058)',
     description:
-      'Mail clients POST `List-Unsubscribe=One-Click` (form-encoded); the token alone decides. Idempotent. A forged or malformed token is a 400 and changes nothing. Transactional e-mails cannot be unsubscribed from.',
+      'Mail clients POST `List-Unsubscribe=One-Click` (form-encoded); the token alone decides. Idempotent. A forged or malformed token is a 422 and changes nothing. Transactional e-mails cannot be unsubscribed from.',
   })
   @ApiSecurity({})
   @TOKEN_QUERY

@@ -33,7 +33,7 @@ const EVENTS_PROPERTY = {
   description: 'The event types this endpoint receives.',
 } as const;
 
-const DESCRIPTION_PROPERTY = { maxLength: 200, example: 'Accounting sync' } as const;
+const DESCRIPTION_PROPERTY = { type: 'string', maxLength: 200, example: 'Accounting sync' } as const;
 
 export class CreateWebhookEndpointRequest {
   @ApiProperty(URL_PROPERTY)
