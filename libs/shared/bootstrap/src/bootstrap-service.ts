@@ -69,6 +69,7 @@ export interface RunningService<C extends ServiceConfig> {
 }
 
 const MAX_PATH_PARAMETER_LENGTH = 2048;
+const MAX_HEADER_BYTES = 64 * 1024;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
@@ -96,6 +97,9 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     // Fastify answers a path parameter over 100 characters with its own bare 414; up to this
     // length the route's validation answers instead, with Problem Details (400 or 404).
     maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    // Node's 16 KiB limit answers a long query (a token of non-ASCII characters, percent-encoded)
+    // with a bare 431 before any route; with room for it, the route's validation answers (400).
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
     trustProxy: config.TRUST_PROXY ? config.TRUST_PROXY.split(',').map((entry) => entry.trim()) : false,
   });
   // Tracing first: the request scope that the logging hooks open (and re-enter in later hooks)

@@ -156,6 +156,13 @@ describe('bootstrapService', () => {
     expect(await response.json()).toEqual({ message: expect.stringContaining(name) });
   });
 
+  it('hands a query of 24 KiB (non-ASCII, percent-encoded) to the route, not to a bare 431 from the HTTP parser', async () => {
+    const name = encodeURIComponent('\u{1F600}'.repeat(2048));
+    expect(name.length).toBeGreaterThan(16 * 1024);
+    const response = await fetch(`${service.url}/greetings/ada?note=${name}`);
+    expect(response.status).toBe(200);
+  });
+
   it('refuses malformed settings before starting anything', async () => {
     await expect(
       bootstrapService({
