@@ -61,6 +61,12 @@ describe('the public edge, against the live system', () => {
       .map((result) => `--- ${result.persona} ---\n${result.output}`)
       .join('\n');
     expect(report.ok, `${describeReport(report)}\n${findings}`).toBe(true);
-    expect(report.results.map((result) => result.persona)).toEqual(['user', 'admin']);
+    // Each persona runs the single-operation phases, then the stateful chains.
+    expect(report.results.map((result) => result.persona)).toEqual([
+      'user (single)',
+      'user (stateful)',
+      'admin (single)',
+      'admin (stateful)',
+    ]);
   }, 900_000);
 });
