@@ -7,9 +7,20 @@ import type { Clock } from '../../src/application/ports/clock.port.js';
  */
 export class SettableClock implements Clock {
   private offsetMs = 0;
+  private frozenAtMs?: number;
 
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date((this.frozenAtMs ?? Date.now()) + this.offsetMs);
+  }
+
+  /** Stops the clock where it is: until `thaw`, only `advance` moves it (a test about short delays must not race them). */
+  freeze(): void {
+    this.frozenAtMs = Date.now();
+  }
+
+  /** Lets the clock run with the real time again (never behind where it stood). */
+  thaw(): void {
+    this.frozenAtMs = undefined;
   }
 
   /** Moves the clock `seconds` forward. */
