@@ -4,11 +4,10 @@ import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { createGatewayClient, type GatewayClient, type TokenResponse } from '@platform/gateway-client';
 import { repoRoot } from '@platform/infra';
-import { eventually, type TestDatabase } from '@platform/infra/testing';
+import { eventually, findMessage, type TestDatabase } from '@platform/infra/testing';
 import { decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, calculateJwkThumbprint } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractConformance } from './support/contract-conformance.js';
-import { findMessage } from './support/find-message.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 import type { ServiceProcess } from './support/service-process.js';
 

@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createGatewayClient, type GatewayClient, type InvoiceResponse } from '@platform/gateway-client';
-import { eventually, startTestMailpit, type TestMailpit } from '@platform/infra/testing';
+import { eventually, findMessage, startTestMailpit, type TestMailpit } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_FILE } from '../src/infrastructure/primary-adapters/cli/api-contract.js';
 import { contractConformance } from './support/contract-conformance.js';
-import { findMessage } from './support/find-message.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 
 type Invoice = InvoiceResponse;

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createGatewayClient, type GatewayClient } from '@platform/gateway-client';
 import { freePort } from '@platform/infra';
-import { eventually } from '@platform/infra/testing';
+import { eventually, findMessage } from '@platform/infra/testing';
 import { startPaymentSandbox, type RunningPaymentSandbox } from '@platform/payment-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractConformance } from './support/contract-conformance.js';
-import { findMessage } from './support/find-message.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
 
 // One payment end to end: the typed client through the gateway to the business-service, the real

@@ -1,42 +1,10 @@
 import type { InvoiceResponse, PaymentListResponse, PaymentResponse } from '@platform/contracts';
 import { signStandardWebhook } from '@platform/identity';
-import { eventually, testInfra, uniqueGroupId } from '@platform/infra/testing';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { eventually, findMessage } from '@platform/infra/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReconcilePendingPaymentsUseCase } from '../../src/application/reconcile-pending-payments.use-case.js';
 import { startPaymentTestSystem, type PaymentTestSystem } from './payment-test-system.js';
-
-/** Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards. */
-async function findMessage(topic: string, matches: (message: KafkaMessage) => boolean): Promise<KafkaMessage> {
-  const kafka = new Kafka({
-    clientId: 'payments-reader',
-    brokers: testInfra().kafkaBrokers,
-    logLevel: logLevel.NOTHING,
-  });
-  const groupId = uniqueGroupId('payments');
-  const consumer = kafka.consumer({ groupId });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    return await new Promise<KafkaMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), 60_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          if (!matches(message)) return;
-          clearTimeout(timer);
-          resolve(message);
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
-  }
-}
 
 // Payments through the real payment sandbox over loopback; the sandbox calls the service's webhook route straight.
 describe('payments of invoices through the provider', () => {
@@ -106,10 +74,14 @@ describe('payments of invoices through the provider', () => {
     expect(metricsAfter.succeeded - metricsBefore.succeeded).toBe(1);
     expect(metricsAfter.confirmed - metricsBefore.confirmed).toBe(1);
 
-    const message = await findMessage('business.invoice.v1', (m) => {
-      const envelope = JSON.parse(m.value?.toString() ?? '{}') as { type?: string; aggregateId?: string };
-      return envelope.type === 'business.invoice.paid' && envelope.aggregateId === invoice.id;
-    });
+    const message = await findMessage(
+      'business.invoice.v1',
+      (m) => {
+        const envelope = JSON.parse(m.value?.toString() ?? '{}') as { type?: string; aggregateId?: string };
+        return envelope.type === 'business.invoice.paid' && envelope.aggregateId === invoice.id;
+      },
+      60_000,
+    );
     expect(JSON.parse(message.value!.toString())).toMatchObject({
       payload: {
         invoiceId: invoice.id,

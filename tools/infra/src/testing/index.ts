@@ -3,7 +3,7 @@ export { testInfra } from './environment.js';
 export type { TestInfra } from './environment.js';
 export { createTestDatabase } from './database.js';
 export type { TestDatabase } from './database.js';
-export { testKafka, createTestTopic, uniqueGroupId, startGroupAtTheEnd, deleteGroup } from './kafka.js';
+export { testKafka, createTestTopic, uniqueGroupId, startGroupAtTheEnd, deleteGroup, findMessage } from './kafka.js';
 export type { TestTopic } from './kafka.js';
 export { startPrivateKafka } from './private-kafka.js';
 export type { PrivateKafka } from './private-kafka.js';

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
 import { testInfra } from './environment.js';
 import { uniqueName } from './names.js';
 
@@ -55,4 +55,32 @@ export async function startGroupAtTheEnd(groupId: string, topics: readonly strin
 /** Deletes a test's consumer group; a group already gone is no error. */
 export async function deleteGroup(groupId: string): Promise<void> {
   await withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => undefined);
+}
+
+/** Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards. */
+export async function findMessage(
+  topic: string,
+  matches: (message: KafkaMessage) => boolean,
+  timeoutMs = 30_000,
+): Promise<KafkaMessage> {
+  const kafka = testKafka(uniqueName('reader'));
+  const groupId = uniqueGroupId('reader');
+  const consumer = kafka.consumer({ groupId });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<KafkaMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic}`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (!matches(message)) return;
+          clearTimeout(timer);
+          resolve(message);
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+    await deleteGroup(groupId);
+  }
 }
