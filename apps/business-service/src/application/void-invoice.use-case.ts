@@ -1,5 +1,6 @@
 import { InvoiceVoidedV1Contract } from '@platform/contracts';
 import { BusinessNotFoundError, CustomerNotFoundError } from '../domain/business.errors.js';
+import { InvoicePaymentInProgressError } from '../domain/invoice.errors.js';
 import { requireAccess, type Actor } from './business-access.js';
 import {
   changeInvoices,
@@ -23,8 +24,9 @@ export interface VoidInvoiceInput {
 
 /**
  * Voids an issued invoice (a draft is deleted instead, a paid one is refunded: 409
- * INVOICE.INVALID_TRANSITION). It keeps its number; `business.invoice.voided` is published in the
- * same transaction. Needs `invoices:void`.
+ * INVOICE.INVALID_TRANSITION); not while a payment of it is in progress (409
+ * INVOICE.PAYMENT_IN_PROGRESS: the payer could still pay a void invoice). It keeps its number;
+ * `business.invoice.voided` is published in the same transaction. Needs `invoices:void`.
  */
 export class VoidInvoiceUseCase {
   constructor(private readonly deps: InvoiceUseCaseDeps) {}
@@ -35,6 +37,9 @@ export class VoidInvoiceUseCase {
       const invoice = await loadForChange(tx, input.businessId, input.invoiceId, input.expectedVersions);
       const now = clockOf(this.deps)();
       const voided = invoice.void(input.reason, now);
+      // The invoice row is locked, so no payment can start between this check and the void.
+      const reservedMinor = await tx.payments.reservedMinor(invoice.id);
+      if (reservedMinor > 0) throw new InvoicePaymentInProgressError(invoice.id, reservedMinor);
       await saveChange(tx, invoice, voided);
       const business = await tx.businesses.findById(input.businessId);
       if (!business) throw new BusinessNotFoundError(input.businessId);

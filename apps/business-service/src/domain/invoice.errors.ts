@@ -13,6 +13,7 @@ export const InvoiceErrorCode = {
   NOT_FOUND: 'INVOICE.NOT_FOUND',
   NOT_DRAFT: 'INVOICE.NOT_DRAFT',
   INVALID_TRANSITION: 'INVOICE.INVALID_TRANSITION',
+  PAYMENT_IN_PROGRESS: 'INVOICE.PAYMENT_IN_PROGRESS',
   INVALID: 'INVOICE.INVALID',
   AMOUNT_TOO_LARGE: 'INVOICE.AMOUNT_TOO_LARGE',
   CUSTOMER_NOT_AVAILABLE: 'INVOICE.CUSTOMER_NOT_AVAILABLE',
@@ -46,6 +47,22 @@ export class InvoiceTransitionError extends DomainError {
       details: { invoiceId, from, to },
       title: 'Invoice status does not allow this',
     });
+  }
+}
+
+/**
+ * Voiding an invoice while a payment of it is still with the provider: the payer may yet pay it,
+ * and the money would land on a void invoice. Wait until the payment settles (the reconciliation
+ * job settles one whose webhook never came), then void.
+ */
+export class InvoicePaymentInProgressError extends DomainError {
+  constructor(invoiceId: string, reservedMinor: number) {
+    super(
+      InvoiceErrorCode.PAYMENT_IN_PROGRESS,
+      'conflict',
+      'A payment of this invoice is still in progress; void it once the payment has settled.',
+      { details: { invoiceId, amountInProgressMinor: reservedMinor }, title: 'Invoice has a payment in progress' },
+    );
   }
 }
 

@@ -249,6 +249,34 @@ describe('payments of invoices through the provider', () => {
     expect(await payments(invoice.id)).toEqual([]);
   });
 
+  it('refuses to void an invoice while a payment is in progress (409), and voids it once that payment failed', async () => {
+    const invoice = await system.issuedInvoice(30_000);
+    const pending = await start(invoice.id, 30_000);
+    expect(pending.status).toBe(201);
+    const voidAt = async (version: number) =>
+      system.call<InvoiceResponse>(
+        'POST',
+        `/v1/businesses/${system.acme.businessId}/invoices/${invoice.id}/void`,
+        system.acme.users.admin,
+        {
+          headers: { 'if-match': `"${version}"` },
+        },
+      );
+
+    const refused = await voidAt(invoice.version);
+    expect(refused.body).toMatchObject({
+      status: 409,
+      code: 'INVOICE.PAYMENT_IN_PROGRESS',
+    });
+    expect((await system.invoiceBecomes(invoice.id, 'issued')).version).toBe(invoice.version);
+
+    await system.checkout(pending.body.checkoutUrl!, 'failed');
+    await eventually('payment failed', async () => (await payments(invoice.id))[0]?.status === 'failed');
+    const voided = await voidAt(invoice.version);
+    expect(voided.status).toBe(200);
+    expect(voided.body).toMatchObject({ status: 'void', paid: { amountMinor: 0 } });
+  }, 90_000);
+
   it('records a manual payment (bank transfer) that succeeds at once and pays the invoice', async () => {
     const invoice = await system.issuedInvoice(25_000);
     const manual = await system.call<PaymentResponse>(
