@@ -41,4 +41,4 @@ export {
   verifyStandardWebhook,
   WEBHOOK_TOLERANCE_SECONDS,
 } from './webhooks/standard-webhooks.js';
-export type { StandardWebhookHeaders, WebhookRejection } from './webhooks/standard-webhooks.js';
+export type { StandardWebhookHeaders, WebhookRejection, WebhookSecrets } from './webhooks/standard-webhooks.js';

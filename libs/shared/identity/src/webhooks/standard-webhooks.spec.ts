@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { InvalidWebhookSignatureError, signStandardWebhook, verifyStandardWebhook } from './standard-webhooks.js';
 
@@ -70,5 +71,58 @@ describe('standard webhooks', () => {
     expect(
       rejection(() => verifyStandardWebhook(SECRET, { ...at(0), 'webhook-timestamp': '12e3' }, BODY, { now: NOW })),
     ).toBe('invalid_timestamp');
+  });
+
+  it('signs once per secret, space-separated, and verifies against any of several secrets', () => {
+    const headers = signStandardWebhook([SECRET, OTHER], { id: 'msg_1', body: BODY, timestamp: NOW / 1000 });
+    const [current, previous] = headers['webhook-signature'].split(' ');
+    expect(current).toBe(
+      signStandardWebhook(SECRET, { id: 'msg_1', body: BODY, timestamp: NOW / 1000 })['webhook-signature'],
+    );
+    expect(previous).toBe(
+      signStandardWebhook(OTHER, { id: 'msg_1', body: BODY, timestamp: NOW / 1000 })['webhook-signature'],
+    );
+    const single = { ...signStandardWebhook(OTHER, { id: 'msg_1', body: BODY, timestamp: NOW / 1000 }) };
+    expect(verifyStandardWebhook([SECRET, OTHER], single, BODY, { now: NOW }).id).toBe('msg_1');
+    const third = `whsec_${Buffer.from('a third key of thirty-two bytes!').toString('base64')}`;
+    expect(rejection(() => verifyStandardWebhook([third], { ...headers }, BODY, { now: NOW }))).toBe(
+      'invalid_signature',
+    );
+  });
+
+  it('refuses malformed secrets and timestamps when signing, naming no secret', () => {
+    expect(() => signStandardWebhook('whsec_', { id: 'msg_1', body: BODY })).toThrow(RangeError);
+    expect(() => signStandardWebhook('whsec_not*base64', { id: 'msg_1', body: BODY })).toThrow(/base64/);
+    expect(() => signStandardWebhook([], { id: 'msg_1', body: BODY })).toThrow(RangeError);
+    expect(() => signStandardWebhook(SECRET, { id: 'msg_1', body: BODY, timestamp: 1.5 })).toThrow(RangeError);
+  });
+});
+
+// The spec's maintained library reads the wall clock: these sign now.
+describe('standard webhooks, against the spec’s library (`standardwebhooks`)', () => {
+  const body = JSON.stringify({ type: 'invoice.paid', timestamp: new Date().toISOString(), data: { n: 'zoë' } });
+
+  it('signs what a plain `new Webhook(secret).verify` accepts, with each secret of a rotation', () => {
+    const single = signStandardWebhook(SECRET, { id: 'msg_lib_1', body });
+    expect(new Webhook(SECRET).verify(body, { ...single })).toEqual(JSON.parse(body));
+    const rotating = signStandardWebhook([SECRET, OTHER], { id: 'msg_lib_2', body: Buffer.from(body) });
+    expect(new Webhook(SECRET).verify(body, { ...rotating })).toEqual(JSON.parse(body));
+    expect(new Webhook(OTHER).verify(body, { ...rotating })).toEqual(JSON.parse(body));
+    const third = `whsec_${Buffer.from('a third key of thirty-two bytes!').toString('base64')}`;
+    expect(() => new Webhook(third).verify(body, { ...rotating })).toThrow(WebhookVerificationError);
+  });
+
+  it('verifies what the library signs, and refuses it under another secret or body', () => {
+    const id = 'msg_lib_3';
+    const seconds = Math.floor(Date.now() / 1000);
+    const headers = {
+      'webhook-id': id,
+      'webhook-timestamp': String(seconds),
+      'webhook-signature': new Webhook(SECRET).sign(id, new Date(seconds * 1000), body),
+    };
+    expect(verifyStandardWebhook(SECRET, headers, Buffer.from(body))).toEqual({ id, timestamp: seconds });
+    expect(verifyStandardWebhook([OTHER, SECRET], headers, body).id).toBe(id);
+    expect(rejection(() => verifyStandardWebhook(OTHER, headers, body))).toBe('invalid_signature');
+    expect(rejection(() => verifyStandardWebhook(SECRET, headers, `${body} `))).toBe('invalid_signature');
   });
 });
