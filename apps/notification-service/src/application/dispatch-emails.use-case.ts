@@ -19,7 +19,7 @@ export interface DispatchSettings {
 }
 
 /**
- * One round of the e-mail dispatcher: claim due notifications, render and send each, record the
+ * The e-mail dispatcher's work: claim due notifications, render and send each, record the
  * outcome. The claim commits before the send and the outcome after it, so a crash in between
  * leaves the row `sending` until its lease runs out and it is sent again: at-least-once, with the
  * same Message-ID, which receivers use to drop the repeat.
@@ -36,16 +36,18 @@ export class DispatchEmailsUseCase {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Sends what is due; returns how many were claimed (0: nothing due, or SMTP's circuit is open). */
-  async runOnce(): Promise<number> {
-    if (!this.sender.accepting()) return 0;
-    const claimed = await this.store.claim(this.settings.batchSize, this.settings.leaseMs);
-    // The pool bounds concurrency; sending the batch together keeps one slow recipient from holding the rest.
-    await Promise.all(claimed.map((notification) => this.deliver(notification)));
-    return claimed.length;
+  /**
+   * Claims the due notifications for this instance (none while SMTP's circuit is open). The
+   * dispatcher delivers a claim's notifications together: the pool bounds concurrency, and one
+   * slow recipient does not hold the rest.
+   */
+  async claim(): Promise<ClaimedNotification[]> {
+    if (!this.sender.accepting()) return [];
+    return this.store.claim(this.settings.batchSize, this.settings.leaseMs);
   }
 
-  private async deliver(notification: ClaimedNotification): Promise<void> {
+  /** Renders and sends one claimed notification, then records sent, retrying or failed. */
+  async deliver(notification: ClaimedNotification): Promise<void> {
     const context = {
       notificationId: notification.id,
       eventId: notification.eventId,

@@ -49,14 +49,13 @@ export class DispatchWebhooksUseCase {
     return this.options.now?.() ?? new Date();
   }
 
-  /** One round; returns how many deliveries it claimed. */
-  async runOnce(): Promise<number> {
-    const claimed = await this.store.claim(this.options.batchSize, this.options.leaseMs);
-    await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
-    return claimed.length;
+  /** Claims the due deliveries for this instance (the dispatcher sends a claim's deliveries together). */
+  claim(): Promise<ClaimedWebhookDelivery[]> {
+    return this.store.claim(this.options.batchSize, this.options.leaseMs);
   }
 
-  private async deliver(delivery: ClaimedWebhookDelivery): Promise<void> {
+  /** Signs and sends one claimed delivery, then records the attempt and what follows from it. */
+  async deliver(delivery: ClaimedWebhookDelivery): Promise<void> {
     const { endpoint, secrets } = delivery;
     if (!endpoint || !secrets || !endpoint.enabled) {
       const reason = endpoint ? 'endpoint disabled' : 'endpoint deleted';
@@ -66,18 +65,12 @@ export class DispatchWebhooksUseCase {
     }
     const body = JSON.stringify(delivery.message);
     const timestamp = Math.floor(this.now().getTime() / 1000);
-    const signatures = signingSecrets(secrets, this.now()).map(
-      (secret) => signStandardWebhook(secret, { id: delivery.eventId, body, timestamp })['webhook-signature'],
-    );
+    // During a rotation's overlap both secrets sign: one `v1,` signature each.
+    const signed = signStandardWebhook(signingSecrets(secrets, this.now()), { id: delivery.eventId, body, timestamp });
     const response = await this.sender.send({
       url: endpoint.url,
       body,
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': delivery.eventId,
-        'webhook-timestamp': String(timestamp),
-        'webhook-signature': signatures.join(' '),
-      },
+      headers: { 'content-type': 'application/json', ...signed },
     });
     const at = this.now();
     const outcome = outcomeOf(response);

@@ -1,49 +1,32 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { getLogger } from '@platform/logging';
 import { DispatchEmailsUseCase } from '../../../application/dispatch-emails.use-case.js';
+import type { ClaimedNotification } from '../../../domain/notification.js';
 import { NotificationConfig } from '../../../notification.config.js';
+import { ClaimLoop } from './claim-loop.js';
 
 /**
- * Runs the e-mail dispatcher in the background: a round, then the next at once while rounds find
- * work, else after NOTIFICATION_DISPATCH_INTERVAL_MS. Several instances share the work through
- * the claim's SKIP LOCKED. Shutdown waits for the round in flight.
+ * Sends due e-mails in the background on a ClaimLoop (idle wait NOTIFICATION_DISPATCH_INTERVAL_MS).
+ * Several instances share the work through the claim's SKIP LOCKED. Shutdown waits for the round in flight.
  */
 @Injectable()
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = getLogger('EmailDispatcher');
-  private stopped = false;
-  private timer?: NodeJS.Timeout;
-  private round: Promise<void> = Promise.resolve();
+  private readonly loop: ClaimLoop<ClaimedNotification>;
 
   constructor(
-    @Inject(DispatchEmailsUseCase) private readonly dispatch: DispatchEmailsUseCase,
-    @Inject(NotificationConfig) private readonly config: NotificationConfig,
-  ) {}
+    @Inject(DispatchEmailsUseCase) dispatch: DispatchEmailsUseCase,
+    @Inject(NotificationConfig) config: NotificationConfig,
+  ) {
+    this.loop = new ClaimLoop(
+      { claim: () => dispatch.claim(), process: (notification) => dispatch.deliver(notification) },
+      { name: 'EmailDispatcher', idleMs: config.NOTIFICATION_DISPATCH_INTERVAL_MS },
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.round = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let claimed = 0;
-    try {
-      claimed = await this.dispatch.runOnce();
-    } catch (error) {
-      this.log.error('dispatch round failed; trying again', { error });
-    }
-    this.schedule(claimed > 0 ? 0 : this.config.NOTIFICATION_DISPATCH_INTERVAL_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }

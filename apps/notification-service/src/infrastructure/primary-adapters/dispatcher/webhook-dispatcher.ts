@@ -1,49 +1,32 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { getLogger } from '@platform/logging';
 import { DispatchWebhooksUseCase } from '../../../application/dispatch-webhooks.use-case.js';
+import type { ClaimedWebhookDelivery } from '../../../application/ports/webhook-deliveries.port.js';
 import { NotificationConfig } from '../../../notification.config.js';
+import { ClaimLoop } from './claim-loop.js';
 
 /**
- * Runs the webhook dispatcher in the background, like EmailDispatcher: a round, the next at once
- * while rounds find work, else after WEBHOOK_DISPATCH_INTERVAL_MS. Instances share the work
- * through the claim's SKIP LOCKED. Shutdown waits for the round in flight.
+ * Sends due webhook deliveries in the background on a ClaimLoop (idle wait WEBHOOK_DISPATCH_INTERVAL_MS).
+ * Instances share the work through the claim's SKIP LOCKED. Shutdown waits for the round in flight.
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = getLogger('WebhookDispatcher');
-  private stopped = false;
-  private timer?: NodeJS.Timeout;
-  private round: Promise<void> = Promise.resolve();
+  private readonly loop: ClaimLoop<ClaimedWebhookDelivery>;
 
   constructor(
-    @Inject(DispatchWebhooksUseCase) private readonly dispatch: DispatchWebhooksUseCase,
-    @Inject(NotificationConfig) private readonly config: NotificationConfig,
-  ) {}
+    @Inject(DispatchWebhooksUseCase) dispatch: DispatchWebhooksUseCase,
+    @Inject(NotificationConfig) config: NotificationConfig,
+  ) {
+    this.loop = new ClaimLoop(
+      { claim: () => dispatch.claim(), process: (delivery) => dispatch.deliver(delivery) },
+      { name: 'WebhookDispatcher', idleMs: config.WEBHOOK_DISPATCH_INTERVAL_MS },
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.round = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let claimed = 0;
-    try {
-      claimed = await this.dispatch.runOnce();
-    } catch (error) {
-      this.log.error('webhook dispatch round failed; trying again', { error });
-    }
-    this.schedule(claimed > 0 ? 0 : this.config.WEBHOOK_DISPATCH_INTERVAL_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }
