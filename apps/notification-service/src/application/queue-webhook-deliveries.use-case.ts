@@ -24,7 +24,7 @@ export class QueueWebhookDeliveriesUseCase {
     payload: Record<string, unknown>,
     queue: WebhookDeliveryQueue,
   ): Promise<void> {
-    const type = webhookTypeOf(event.eventType);
+    const type = webhookTypeOf(event.eventType, payload);
     if (!type) return;
     const endpoints = await queue.subscribers(businessId, type);
     if (endpoints.length === 0) return;

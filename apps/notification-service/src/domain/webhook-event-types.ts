@@ -8,7 +8,6 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-// Reminders (business.invoice.reminder-due) are dunning e-mails, not a change of the invoice: no webhook.
 const BY_PLATFORM_EVENT: Readonly<Record<string, WebhookEventType>> = {
   'business.invoice.issued': 'invoice.issued',
   'business.invoice.paid': 'invoice.paid',
@@ -17,7 +16,20 @@ const BY_PLATFORM_EVENT: Readonly<Record<string, WebhookEventType>> = {
   'business.payment.failed': 'payment.failed',
 };
 
-/** The webhook type a platform event is delivered as, or undefined when it is not one. */
-export function webhookTypeOf(platformEventType: string): WebhookEventType | undefined {
+const REMINDER_DUE = 'business.invoice.reminder-due';
+
+/**
+ * The webhook type a platform event is delivered as, or undefined when it is not one. A dunning
+ * reminder (`business.invoice.reminder-due`) past the due date (`offsetDays` > 0) is an
+ * `invoice.overdue` too, as the reminder e-mail says; one before or on the due day is not.
+ */
+export function webhookTypeOf(
+  platformEventType: string,
+  payload?: { offsetDays?: unknown },
+): WebhookEventType | undefined {
+  if (platformEventType === REMINDER_DUE) {
+    const offsetDays = payload?.offsetDays;
+    return typeof offsetDays === 'number' && offsetDays > 0 ? 'invoice.overdue' : undefined;
+  }
   return BY_PLATFORM_EVENT[platformEventType];
 }
