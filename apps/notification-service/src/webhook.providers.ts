@@ -10,6 +10,7 @@ import { WebhookDispatcher } from './infrastructure/primary-adapters/dispatcher/
 import { WebhookDeliveriesHttpController } from './infrastructure/primary-adapters/http/webhook-deliveries.http.controller.js';
 import { WebhookEndpointsHttpController } from './infrastructure/primary-adapters/http/webhook-endpoints.http.controller.js';
 import { PrometheusNotificationMetrics } from './infrastructure/secondary-adapters/metrics/notification.metrics.js';
+import { WebhookEndpointStateGauge } from './infrastructure/secondary-adapters/metrics/webhook-endpoint-state.gauge.js';
 import { PrometheusWebhookMetrics } from './infrastructure/secondary-adapters/metrics/webhook.metrics.js';
 import { PostgresWebhookDeliveryStore } from './infrastructure/secondary-adapters/persistence/postgres-webhook-delivery-store.js';
 import { PostgresWebhookEndpoints } from './infrastructure/secondary-adapters/persistence/postgres-webhook-endpoints.js';
@@ -24,7 +25,16 @@ export const webhookHttpControllers = [WebhookEndpointsHttpController, WebhookDe
 /** The webhook side of the composition root: SSRF guard, sealed secrets, sender, use cases, dispatcher. */
 export const webhookProviders: Provider[] = [
   ...gatewayIdentityProviders(NotificationConfig),
-  { provide: PrometheusWebhookMetrics, useFactory: () => new PrometheusWebhookMetrics() },
+  {
+    provide: WebhookEndpointStateGauge,
+    inject: [DataSource],
+    useFactory: (dataSource: DataSource) => new WebhookEndpointStateGauge(dataSource),
+  },
+  {
+    provide: PrometheusWebhookMetrics,
+    inject: [WebhookEndpointStateGauge],
+    useFactory: (endpointStates: WebhookEndpointStateGauge) => new PrometheusWebhookMetrics(endpointStates),
+  },
   {
     provide: AesSecretBox,
     inject: [NotificationConfig],

@@ -1,7 +1,7 @@
 import { defineMetrics } from '@platform/monitoring';
 import type { WebhookMetrics } from '../../../application/ports/webhook-telemetry.port.js';
 import type { AttemptOutcome } from '../../../domain/webhook-attempt.js';
-import type { DisabledReason } from '../../../domain/webhook-endpoint.js';
+import type { WebhookEndpointStateGauge } from './webhook-endpoint-state.gauge.js';
 
 function webhookMetricDefinitions() {
   return defineMetrics({
@@ -16,24 +16,25 @@ function webhookMetricDefinitions() {
       labelNames: ['outcome'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30],
     },
-    webhook_endpoints_disabled_total: {
-      kind: 'counter',
-      help: 'Webhook endpoints disabled by the dispatcher, by reason (gone: 410; failing: failing too long).',
-      labelNames: ['reason'],
-    },
   });
 }
 
-/** WebhookMetrics on the service's Prometheus registry; deliveries by status are notifications_total{channel="webhook"}. */
+/**
+ * WebhookMetrics on the service's Prometheus registry. Deliveries by status are
+ * notifications_total{channel="webhook"}; endpoints by state are the gauge
+ * notification_webhook_endpoints{state,reason}, read again at once when the dispatcher disables one.
+ */
 export class PrometheusWebhookMetrics implements WebhookMetrics {
   private readonly metrics = webhookMetricDefinitions();
+
+  constructor(private readonly endpointStates: WebhookEndpointStateGauge) {}
 
   attempted(outcome: AttemptOutcome, seconds: number): void {
     this.metrics.inc('webhook_attempts_total', { outcome });
     this.metrics.observe('webhook_attempt_duration_seconds', { outcome }, Math.max(0, seconds));
   }
 
-  disabled(reason: DisabledReason): void {
-    this.metrics.inc('webhook_endpoints_disabled_total', { reason });
+  disabled(): void {
+    void this.endpointStates.refresh();
   }
 }
