@@ -1,8 +1,8 @@
 import type { InstrumentationBase } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NestCoreInstrumentation } from './nest-core-instrumentation.js';
+import { SinglePatchPgInstrumentation } from './pg-instrumentation.js';
 import { sentryIngestFilter } from './untraced-requests.js';
 
 /** What the instrumentations need to know about the service's own outgoing traffic. */
@@ -26,7 +26,9 @@ export function createInstrumentations(options: InstrumentationOptions = {}): In
     }),
     // Query spans only inside a traced operation: pool housekeeping and polling loops (the outbox
     // relay) would otherwise start a new trace per query. Background work opens its span with withSpan.
-    new PgInstrumentation({ requireParentSpan: true }),
+    // One pg.query span per query even under @platform/monitoring's query metrics (see the class);
+    // pg-pool.connect (waiting for a pooled connection) and pg.connect (opening one) stay, as upstream.
+    new SinglePatchPgInstrumentation({ requireParentSpan: true }),
     new KafkaJsInstrumentation(),
     new NestCoreInstrumentation(),
   ];

@@ -62,3 +62,23 @@ export async function startChildService(entry: string, env: NodeJS.ProcessEnv): 
     },
   };
 }
+
+/** What a script that runs to its end left behind. */
+export interface FinishedScript {
+  code: number | null;
+  output: string;
+}
+
+/** Runs `node --import register.mjs <entry>` like a real service until it exits by itself. */
+export async function runChildScript(entry: string, env: NodeJS.ProcessEnv): Promise<FinishedScript> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', REGISTER_ENTRY, entry], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
