@@ -223,6 +223,58 @@ describe('gateway → business-service', () => {
     expect(now.response.headers.get('etag')).toBe(edited.response.headers.get('etag'));
   });
 
+  it('changes a recurring invoice only with the ETag it was read with (412 stale, 428 missing), then ends it', async () => {
+    const owner = await signUp('schedule');
+    const businessId = await createBusiness(owner, 'SCHED');
+    const customerId = await createCustomer(owner, businessId);
+    const created = await owner.api.POST('/v1/businesses/{businessId}/recurring-invoices', {
+      params: { path: { businessId } },
+      body: {
+        customerId,
+        currency: 'EUR',
+        lines: [{ description: 'Hosting, monthly', quantity: 1, unitAmountMinor: 4_900, taxRateBps: 1900 }],
+        cadence: 'monthly',
+        startDate: '2030-01-31',
+        autoIssue: false,
+        paymentTermDays: 14,
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const path = { businessId, recurringInvoiceId: created.data!.id };
+    const read = await owner.api.GET('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path },
+    });
+    const etag = read.response.headers.get('etag')!;
+    expect(etag).toBe(created.response.headers.get('etag'));
+
+    const paused = await owner.api.PATCH('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path, header: { 'If-Match': etag } },
+      body: { status: 'paused' },
+    });
+    expect(paused.data).toMatchObject({ status: 'paused' });
+    expect(paused.response.headers.get('etag')).not.toBe(etag);
+    const stale = await owner.api.PATCH('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path, header: { 'If-Match': etag } },
+      body: { paymentTermDays: 30 },
+    });
+    expect(stale.error).toMatchObject({ status: 412, code: 'RECURRING_INVOICE.VERSION_MISMATCH' });
+    // What a client that forgets the header sends; the typed client would not let it compile.
+    const missing = await owner.api.PATCH('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path, header: {} as { 'If-Match': string } },
+      body: { paymentTermDays: 30 },
+    });
+    expect(missing.error).toMatchObject({ status: 428, code: 'RECURRING_INVOICE.PRECONDITION_REQUIRED' });
+
+    const ended = await owner.api.DELETE('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path },
+    });
+    expect(ended.response.status).toBe(204);
+    const now = await owner.api.GET('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
+      params: { path },
+    });
+    expect(now.data).toMatchObject({ status: 'ended', paymentTermDays: 14 });
+  });
+
   it('gives 20 concurrent issues of 20 drafts 20 distinct, gapless numbers', async () => {
     const owner = await signUp('concurrent');
     const businessId = await createBusiness(owner, 'RACE');
@@ -443,7 +495,7 @@ describe('gateway → business-service', () => {
         'PATCH /v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}',
         () =>
           them.PATCH('/v1/businesses/{businessId}/recurring-invoices/{recurringInvoiceId}', {
-            params: { path: { businessId, recurringInvoiceId: invoice.id } },
+            params: { path: { businessId, recurringInvoiceId: invoice.id }, header: { 'If-Match': '"1"' } },
             body: { status: 'paused' },
           }),
       ],

@@ -5,6 +5,8 @@ export const RecurringInvoiceErrorCode = {
   NOT_FOUND: 'RECURRING_INVOICE.NOT_FOUND',
   INVALID: 'RECURRING_INVOICE.INVALID',
   ENDED: 'RECURRING_INVOICE.ENDED',
+  PRECONDITION_REQUIRED: 'RECURRING_INVOICE.PRECONDITION_REQUIRED',
+  VERSION_MISMATCH: 'RECURRING_INVOICE.VERSION_MISMATCH',
 } as const;
 
 /** No such schedule in this business (it does not exist, or is another business's: one answer). */
@@ -30,5 +32,29 @@ export class RecurringInvoiceEndedError extends DomainError {
       details: { recurringInvoiceId },
       title: 'Recurring invoice has ended',
     });
+  }
+}
+
+/** A change to a schedule came without the version it was based on (HTTP: no `If-Match`, 428). */
+export class RecurringInvoicePreconditionRequiredError extends DomainError {
+  constructor() {
+    super(
+      RecurringInvoiceErrorCode.PRECONDITION_REQUIRED,
+      'precondition_required',
+      'Changing a recurring invoice requires If-Match with its current ETag (GET it first).',
+      { title: 'Precondition Required' },
+    );
+  }
+}
+
+/** The schedule changed since the version the caller based the change on (HTTP: 412). */
+export class RecurringInvoiceVersionMismatchError extends DomainError {
+  constructor(recurringInvoiceId: string, expected: number, actual: number) {
+    super(
+      RecurringInvoiceErrorCode.VERSION_MISMATCH,
+      'precondition_failed',
+      'The recurring invoice has changed since you read it; read it again and retry.',
+      { details: { recurringInvoiceId, expected, actual }, title: 'Precondition Failed' },
+    );
   }
 }

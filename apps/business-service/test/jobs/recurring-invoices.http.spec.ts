@@ -46,6 +46,7 @@ describe('recurring invoices over HTTP (/v1/businesses/{businessId}/recurring-in
     path: string,
     as: string,
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<Answer<T>> {
     const identity = signIdentity(
       { userId: as, roles: ['user'], tokenIssuedAt: Math.floor(Date.now() / 1000) },
@@ -54,7 +55,7 @@ describe('recurring invoices over HTTP (/v1/businesses/{businessId}/recurring-in
     );
     const response = await fetch(`${running.service.url}${path}`, {
       method,
-      headers: { ...identity, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...identity, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -88,28 +89,55 @@ describe('recurring invoices over HTTP (/v1/businesses/{businessId}/recurring-in
     });
     const path = `${schedules()}/${created.body.id}`;
 
-    expect(await call('GET', path, acme.users.viewer)).toMatchObject({ status: 200, body: { id: created.body.id } });
+    const read = await call('GET', path, acme.users.viewer);
+    expect(read).toMatchObject({ status: 200, body: { id: created.body.id } });
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(read.headers.get('etag')).toBe('"1"');
+    /** A PATCH based on the version last read, as a client sends it. */
+    const change = (body: unknown, version: number, as = acme.users.accountant) =>
+      call('PATCH', path, as, body, { 'if-match': `"${version}"` });
 
-    const paused = await call('PATCH', path, acme.users.accountant, { status: 'paused' });
+    const paused = await change({ status: 'paused' }, 1);
     expect(paused.body).toMatchObject({ status: 'paused', version: 2 });
+    expect(paused.headers.get('etag')).toBe('"2"');
     // Resuming skips the periods of the pause: the next one is on or after today.
-    const resumed = await call('PATCH', path, acme.users.accountant, { status: 'active' });
+    const resumed = await change({ status: 'active' }, 2);
     const today = new Date().toISOString().slice(0, 10);
     expect(resumed.body.status).toBe('active');
     expect(resumed.body.nextDate >= today).toBe(true);
 
-    const changed = await call('PATCH', path, acme.users.admin, {
-      cadence: 'weekly',
-      nextDate: '2030-01-07',
-      lines: [{ description: 'Support', quantity: 2, unitAmountMinor: 1000 }],
-    });
+    const changed = await change(
+      {
+        cadence: 'weekly',
+        nextDate: '2030-01-07',
+        lines: [{ description: 'Support', quantity: 2, unitAmountMinor: 1000 }],
+      },
+      3,
+      acme.users.admin,
+    );
     expect(changed.body).toMatchObject({ cadence: 'weekly', nextDate: '2030-01-07', lines: [{ taxRateBps: 0 }] });
 
     expect((await call('DELETE', path, acme.users.accountant)).status).toBe(204);
     expect((await call('GET', path, acme.users.viewer)).body.status).toBe('ended');
-    const again = await call('PATCH', path, acme.users.accountant, { status: 'paused' });
+    const again = await change({ status: 'paused' }, 5);
     expect(again).toMatchObject({ status: 409, body: { code: 'RECURRING_INVOICE.ENDED' } });
     expect((await call('DELETE', path, acme.users.accountant)).status).toBe(409);
+  });
+
+  it('refuses a change without If-Match (428) or based on a version since changed (412), and changes nothing', async () => {
+    const created = await call('POST', schedules(), acme.users.accountant, { customerId, ...SCHEDULE });
+    const path = `${schedules()}/${created.body.id}`;
+    const unconditional = await call('PATCH', path, acme.users.accountant, { status: 'paused' });
+    expect(unconditional).toMatchObject({ status: 428, body: { code: 'RECURRING_INVOICE.PRECONDITION_REQUIRED' } });
+
+    // Two people read version 1; the first change wins, the second is told to read again.
+    const first = await call('PATCH', path, acme.users.accountant, { paymentTermDays: 30 }, { 'if-match': '"1"' });
+    expect(first.body).toMatchObject({ paymentTermDays: 30, version: 2 });
+    const second = await call('PATCH', path, acme.users.admin, { status: 'paused' }, { 'if-match': '"1"' });
+    expect(second).toMatchObject({ status: 412, body: { code: 'RECURRING_INVOICE.VERSION_MISMATCH' } });
+    const weak = await call('PATCH', path, acme.users.admin, { status: 'paused' }, { 'if-match': 'W/"2"' });
+    expect(weak.status).toBe(412);
+    expect((await call('GET', path, acme.users.viewer)).body).toMatchObject({ status: 'active', version: 2 });
   });
 
   it('lists newest first in cursor pages', async () => {

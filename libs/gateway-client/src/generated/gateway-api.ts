@@ -5509,6 +5509,8 @@ export interface operations {
       /** @description The schedule, active. */
       201: {
         headers: {
+          /** @description The version of the recurring invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -5628,6 +5630,8 @@ export interface operations {
       /** @description The schedule. */
       200: {
         headers: {
+          /** @description The version of the recurring invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -5814,7 +5818,10 @@ export interface operations {
   update: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description The `ETag` of the recurring invoice as last read (GET it first). Missing: 428; the recurring invoice changed since: 412, read it again. */
+        'If-Match': string;
+      };
       path: {
         /** @description A business the caller is a member of; any other id is a 404. */
         businessId: string;
@@ -5833,6 +5840,8 @@ export interface operations {
       /** @description The schedule as it is now. */
       200: {
         headers: {
+          /** @description The version of the recurring invoice in this answer; send it as `If-Match` to change it. */
+          ETag: string;
           [name: string]: unknown;
         };
         content: {
@@ -5884,6 +5893,15 @@ export interface operations {
           'application/problem+json': components['schemas']['ProblemDetailsResponse'];
         };
       };
+      /** @description The `If-Match` does not name the current version: the resource changed since it was read; read it again. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
       /** @description The request body is larger than the gateway accepts. */
       413: {
         headers: {
@@ -5895,6 +5913,15 @@ export interface operations {
       };
       /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description This change needs `If-Match` with the `ETag` the resource was read with. */
+      428: {
         headers: {
           [name: string]: unknown;
         };

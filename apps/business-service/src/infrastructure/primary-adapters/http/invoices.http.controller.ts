@@ -34,7 +34,7 @@ import { ListInvoicesUseCase } from '../../../application/list-invoices.use-case
 import { UpdateInvoiceUseCase } from '../../../application/update-invoice.use-case.js';
 import { VoidInvoiceUseCase } from '../../../application/void-invoice.use-case.js';
 import { BusinessNotFoundError } from '../../../domain/business.errors.js';
-import { invoiceETag, versionsOfIfMatch } from './invoice-etag.js';
+import { versionETag, versionsOfIfMatch } from './version-etag.js';
 import { toInvoicePageResponse, toInvoiceResponse } from './invoice.http-mappers.js';
 
 const actorOf = (identity: Identity): Actor => ({ userId: identity.userId });
@@ -200,6 +200,6 @@ export class InvoicesHttpController {
 
 /** The invoice as the body, its version as the strong ETag. */
 function answer(reply: FastifyReply, invoice: InvoiceView): InvoiceResponse {
-  reply.header('etag', invoiceETag(invoice.version));
+  reply.header('etag', versionETag(invoice.version));
   return toInvoiceResponse(invoice);
 }

@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -28,8 +29,10 @@ import { EndRecurringInvoiceUseCase } from '../../../application/end-recurring-i
 import { GetRecurringInvoiceUseCase } from '../../../application/get-recurring-invoice.use-case.js';
 import { ListRecurringInvoicesUseCase } from '../../../application/list-recurring-invoices.use-case.js';
 import { UpdateRecurringInvoiceUseCase } from '../../../application/update-recurring-invoice.use-case.js';
+import type { RecurringInvoiceView } from '../../../application/recurring-invoice-changes.js';
 import { BusinessNotFoundError } from '../../../domain/business.errors.js';
 import { toRecurringInvoicePageResponse, toRecurringInvoiceResponse } from './recurring-invoice.http-mappers.js';
+import { versionETag, versionsOfIfMatch } from './version-etag.js';
 
 const actorOf = (identity: Identity): Actor => ({ userId: identity.userId });
 
@@ -41,8 +44,9 @@ function businessIdOf(businessId: string): string {
 
 /**
  * The recurring invoices of a business, `/v1/businesses/{businessId}/recurring-invoices`: any
- * member reads, an accountant or above writes (the use cases check). DELETE ends the schedule
- * (no more invoices; it and its invoices stay readable).
+ * member reads, an accountant or above writes (the use cases check). Every answer with one
+ * schedule carries its `ETag: "<version>"`, and PATCH requires it in `If-Match` (none: 428,
+ * stale: 412). DELETE ends the schedule (no more invoices; it and its invoices stay readable).
  */
 @Controller('v1/businesses/:businessId/recurring-invoices')
 @UseGuards(GatewayIdentityGuard)
@@ -75,7 +79,7 @@ export class RecurringInvoicesHttpController {
       paymentTermDays: body.paymentTermDays,
     });
     reply.header('location', `/v1/businesses/${schedule.businessId}/recurring-invoices/${schedule.id}`);
-    return toRecurringInvoiceResponse(schedule);
+    return answer(reply, schedule);
   }
 
   @Get()
@@ -99,14 +103,14 @@ export class RecurringInvoicesHttpController {
     @CurrentIdentity() identity: Identity,
     @Param('businessId') businessId: string,
     @Param('recurringInvoiceId') recurringInvoiceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecurringInvoiceResponse> {
-    return toRecurringInvoiceResponse(
-      await this.getSchedule.execute({
-        actor: actorOf(identity),
-        businessId: businessIdOf(businessId),
-        recurringInvoiceId,
-      }),
-    );
+    const schedule = await this.getSchedule.execute({
+      actor: actorOf(identity),
+      businessId: businessIdOf(businessId),
+      recurringInvoiceId,
+    });
+    return answer(reply, schedule);
   }
 
   @Patch(':recurringInvoiceId')
@@ -114,12 +118,15 @@ export class RecurringInvoicesHttpController {
     @CurrentIdentity() identity: Identity,
     @Param('businessId') businessId: string,
     @Param('recurringInvoiceId') recurringInvoiceId: string,
+    @Headers('if-match') ifMatch: string | undefined,
     @Body() body: UpdateRecurringInvoiceRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecurringInvoiceResponse> {
     const schedule = await this.updateSchedule.execute({
       actor: actorOf(identity),
       businessId: businessIdOf(businessId),
       recurringInvoiceId,
+      expectedVersions: versionsOfIfMatch(ifMatch),
       changes: {
         customerId: body?.customerId,
         lines: body?.lines?.map((line) => ({ ...line, taxRateBps: line.taxRateBps ?? 0 })),
@@ -130,7 +137,7 @@ export class RecurringInvoicesHttpController {
         status: body?.status,
       },
     });
-    return toRecurringInvoiceResponse(schedule);
+    return answer(reply, schedule);
   }
 
   @Delete(':recurringInvoiceId')
@@ -146,4 +153,10 @@ export class RecurringInvoicesHttpController {
       recurringInvoiceId,
     });
   }
+}
+
+/** The schedule as the body, its version as the strong ETag. */
+function answer(reply: FastifyReply, schedule: RecurringInvoiceView): RecurringInvoiceResponse {
+  reply.header('etag', versionETag(schedule.version));
+  return toRecurringInvoiceResponse(schedule);
 }

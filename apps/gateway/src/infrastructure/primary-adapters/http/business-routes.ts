@@ -26,22 +26,26 @@ export function idempotencyKeyHeader(): MethodDecorator & ClassDecorator {
   });
 }
 
-/** `If-Match` of the routes that change an invoice: the `ETag` it was read with. */
-export function ifMatchHeader(): MethodDecorator & ClassDecorator {
+/** `If-Match` of the routes that change a versioned resource (an invoice, a recurring invoice): the `ETag` it was read with. */
+export function ifMatchHeader(resource = 'invoice'): MethodDecorator & ClassDecorator {
   return ApiHeader({
     name: 'If-Match',
     required: true,
-    description:
-      'The `ETag` of the invoice as last read (GET it first). Missing: 428; the invoice changed since: 412, read it again.',
+    description: `The \`ETag\` of the ${resource} as last read (GET it first). Missing: 428; the ${resource} changed since: 412, read it again.`,
     schema: { type: 'string', minLength: 1 },
   });
 }
 
-/** The `ETag` header of an answer carrying an invoice, for the `responses` of `@ApiOkResponse`. */
-export const INVOICE_ETAG = {
-  ETag: {
-    description: 'The version of the invoice in this answer; send it as `If-Match` to change it.',
-    required: true,
-    schema: { type: 'string' },
-  },
-} as const;
+/** The `ETag` header of an answer carrying a versioned resource, for the `responses` of `@ApiOkResponse`. */
+export function etagHeader(resource: string) {
+  return {
+    ETag: {
+      description: `The version of the ${resource} in this answer; send it as \`If-Match\` to change it.`,
+      required: true,
+      schema: { type: 'string' },
+    },
+  } as const;
+}
+
+/** The `ETag` header of an answer carrying an invoice. */
+export const INVOICE_ETAG = etagHeader('invoice');

@@ -16,7 +16,7 @@ import {
 } from '@platform/contracts';
 import type { FastifyReply } from 'fastify';
 import { AccessTokenGuard, type AuthenticatedRequest } from './access-token.guard.js';
-import { businessRoutes, idempotencyKeyHeader, idParam } from './business-routes.js';
+import { businessRoutes, etagHeader, idempotencyKeyHeader, idParam, ifMatchHeader } from './business-routes.js';
 import { ApiProblems } from './openapi/api-problems.js';
 import { UpstreamForwarder } from './upstream-forwarder.js';
 
@@ -24,10 +24,12 @@ const BUSINESS_ID = () => idParam('businessId', 'A business the caller is a memb
 const SCHEDULE_ID = () => idParam('recurringInvoiceId', 'A recurring invoice of this business; any other id is a 404.');
 const SCHEDULES = '/v1/businesses/:businessId/recurring-invoices';
 const SCHEDULE = `${SCHEDULES}/:recurringInvoiceId`;
+const SCHEDULE_ETAG = etagHeader('recurring invoice');
 
 /**
  * `/v1/businesses/{businessId}/recurring-invoices`: schedules that make one invoice per period
- * (monthly or weekly), issued or left as drafts. Members read; accountants and above write.
+ * (monthly or weekly), issued or left as drafts. Members read; accountants and above write. A
+ * change sends the `ETag` the schedule was read with in `If-Match` (428 without, 412 stale).
  */
 @BUSINESS_ID()
 @businessRoutes('recurring-invoices')
@@ -50,7 +52,7 @@ export class RecurringInvoicesHttpController {
   @ApiOperation({ summary: 'Create a recurring invoice (not viewers)' })
   @idempotencyKeyHeader()
   @ApiBody({ type: CreateRecurringInvoiceRequest })
-  @ApiCreatedResponse({ type: RecurringInvoiceResponse, description: 'The schedule, active.' })
+  @ApiCreatedResponse({ type: RecurringInvoiceResponse, description: 'The schedule, active.', headers: SCHEDULE_ETAG })
   @ApiProblems(403, 413, 422)
   create(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, SCHEDULES, { idempotent: true });
@@ -59,7 +61,7 @@ export class RecurringInvoicesHttpController {
   @Get(':recurringInvoiceId')
   @ApiOperation({ summary: 'A recurring invoice of a business' })
   @SCHEDULE_ID()
-  @ApiOkResponse({ type: RecurringInvoiceResponse, description: 'The schedule.' })
+  @ApiOkResponse({ type: RecurringInvoiceResponse, description: 'The schedule.', headers: SCHEDULE_ETAG })
   get(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, SCHEDULE);
   }
@@ -70,9 +72,10 @@ export class RecurringInvoicesHttpController {
     description: 'Resuming skips the periods of the pause. An ended schedule is a 409.',
   })
   @SCHEDULE_ID()
+  @ifMatchHeader('recurring invoice')
   @ApiBody({ type: UpdateRecurringInvoiceRequest, required: false, description: 'Left out: nothing changes.' })
-  @ApiOkResponse({ type: RecurringInvoiceResponse, description: 'The schedule as it is now.' })
-  @ApiProblems(403, 409, 413, 422)
+  @ApiOkResponse({ type: RecurringInvoiceResponse, description: 'The schedule as it is now.', headers: SCHEDULE_ETAG })
+  @ApiProblems(403, 409, 412, 413, 422, 428)
   update(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, SCHEDULE);
   }

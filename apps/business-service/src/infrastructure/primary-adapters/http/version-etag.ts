@@ -1,7 +1,10 @@
 import type { ExpectedVersions } from '../../../application/invoice-changes.js';
 
-/** The strong ETag of an invoice version: `"7"`. */
-export function invoiceETag(version: number): string {
+// Invoices and recurring invoices carry a version; their ETag is that version, and a change
+// names the version it was based on in `If-Match` (optimistic concurrency).
+
+/** The strong ETag of a resource version: `"7"`. */
+export function versionETag(version: number): string {
   return `"${version}"`;
 }
 
