@@ -96,7 +96,7 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     // Fastify answers a path parameter over 100 characters with its own bare 414; up to this
     // length the route's validation answers instead, with Problem Details (400 or 404).
-    maxParamLength: MAX_PATH_PARAMETER_LENGTH,
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_LENGTH },
     // Node's 16 KiB limit answers a long query (a token of non-ASCII characters, percent-encoded)
     // with a bare 431 before any route; with room for it, the route's validation answers (400).
     http: { maxHeaderSize: MAX_HEADER_BYTES },
