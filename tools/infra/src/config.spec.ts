@@ -17,6 +17,8 @@ describe('loadInfraConfig', () => {
       jaegerOtlpHttpPort: 4318,
       jaegerQueryPort: 16686,
       jaegerQueryGrpcPort: 16685,
+      prometheusPort: 9090,
+      alertmanagerPort: 9094,
     });
   });
 
@@ -35,6 +37,7 @@ describe('loadInfraConfig', () => {
     [{ INFRA_KAFKA_PORT: '70000' }, /INFRA_KAFKA_PORT must be a TCP port/],
     [{ INFRA_KAFKA_PORT: '9000', INFRA_KAFKA_CONTROLLER_PORT: '9000' }, /must differ/],
     [{ INFRA_MAILPIT_SMTP_PORT: '8025' }, /INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT must differ/],
+    [{ INFRA_ALERTMANAGER_PORT: '9090' }, /INFRA_PROMETHEUS_PORT and INFRA_ALERTMANAGER_PORT must differ/],
     [{ INFRA_START_TIMEOUT_MS: '-1' }, /INFRA_START_TIMEOUT_MS must be a positive integer/],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
     [{ DATABASE_URL: 'mysql://db/app' }, /must start with postgres:\/\//],

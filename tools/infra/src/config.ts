@@ -26,6 +26,10 @@ export interface InfraConfig {
   jaegerQueryPort: number;
   /** Its query API over gRPC (`INFRA_JAEGER_QUERY_GRPC_PORT`). */
   jaegerQueryGrpcPort: number;
+  /** The Prometheus that `npm start` runs for its services: UI and API (`INFRA_PROMETHEUS_PORT`). */
+  prometheusPort: number;
+  /** The Alertmanager it sends alerts to (`INFRA_ALERTMANAGER_PORT`; 9093 is Kafka's controller). */
+  alertmanagerPort: number;
 }
 
 /** A TCP port from `env[name]`, `fallback` when unset; InfraError when it is not one. */
@@ -92,6 +96,8 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
     jaegerOtlpHttpPort: portSetting(env, 'INFRA_JAEGER_OTLP_HTTP_PORT', 4318),
     jaegerQueryPort: portSetting(env, 'INFRA_JAEGER_QUERY_PORT', 16686),
     jaegerQueryGrpcPort: portSetting(env, 'INFRA_JAEGER_QUERY_GRPC_PORT', 16685),
+    prometheusPort: portSetting(env, 'INFRA_PROMETHEUS_PORT', 9090),
+    alertmanagerPort: portSetting(env, 'INFRA_ALERTMANAGER_PORT', 9094),
   };
   const jaegerPorts = [
     config.jaegerOtlpGrpcPort,
@@ -104,6 +110,9 @@ export function loadInfraConfig(env: NodeJS.ProcessEnv = process.env): InfraConf
   }
   if (config.mailpitSmtpPort === config.mailpitHttpPort) {
     throw new InfraError('INFRA_MAILPIT_SMTP_PORT and INFRA_MAILPIT_HTTP_PORT must differ');
+  }
+  if (config.prometheusPort === config.alertmanagerPort) {
+    throw new InfraError('INFRA_PROMETHEUS_PORT and INFRA_ALERTMANAGER_PORT must differ');
   }
   if (config.kafkaPort === config.kafkaControllerPort) {
     throw new InfraError('INFRA_KAFKA_PORT and INFRA_KAFKA_CONTROLLER_PORT must differ');

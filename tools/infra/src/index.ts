@@ -1,5 +1,17 @@
-export { infraUp, infraDown, infraStatus, acquireInfra, envLines } from './infra.js';
-export type { InfraEndpoints, InfraLease, InfraOptions, InfraStatus, InfraUpOptions } from './infra.js';
+export { infraUp, infraDown, infraStatus, acquireInfra, envLines, monitoringUp } from './infra.js';
+export type {
+  InfraEndpoints,
+  InfraLease,
+  InfraOptions,
+  InfraStatus,
+  InfraUpOptions,
+  Monitoring,
+  MonitoringOptions,
+} from './infra.js';
+export { PRODUCTION_RULE_FILES, prometheusConfigYaml } from './prometheus.js';
+export type { PrometheusSettings, ScrapeTarget } from './prometheus.js';
+export { PRODUCTION_ALERTMANAGER_DIR, alertmanagerConfigYaml } from './alertmanager.js';
+export type { AlertmanagerSettings } from './alertmanager.js';
 export { ensureMailpitBinary, mailpitBinPath, mailpitPresent } from './mailpit-binary.js';
 export { ensureJaegerBinary, jaegerBinPath, jaegerPresent } from './jaeger-binary.js';
 export { jaegerConfigYaml } from './jaeger.js';

@@ -1,12 +1,32 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { isManagedAlertmanager, startAlertmanager, stopAlertmanager } from './alertmanager.js';
 import { loadInfraConfig } from './config.js';
+import { InfraError } from './errors.js';
 import { ensureKafka, isManagedKafka, stopKafka, type KafkaEndpoint } from './kafka.js';
 import { withLock } from './lock.js';
 import { ensureJaeger, isManagedJaeger, stopJaeger } from './jaeger.js';
 import { ensureMailpit, isManagedMailpit, stopMailpit } from './mailpit.js';
 import { infraPaths, type InfraPaths } from './paths.js';
 import { ensurePostgres, isManagedPostgres, stopPostgres, type PostgresEndpoint, type Source } from './postgres.js';
-import { addLease, liveLeases, readState, removeLease, writeState, type InfraState } from './state.js';
+import { isAlive, programOf } from './process.js';
+import {
+  isManagedPrometheus,
+  PRODUCTION_RULE_FILES,
+  startPrometheus,
+  stopPrometheus,
+  type ScrapeTarget,
+} from './prometheus.js';
+import {
+  addLease,
+  liveLeases,
+  readState,
+  removeLease,
+  writeState,
+  type InfraState,
+  type ManagedServer,
+  type MonitorServer,
+} from './state.js';
 
 /** Where the services and tests find PostgreSQL and Kafka. */
 export interface InfraEndpoints {
@@ -122,6 +142,10 @@ export async function infraDown(options: InfraOptions = {}): Promise<string[]> {
 async function stopManaged(paths: InfraPaths): Promise<string[]> {
   const state = pruneDead(readState(paths));
   const stopped: string[] = [];
+  for (const monitor of stopOrder(state.monitoring ?? [])) {
+    await stopMonitor(monitor);
+    stopped.push(describeMonitor(monitor));
+  }
   if (state.jaeger) {
     await stopJaeger(state.jaeger);
     stopped.push(`Jaeger (pid ${state.jaeger.pid}, ${state.jaeger.url})`);
@@ -192,11 +216,137 @@ async function stopIfUnused(paths: InfraPaths): Promise<string[]> {
   return stopManaged(paths);
 }
 
+/** What `monitoringUp` watches and where its e-mails go. */
+export interface MonitoringOptions extends InfraOptions {
+  /** One scrape job per service, named after it (the `job` label of the rules), at its management port. */
+  targets: readonly ScrapeTarget[];
+  /** Where Alertmanager sends its e-mails: Mailpit's SMTP. */
+  smtp: { host: string; port: number };
+}
+
+/** The Prometheus and Alertmanager of one `npm start` run. */
+export interface Monitoring {
+  prometheusUrl: string;
+  alertmanagerUrl: string;
+  /** Stops both (Prometheus first, so that it sends no alert about what stops after it) and forgets them. */
+  stop(): Promise<string[]>;
+}
+
+const MONITOR_NAMES: Record<MonitorServer['kind'], string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
+
+/**
+ * Starts Prometheus (INFRA_PROMETHEUS_PORT, 9090) and Alertmanager (INFRA_ALERTMANAGER_PORT, 9094)
+ * for the services of the calling process (`npm start`), with configurations generated from `targets`
+ * and `smtp`: Prometheus scrapes each service's management port, loads deploy/prometheus/rules and
+ * sends its alerts to this Alertmanager, which e-mails them through Mailpit (the routes and templates
+ * of deploy/alertmanager). They are recorded in the state (`infra status`, `infra down` see them);
+ * the caller stops them with `stop()`. One left by an `npm start` that died is replaced; one of a
+ * running `npm start`, or any other program on those ports, is an error naming the setting to change.
+ */
+export async function monitoringUp(options: MonitoringOptions): Promise<Monitoring> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? silent;
+  const config = loadInfraConfig(env);
+  const paths = infraPaths(env);
+  const urls: Record<MonitorServer['kind'], string> = {
+    prometheus: `http://127.0.0.1:${config.prometheusPort}`,
+    alertmanager: `http://127.0.0.1:${config.alertmanagerPort}`,
+  };
+  const mine = await withLock(paths.lockFile, async () => {
+    const state = pruneDead(readState(paths));
+    const monitors = (state.monitoring ??= []);
+    for (const url of Object.values(urls)) {
+      const previous = monitors.find((monitor) => monitor.url === url);
+      if (!previous) continue;
+      if (previous.owner !== process.pid && ownerRuns(previous.owner)) {
+        throw new InfraError(
+          `the ${MONITOR_NAMES[previous.kind]} at ${url} belongs to another npm start (pid ${previous.owner}): ` +
+            'stop that one, or set INFRA_PROMETHEUS_PORT and INFRA_ALERTMANAGER_PORT to free ports',
+        );
+      }
+      log(
+        `${MONITOR_NAMES[previous.kind]}: stopping the one a stopped npm start (pid ${previous.owner}) left at ${url}`,
+      );
+      await stopMonitor(previous);
+      monitors.splice(monitors.indexOf(previous), 1);
+      writeState(paths, state);
+    }
+    const started: MonitorServer[] = [];
+    const record = (server: ManagedServer, kind: MonitorServer['kind']) => {
+      const monitor: MonitorServer = { ...server, kind, owner: process.pid };
+      started.push(monitor);
+      monitors.push(monitor);
+      writeState(paths, state);
+    };
+    try {
+      record(await startAlertmanager(config, paths, { smtp: options.smtp }, log), 'alertmanager');
+      const prometheus = await startPrometheus(
+        config,
+        paths,
+        {
+          targets: options.targets,
+          ruleFiles: PRODUCTION_RULE_FILES,
+          alertmanager: `127.0.0.1:${config.alertmanagerPort}`,
+        },
+        log,
+      );
+      record(prometheus, 'prometheus');
+      return started;
+    } catch (error) {
+      for (const monitor of started) {
+        await stopMonitor(monitor);
+        monitors.splice(monitors.indexOf(monitor), 1);
+      }
+      writeState(paths, state);
+      throw error;
+    }
+  });
+  let stopped: Promise<string[]> | undefined;
+  return {
+    prometheusUrl: urls.prometheus,
+    alertmanagerUrl: urls.alertmanager,
+    stop: () =>
+      (stopped ??= withLock(paths.lockFile, async () => {
+        const state = readState(paths);
+        const ours = (state.monitoring ?? []).filter((monitor) => mine.some((m) => m.pid === monitor.pid));
+        for (const monitor of stopOrder(ours)) await stopMonitor(monitor);
+        state.monitoring = (state.monitoring ?? []).filter((monitor) => !ours.includes(monitor));
+        writeState(paths, state);
+        return stopOrder(ours).map(describeMonitor);
+      })),
+  };
+}
+
+/** True while the process that started a monitor (a Node process: `npm start`) still runs. */
+function ownerRuns(pid: number): boolean {
+  return isAlive(pid) && programOf(pid) === path.basename(process.execPath);
+}
+
+/** Prometheus before Alertmanager: the alerts stop before their route does. */
+function stopOrder(monitors: readonly MonitorServer[]): MonitorServer[] {
+  return [...monitors].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'prometheus' ? -1 : 1));
+}
+
+function isManagedMonitor(monitor: MonitorServer): boolean {
+  return monitor.kind === 'prometheus' ? isManagedPrometheus(monitor.pid) : isManagedAlertmanager(monitor.pid);
+}
+
+async function stopMonitor(monitor: MonitorServer): Promise<void> {
+  if (monitor.kind === 'prometheus') await stopPrometheus(monitor);
+  else await stopAlertmanager(monitor);
+}
+
+function describeMonitor(monitor: MonitorServer): string {
+  return `${MONITOR_NAMES[monitor.kind]} (pid ${monitor.pid}, ${monitor.url})`;
+}
+
 export interface InfraStatus {
   postgres?: { pid: number; url: string; running: boolean };
   kafka?: { pid: number; url: string; running: boolean };
   mailpit?: { pid: number; url: string; running: boolean };
   jaeger?: { pid: number; url: string; running: boolean };
+  /** The Prometheus and Alertmanager servers of running `npm start`s, with the pid of each one's `npm start`. */
+  monitoring: { kind: MonitorServer['kind']; pid: number; url: string; owner: number; running: boolean }[];
   pinned: boolean;
   leases: string[];
 }
@@ -222,6 +372,13 @@ export function infraStatus(options: InfraOptions = {}): InfraStatus {
       url: state.jaeger.url,
       running: isManagedJaeger(state.jaeger.pid),
     },
+    monitoring: (state.monitoring ?? []).map((monitor) => ({
+      kind: monitor.kind,
+      pid: monitor.pid,
+      url: monitor.url,
+      owner: monitor.owner,
+      running: isManagedMonitor(monitor),
+    })),
     pinned: Boolean(state.pinned),
     leases: liveLeases(paths).map((l) => `${l.purpose} (pid ${l.pid})`),
   };
@@ -234,7 +391,9 @@ function pruneDead(state: InfraState): InfraState {
   if (next.kafka && !isManagedKafka(next.kafka.pid)) delete next.kafka;
   if (next.mailpit && !isManagedMailpit(next.mailpit.pid)) delete next.mailpit;
   if (next.jaeger && !isManagedJaeger(next.jaeger.pid)) delete next.jaeger;
-  if (!next.postgres && !next.kafka && !next.mailpit && !next.jaeger) delete next.pinned;
+  if (next.monitoring) next.monitoring = next.monitoring.filter(isManagedMonitor);
+  if (!next.monitoring?.length) delete next.monitoring;
+  if (!next.postgres && !next.kafka && !next.mailpit && !next.jaeger && !next.monitoring) delete next.pinned;
   return next;
 }
 

@@ -1,13 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { InfraConfig } from './config.js';
 import { InfraError } from './errors.js';
 import { ensureJaegerBinary } from './jaeger-binary.js';
 import type { InfraPaths } from './paths.js';
 import { isPortOpen } from './ports.js';
 import type { Source } from './postgres.js';
-import { commandLine, isAlive, stopProcess, tail } from './process.js';
+import {
+  firstTakenPort,
+  isServerProcess,
+  startManagedServer,
+  stopServer,
+  type ServerProgram,
+} from './server-process.js';
 import type { ManagedServer } from './state.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -94,41 +99,33 @@ export async function isJaegerAnswering(queryUrl: string): Promise<boolean> {
   }
 }
 
-/** Waits until the query API answers and the OTLP/HTTP port accepts, failing fast when the process dies. */
-export async function waitForJaeger(
-  queryUrl: string,
-  otlpHttpPort: number,
-  isRunning: () => boolean,
-  timeoutMs: number,
-  describeExit: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isRunning()) throw new InfraError(`Jaeger exited while starting. ${describeExit()}`);
-    if ((await isJaegerAnswering(queryUrl)) && (await isPortOpen(LOOPBACK, otlpHttpPort))) return;
-    await sleep(100);
-  }
-  throw new InfraError(
-    `Jaeger did not answer at ${queryUrl} within ${Math.round(timeoutMs / 1000)} s. ${describeExit()}`,
-  );
-}
-
-/** Writes the configuration to `configFile` and spawns the built Jaeger with it; the caller waits for it and stops it. */
-export function spawnJaeger(
+/**
+ * The built Jaeger with the configuration `jaegerConfigYaml` writes to `configFile`, ready once its
+ * query API answers and its OTLP/HTTP port accepts: for `startManagedServer` (npm start) or
+ * `startChildServer` (a test's own). Call `writeJaegerConfig` before starting it.
+ */
+export function jaegerProgram(
   bin: string,
   ports: JaegerPorts,
   configFile: string,
-  options: { detached?: boolean; outFile?: string } = {},
-): ChildProcess {
+  options: { outFile?: string } = {},
+): ServerProgram {
+  const { queryUrl } = jaegerUrls(ports);
+  return {
+    name: 'Jaeger',
+    bin,
+    args: ['--config', configFile],
+    url: queryUrl,
+    ready: async () => (await isJaegerAnswering(queryUrl)) && (await isPortOpen(LOOPBACK, ports.otlpHttpPort)),
+    outFile: options.outFile,
+    stopGraceMs: STOP_GRACE_MS,
+  };
+}
+
+/** Writes Jaeger's configuration for these ports (regenerated on every start). */
+export function writeJaegerConfig(ports: JaegerPorts, configFile: string): void {
+  mkdirSync(path.dirname(configFile), { recursive: true });
   writeFileSync(configFile, jaegerConfigYaml(ports));
-  const out = options.outFile ? openSync(options.outFile, 'w') : 'ignore';
-  const child = spawn(bin, ['--config', configFile], {
-    detached: options.detached ?? false,
-    stdio: ['ignore', out, out],
-  });
-  if (typeof out === 'number') closeSync(out);
-  child.once('error', () => undefined);
-  return child;
 }
 
 /** The URLs of a Jaeger on these loopback ports. */
@@ -173,45 +170,35 @@ export async function ensureJaeger(
     log(`Jaeger: reusing the one already answering on ${urls.queryUrl}`);
     return { ...urls, source: 'running' };
   }
-  for (const [name, port] of [
+  const taken = await firstTakenPort([
     ['INFRA_JAEGER_OTLP_GRPC_PORT', ports.otlpGrpcPort],
     ['INFRA_JAEGER_OTLP_HTTP_PORT', ports.otlpHttpPort],
     ['INFRA_JAEGER_QUERY_GRPC_PORT', ports.queryGrpcPort],
-  ] as const) {
-    if (await isPortOpen(LOOPBACK, port)) {
-      throw new InfraError(`Jaeger's port ${LOOPBACK}:${port} is taken by another program; stop it or set ${name}`);
-    }
+  ]);
+  if (taken) {
+    throw new InfraError(
+      `Jaeger's port ${LOOPBACK}:${taken.port} is taken by another program; stop it or set ${taken.setting}`,
+    );
   }
   const bin = await ensureJaegerBinary(log);
   mkdirSync(paths.jaegerDir, { recursive: true });
   log(
     `Jaeger: starting OTLP on ${urls.otlpHttpUrl} (HTTP) and ${urls.otlpGrpcUrl} (gRPC), query API on ${urls.queryUrl}`,
   );
-  const child = spawnJaeger(bin, ports, paths.jaegerConfig, { detached: true, outFile: paths.jaegerOut });
-  child.unref();
-  const pid = child.pid;
-  if (!pid) throw new InfraError('could not start Jaeger');
-  try {
-    await waitForJaeger(
-      urls.queryUrl,
-      ports.otlpHttpPort,
-      () => isAlive(pid),
-      config.startTimeoutMs,
-      () => `The end of ${paths.jaegerOut}:\n${tail(paths.jaegerOut)}`,
-    );
-  } catch (error) {
-    await stopProcess(pid, STOP_GRACE_MS);
-    throw error;
-  }
-  return { ...urls, source: 'managed', started: { pid, url: urls.queryUrl, startedAt: new Date().toISOString() } };
+  writeJaegerConfig(ports, paths.jaegerConfig);
+  const started = await startManagedServer(
+    jaegerProgram(bin, ports, paths.jaegerConfig, { outFile: paths.jaegerOut }),
+    config.startTimeoutMs,
+  );
+  return { ...urls, source: 'managed', started };
 }
 
 /** True when the pid is a live Jaeger (not another program that reused the pid). */
 export function isManagedJaeger(pid: number): boolean {
-  return isAlive(pid) && commandLine(pid).includes('jaeger');
+  return isServerProcess(pid, 'jaeger');
 }
 
 /** Stops a Jaeger this tool started: SIGTERM, then SIGKILL after a few seconds (it drains slowly). */
 export async function stopJaeger(server: ManagedServer): Promise<void> {
-  if (isManagedJaeger(server.pid)) await stopProcess(server.pid, STOP_GRACE_MS);
+  await stopServer(server, 'jaeger', STOP_GRACE_MS);
 }

@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdirSync } from 'node:fs';
 import type { InfraConfig } from './config.js';
 import { InfraError } from './errors.js';
 import { ensureMailpitBinary } from './mailpit-binary.js';
 import type { InfraPaths } from './paths.js';
 import { isPortOpen } from './ports.js';
 import type { Source } from './postgres.js';
-import { commandLine, isAlive, stopProcess, tail } from './process.js';
+import { isServerProcess, startManagedServer, stopServer, type ServerProgram } from './server-process.js';
 import type { ManagedServer } from './state.js';
 
 const LOOPBACK = '127.0.0.1';
@@ -49,40 +47,29 @@ export async function isMailpitAnswering(apiUrl: string): Promise<boolean> {
   }
 }
 
-/** Waits until Mailpit's API answers and its SMTP port accepts, failing fast when the process dies. */
-export async function waitForMailpit(
-  apiUrl: string,
-  smtpPort: number,
-  isRunning: () => boolean,
-  timeoutMs: number,
-  describeExit: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isRunning()) throw new InfraError(`Mailpit exited while starting. ${describeExit()}`);
-    if ((await isMailpitAnswering(apiUrl)) && (await isPortOpen(LOOPBACK, smtpPort))) return;
-    await sleep(100);
-  }
-  throw new InfraError(
-    `Mailpit did not answer at ${apiUrl} within ${Math.round(timeoutMs / 1000)} s. ${describeExit()}`,
-  );
-}
+/** Mailpit gets this long after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 10_000;
 
-/** Spawns the built Mailpit binary; the caller waits for it and stops it. */
-export function spawnMailpit(
+/**
+ * The built Mailpit on these loopback ports (messages in memory), ready once its API answers and its
+ * SMTP port accepts: for `startManagedServer` (npm start) or `startChildServer` (a test's own).
+ */
+export function mailpitProgram(
   bin: string,
   smtpPort: number,
   httpPort: number,
-  options: { detached?: boolean; outFile?: string; extraArgs?: readonly string[] } = {},
-): ChildProcess {
-  const out = options.outFile ? openSync(options.outFile, 'w') : 'ignore';
-  const child = spawn(bin, mailpitArgs(smtpPort, httpPort, options.extraArgs), {
-    detached: options.detached ?? false,
-    stdio: ['ignore', out, out],
-  });
-  if (typeof out === 'number') closeSync(out);
-  child.once('error', () => undefined);
-  return child;
+  options: { outFile?: string; extraArgs?: readonly string[]; stopGraceMs?: number } = {},
+): ServerProgram {
+  const apiUrl = `http://${LOOPBACK}:${httpPort}`;
+  return {
+    name: 'Mailpit',
+    bin,
+    args: mailpitArgs(smtpPort, httpPort, options.extraArgs),
+    url: apiUrl,
+    ready: async () => (await isMailpitAnswering(apiUrl)) && (await isPortOpen(LOOPBACK, smtpPort)),
+    outFile: options.outFile,
+    stopGraceMs: options.stopGraceMs ?? STOP_GRACE_MS,
+  };
 }
 
 /**
@@ -121,34 +108,19 @@ export async function ensureMailpit(
   const bin = await ensureMailpitBinary(log);
   mkdirSync(paths.mailpitDir, { recursive: true });
   log(`Mailpit: starting SMTP on ${LOOPBACK}:${config.mailpitSmtpPort}, API on ${apiUrl}`);
-  const child = spawnMailpit(bin, config.mailpitSmtpPort, config.mailpitHttpPort, {
-    detached: true,
-    outFile: paths.mailpitOut,
-  });
-  child.unref();
-  const pid = child.pid;
-  if (!pid) throw new InfraError('could not start Mailpit');
-  try {
-    await waitForMailpit(
-      apiUrl,
-      config.mailpitSmtpPort,
-      () => isAlive(pid),
-      config.startTimeoutMs,
-      () => `The end of ${paths.mailpitOut}:\n${tail(paths.mailpitOut)}`,
-    );
-  } catch (error) {
-    await stopProcess(pid, 5_000);
-    throw error;
-  }
-  return { smtpUrl, apiUrl, source: 'managed', started: { pid, url: apiUrl, startedAt: new Date().toISOString() } };
+  const started = await startManagedServer(
+    mailpitProgram(bin, config.mailpitSmtpPort, config.mailpitHttpPort, { outFile: paths.mailpitOut }),
+    config.startTimeoutMs,
+  );
+  return { smtpUrl, apiUrl, source: 'managed', started };
 }
 
 /** True when the pid is a live Mailpit (not another program that reused the pid). */
 export function isManagedMailpit(pid: number): boolean {
-  return isAlive(pid) && commandLine(pid).includes('mailpit');
+  return isServerProcess(pid, 'mailpit');
 }
 
 /** Stops a Mailpit this tool started. */
 export async function stopMailpit(server: ManagedServer): Promise<void> {
-  if (isManagedMailpit(server.pid)) await stopProcess(server.pid, 10_000);
+  await stopServer(server, 'mailpit', STOP_GRACE_MS);
 }

@@ -32,6 +32,8 @@ export function infraPaths(env: NodeJS.ProcessEnv = process.env) {
     jaegerDir: path.join(root, 'jaeger'),
     jaegerOut: path.join(root, 'jaeger', 'jaeger.out'),
     jaegerConfig: path.join(root, 'jaeger', 'config.yaml'),
+    /** Each Prometheus and Alertmanager of `npm start` in a folder named by its port: `monitoring/prometheus-9090/`. */
+    monitoringDir: path.join(root, 'monitoring'),
   };
 }
 

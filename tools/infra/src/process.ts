@@ -1,5 +1,6 @@
 import { execFile, type ExecFileOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True while a process with this pid exists and is not a zombie waiting to be reaped. */
@@ -23,6 +24,16 @@ export function isAlive(pid: number | undefined): boolean {
 export function commandLine(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The file name of the program a live process runs (`mailpit`, `prometheus`), from its first argument; '' when unknown. */
+export function programOf(pid: number): string {
+  try {
+    const first = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
+    return first.slice(first.lastIndexOf('/') + 1);
   } catch {
     return '';
   }
@@ -69,6 +80,23 @@ export async function onPath(program: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The absolute path of the first of `programs` found on the PATH (an executable file), or undefined. */
+export function findOnPath(programs: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+  for (const program of programs) {
+    for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
+      if (!dir) continue;
+      const candidate = path.resolve(dir, program);
+      try {
+        accessSync(candidate, constants.X_OK);
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        /* not here */
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The last lines of a log file, for error messages; empty when it cannot be read. */

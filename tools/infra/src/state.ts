@@ -11,6 +11,17 @@ export interface ManagedServer {
   startedAt: string;
 }
 
+/**
+ * A Prometheus or Alertmanager that an `npm start` run started for its own services (their management
+ * ports are in its configuration): it stops them on exit. Several runs on other ports (a developer's,
+ * a test's) each have their own.
+ */
+export interface MonitorServer extends ManagedServer {
+  kind: 'prometheus' | 'alertmanager';
+  /** The pid of the process that started it (and stops it). */
+  owner: number;
+}
+
 /** What the tool has started, kept across processes in `.data/infra/state.json`. */
 export interface InfraState {
   postgres?: ManagedServer;
@@ -19,6 +30,8 @@ export interface InfraState {
   mailpit?: ManagedServer;
   /** Started for a user that asked for it (`npm start`); the tests start Jaegers of their own. */
   jaeger?: ManagedServer;
+  /** The Prometheus and Alertmanager servers of running `npm start`s. */
+  monitoring?: MonitorServer[];
   /** Set by `infra up`: the servers stay up until `infra down`, whoever else comes and goes. */
   pinned?: boolean;
 }

@@ -19,5 +19,7 @@ export async function isolatedEnv(): Promise<NodeJS.ProcessEnv> {
     INFRA_JAEGER_OTLP_HTTP_PORT: String(await freePort()),
     INFRA_JAEGER_QUERY_PORT: String(await freePort()),
     INFRA_JAEGER_QUERY_GRPC_PORT: String(await freePort()),
+    INFRA_PROMETHEUS_PORT: String(await freePort()),
+    INFRA_ALERTMANAGER_PORT: String(await freePort()),
   };
 }

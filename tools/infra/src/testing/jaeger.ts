@@ -1,10 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureJaegerBinary } from '../jaeger-binary.js';
-import { jaegerUrls, spawnJaeger, waitForJaeger, type JaegerPorts } from '../jaeger.js';
+import { jaegerProgram, jaegerUrls, writeJaegerConfig, type JaegerPorts } from '../jaeger.js';
 import { freePort } from '../ports.js';
+import { startChildServer, type ChildServer } from '../server-process.js';
 
 /**
  * A Jaeger of one test file's own on free loopback ports (in-memory storage): point a service's
@@ -30,23 +30,18 @@ export async function startTestJaeger(): Promise<TestJaeger> {
   const urls = jaegerUrls(ports);
   const dir = mkdtempSync(path.join(tmpdir(), 'test-jaeger-'));
   const outFile = path.join(dir, 'jaeger.out');
-  const child: ChildProcess = spawnJaeger(bin, ports, path.join(dir, 'config.yaml'), { outFile });
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const configFile = path.join(dir, 'config.yaml');
+  writeJaegerConfig(ports, configFile);
+  let server: ChildServer;
   try {
-    await waitForJaeger(urls.queryUrl, ports.otlpHttpPort, running, 30_000, () => '');
+    server = await startChildServer(jaegerProgram(bin, ports, configFile, { outFile }), 30_000);
   } catch (error) {
-    await stop();
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const stop = async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   return { ...urls, stop };
 }

@@ -1,7 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { ensureMailpitBinary } from '../mailpit-binary.js';
-import { spawnMailpit, waitForMailpit } from '../mailpit.js';
+import { mailpitProgram } from '../mailpit.js';
 import { freePort } from '../ports.js';
+import { startChildServer, type ChildServer } from '../server-process.js';
 
 /** One message as Mailpit's search lists it. */
 export interface MailpitSummary {
@@ -48,33 +48,19 @@ export async function startTestMailpit(): Promise<TestMailpit> {
   const smtpPort = await freePort();
   const httpPort = await freePort();
   const apiUrl = `http://127.0.0.1:${httpPort}`;
-  let child: ChildProcess | undefined;
+  let server: ChildServer | undefined;
 
   const start = async () => {
-    const started = spawnMailpit(bin, smtpPort, httpPort, { extraArgs: ['--enable-chaos'] });
-    child = started;
-    try {
-      await waitForMailpit(
-        apiUrl,
-        smtpPort,
-        () => started.exitCode === null && started.signalCode === null,
-        15_000,
-        () => '',
-      );
-    } catch (error) {
-      started.kill('SIGKILL');
-      throw error;
-    }
+    server = await startChildServer(
+      // Messages in memory; chaos triggers on, for reject().
+      mailpitProgram(bin, smtpPort, httpPort, { extraArgs: ['--enable-chaos'], stopGraceMs: 5_000 }),
+      15_000,
+    );
   };
   const stop = async () => {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
-    running.kill('SIGTERM');
-    const timer = setTimeout(() => running.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+    const running = server;
+    server = undefined;
+    await running?.stop();
   };
   const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const response = await fetch(`${apiUrl}${path}`, init);
