@@ -187,6 +187,59 @@ describe('tools/scripts/ensure-prerequisites.mjs', () => {
     expect(withoutJava.run('start', { asUser: true, env: { KAFKA_BROKERS: '127.0.0.1:9092' } }).status).toBe(0);
   });
 
+  it('needs Prometheus, promtool and Alertmanager for npm start as for npm test, and names what is missing', () => {
+    // Without Debian's monitoring programs: npm start runs Prometheus and Alertmanager, npm test promtool and amtool.
+    const bare = (programs: string[]) => {
+      const made = fakeMachine(programs);
+      made.installBuiltTools();
+      machines.push(made.dir);
+      return made;
+    };
+    const withoutMonitoring = bare(['apt-get', 'service', 'java', 'mvn', 'docker-compose']);
+    for (const command of ['start', 'test'] as const) {
+      const result = withoutMonitoring.run(command, { asUser: true });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /- Prometheus and promtool \(npm start runs Prometheus.*\): Debian package prometheus\n/,
+      );
+      expect(result.stderr).toMatch(
+        /- Alertmanager and amtool \(npm start runs Alertmanager.*\): Debian package prometheus-alertmanager\n/,
+      );
+    }
+    expect(withoutMonitoring.run('start', { asUser: true }).stderr).toContain(
+      '\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends prometheus prometheus-alertmanager\n',
+    );
+    // One program of a pair missing is enough: promtool without the server is not Prometheus.
+    const withoutPrometheus = bare([
+      'apt-get',
+      'service',
+      'java',
+      'mvn',
+      'promtool',
+      'prometheus-alertmanager',
+      'amtool',
+    ]);
+    const result = withoutPrometheus.run('start', { asUser: true });
+    expect(result.stderr).toMatch(
+      /^npm start cannot run: this is missing on this machine:\n {2}- Prometheus and promtool/,
+    );
+    expect(result.stderr).not.toContain('Alertmanager and amtool');
+  });
+
+  it.runIf(isRoot)(
+    "as root, installs them for npm start and stops the Prometheus and Alertmanager Debian starts (on 9090 and Kafka's 9093)",
+    () => {
+      const here = fakeMachine(['apt-get', 'service', 'java', 'mvn']);
+      here.installBuiltTools();
+      here.installPostgres();
+      machines.push(here.dir);
+      here.run('start');
+      const calls = here.calls();
+      expect(installedPackages(calls)).toEqual(['prometheus', 'prometheus-alertmanager']);
+      expect(calls.slice(2)).toEqual(['service prometheus stop', 'service prometheus-alertmanager stop']);
+    },
+  );
+
   it('says nothing and runs nothing when everything is there', () => {
     const here = machine(['apt-get', 'service', 'java', 'mvn', 'kcat', 'redis-server']);
     here.installPostgres();
