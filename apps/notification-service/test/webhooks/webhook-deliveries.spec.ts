@@ -14,6 +14,7 @@ import {
   businessCreated,
   invoiceIssued,
   invoicePaid,
+  reminderDue,
   uniqueAddress,
   userRegistered,
 } from '../support/event-factory.js';
@@ -337,12 +338,117 @@ describe('outbound webhooks (Kafka → deliveries → signed POSTs)', () => {
     expect((await api(owner.id, 'GET', `${base}/${created.id}`)).status).toBe(404);
   });
 
-  it('counts attempts by outcome and disables by reason on /metrics', async () => {
-    await eventually('a gone endpoint counted', async () => {
-      const text = await (await fetch(`${running.service.managementUrl}/metrics`)).text();
-      return text.includes('webhook_endpoints_disabled_total{reason="gone"} 1');
+  /** An invoice.issued event whose webhook message (`{ type, timestamp, data }`) is exactly `bytes` long. */
+  function invoiceWithMessageOf(bytes: number, invoiceId: string) {
+    const event = invoiceIssued({ businessId, customerEmail: uniqueAddress('large'), invoiceId });
+    const [line] = event.payload.lines;
+    const lines = Array.from({ length: 45 }, () => ({ ...line!, description: 'x' }));
+    event.payload.lines = lines;
+    const size = () =>
+      Buffer.byteLength(JSON.stringify({ type: 'invoice.issued', timestamp: event.occurredAt, data: event.payload }));
+    // Spread what is missing over the descriptions (at most 500 characters each, as the contract allows).
+    const missing = bytes - size();
+    lines.forEach((each, index) => {
+      const extra = Math.floor(missing / lines.length) + (index < missing % lines.length ? 1 : 0);
+      each.description = 'x'.repeat(1 + extra);
     });
-    const text = await (await fetch(`${running.service.managementUrl}/metrics`)).text();
+    expect(size()).toBe(bytes);
+    return event;
+  }
+
+  it('sends a webhook message of exactly 20 KB, and none over it: no delivery, an error logged', async () => {
+    const large = await register('/large', ['invoice.issued']);
+    const invoiceId = newId();
+    const over = invoiceWithMessageOf(20 * 1024 + 1, invoiceId);
+    // Same key: the message at the limit is consumed after the one over it.
+    const atLimit = invoiceWithMessageOf(20 * 1024, invoiceId);
+    await produceEvents(kafka, BUSINESS_INVOICE_TOPIC_V1, over, atLimit);
+    await eventually(
+      'the message at the limit delivered',
+      async () => (await deliveries(large.id)).items[0]?.status === 'sent',
+    );
+    const received = receiver.at('/large');
+    expect(received.map((w) => w.headers['webhook-id'])).toEqual([atLimit.eventId]);
+    expect(Buffer.byteLength(received[0]!.body)).toBe(20 * 1024);
+    expect(verify(large.secret, received[0]!).type).toBe('invoice.issued');
+    expect((await deliveries(large.id)).items.map((item) => item.eventId)).toEqual([atLimit.eventId]);
+    const { rows } = await db.query(`SELECT 1 FROM notifications WHERE event_id = $1 AND channel = 'webhook'`, [
+      over.eventId,
+    ]);
+    expect(rows).toEqual([]);
+    expect(running.logs()).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: 'webhook payload over 20 KB: not sent',
+        eventId: over.eventId,
+        size: 20 * 1024 + 1,
+      }),
+    );
+  });
+
+  it('sends invoice.overdue for a reminder past the due date, beside the reminder e-mail, and none for one before it', async () => {
+    const overdue = await register('/overdue', ['invoice.overdue']);
+    const invoiceId = newId();
+    const customer = uniqueAddress('reminded');
+    const early = reminderDue(businessId, customer, invoiceId);
+    const late = reminderDue(businessId, customer, invoiceId);
+    late.payload.offsetDays = 7;
+    // Same key: the reminder before the due date is consumed first.
+    await produceEvents(kafka, BUSINESS_INVOICE_TOPIC_V1, early, late);
+    await eventually('the overdue webhook received', () => receiver.at('/overdue').length > 0);
+    const [webhook] = receiver.at('/overdue');
+    expect(webhook!.headers['webhook-id']).toBe(late.eventId);
+    const message = verify(overdue.secret, webhook!);
+    expect(message.type).toBe('invoice.overdue');
+    expect(message.data).toMatchObject({ invoiceId, businessId, offsetDays: 7, dueDate: late.payload.dueDate });
+    await eventually('both reminder e-mails sent', async () => (await mailpit.messagesTo(customer)).length === 2);
+    expect((await mailpit.messagesTo(customer)).map((m) => m.Subject).sort()).toEqual([
+      'Overdue: invoice ACME-2026-0008 from Acme Consulting GmbH',
+      'Reminder: invoice ACME-2026-0008 from Acme Consulting GmbH',
+    ]);
+    const { rows } = await db.query(`SELECT event_id FROM notifications WHERE recipient = $1 AND channel = 'webhook'`, [
+      overdue.id,
+    ]);
+    expect(rows).toEqual([{ event_id: late.eventId }]);
+    expect(receiver.at('/overdue')).toHaveLength(1);
+  });
+
+  it('counts attempts by outcome, and endpoints by state as a gauge read from the database, on /metrics', async () => {
+    const scrape = async () => (await fetch(`${running.service.managementUrl}/metrics`)).text();
+    const gauge = (text: string, state: string, reason: string) =>
+      Number(
+        new RegExp(`^notification_webhook_endpoints\\{state="${state}",reason="${reason}"\\} (\\d+)$`, 'm').exec(
+          text,
+        )?.[1],
+      );
+    const inDatabase = async () => {
+      const { rows } = await db.query(
+        `SELECT count(*) FILTER (WHERE enabled)::int AS enabled,
+                count(*) FILTER (WHERE disabled_reason = 'gone')::int AS gone,
+                count(*) FILTER (WHERE disabled_reason = 'failing')::int AS failing,
+                count(*) FILTER (WHERE disabled_reason = 'manual')::int AS manual
+           FROM webhook_endpoints`,
+      );
+      return rows[0] as { enabled: number; gone: number; failing: number; manual: number };
+    };
+    // Earlier tests of this file disabled endpoints for 410 and for failing; their manual one was deleted.
+    expect(await inDatabase()).toMatchObject({ gone: 1, manual: 0 });
+    const manual = await register('/manual', ['invoice.paid']);
+    expect((await api(owner.id, 'PATCH', `${base}/${manual.id}`, { enabled: false })).status).toBe(200);
+    const expected = await inDatabase();
+    expect(expected).toMatchObject({ manual: 1 });
+    await eventually('the gauge equal to the database', async () => {
+      const text = await scrape();
+      return (
+        gauge(text, 'enabled', 'none') === expected.enabled &&
+        gauge(text, 'disabled', 'gone') === expected.gone &&
+        gauge(text, 'disabled', 'failing') === expected.failing &&
+        gauge(text, 'disabled', 'manual') === expected.manual
+      );
+    });
+    const text = await scrape();
+    expect(text).toContain('# TYPE notification_webhook_endpoints gauge');
+    expect(text).not.toContain('webhook_endpoints_disabled_total');
     expect(text).toMatch(/webhook_attempts_total\{outcome="delivered"\} \d+/);
     expect(text).toMatch(/webhook_attempts_total\{outcome="redirect"\} \d+/);
     expect(text).toMatch(/notifications_total\{channel="webhook",template="invoice.issued",status="sent"\} \d+/);

@@ -16,6 +16,9 @@ export interface ReceiverAnswer {
   body?: string;
 }
 
+/** How a path answers its n-th request (from 1); a promise holds the answer back until it settles. */
+export type Answering = (n: number) => ReceiverAnswer | Promise<ReceiverAnswer>;
+
 /**
  * A real webhook receiver on 127.0.0.1: records every request and answers with `answer(n)` for
  * the n-th request of a path (from 1). Receivers verify with the `standardwebhooks` package in
@@ -23,7 +26,9 @@ export interface ReceiverAnswer {
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
-  private readonly answers = new Map<string, (n: number) => ReceiverAnswer>();
+  private readonly answers = new Map<string, Answering>();
+  private readonly open = new Map<string, number>();
+  private readonly mostOpen = new Map<string, number>();
   private server!: Server;
 
   static async start(): Promise<WebhookReceiver> {
@@ -31,7 +36,7 @@ export class WebhookReceiver {
     receiver.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => {
+      request.on('end', async () => {
         const path = request.url ?? '/';
         receiver.received.push({
           path,
@@ -39,8 +44,12 @@ export class WebhookReceiver {
           body: Buffer.concat(chunks).toString('utf8'),
           receivedAt: Date.now(),
         });
+        const open = (receiver.open.get(path) ?? 0) + 1;
+        receiver.open.set(path, open);
+        receiver.mostOpen.set(path, Math.max(open, receiver.mostOpen.get(path) ?? 0));
         const n = receiver.received.filter((r) => r.path === path).length;
-        const answer = receiver.answers.get(path)?.(n) ?? { status: 204 };
+        const answer = (await receiver.answers.get(path)?.(n)) ?? { status: 204 };
+        receiver.open.set(path, (receiver.open.get(path) ?? 1) - 1);
         response.writeHead(answer.status, answer.headers);
         response.end(answer.body);
       });
@@ -55,8 +64,18 @@ export class WebhookReceiver {
   }
 
   /** How `path` answers its n-th request (default 204). */
-  answer(path: string, answer: (n: number) => ReceiverAnswer): void {
+  answer(path: string, answer: Answering): void {
     this.answers.set(path, answer);
+  }
+
+  /** Requests of `path` received and not answered yet. */
+  openAt(path: string): number {
+    return this.open.get(path) ?? 0;
+  }
+
+  /** The most requests of `path` that were open at once. */
+  mostOpenAt(path: string): number {
+    return this.mostOpen.get(path) ?? 0;
   }
 
   at(path: string): ReceivedWebhook[] {
