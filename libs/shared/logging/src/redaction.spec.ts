@@ -21,13 +21,19 @@ describe('isSecretKey', () => {
     'x-api-key',
     'X-Amz-Signature',
     'user[password]',
+    'signingKey',
+    'UNSUBSCRIBE_SIGNING_KEY',
+    'JWT_PRIVATE_JWKS',
   ])('treats %s as secret', (key) => {
     expect(isSecretKey(key)).toBe(true);
   });
 
-  it.each(['email', 'userId', 'tokens', 'tokenType', 'page', 'author'])('treats %s as harmless', (key) => {
-    expect(isSecretKey(key)).toBe(false);
-  });
+  it.each(['email', 'userId', 'tokens', 'tokenType', 'page', 'author', 'idempotencyKey', 'jwksUrl'])(
+    'treats %s as harmless',
+    (key) => {
+      expect(isSecretKey(key)).toBe(false);
+    },
+  );
 });
 
 describe('redactText', () => {

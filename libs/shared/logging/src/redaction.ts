@@ -40,10 +40,11 @@ const SECRET_KEYS = new Set(
 /** Words that mark a secret anywhere in a key (`passwordHash`, `password_confirmation`, `secretKey`). */
 const SECRET_KEY_PARTS = ['password', 'passwd', 'secret'];
 /**
- * Key endings that mark a secret (`refreshToken`, `x-api-key`, `X-Amz-Signature`). Endings, not
- * parts, for these: `tokenType` or `tokenCount` are harmless and common.
+ * Key endings that mark a secret (`refreshToken`, `x-api-key`, `X-Amz-Signature`, the settings
+ * `IDENTITY_SIGNING_KEY` and `JWT_PRIVATE_JWKS`). Endings, not parts, for these: `tokenType` or
+ * `tokenCount` are harmless and common, and a bare `key` ending would hide `idempotencyKey`.
  */
-const SECRET_KEY_SUFFIXES = ['token', 'apikey', 'signature'];
+const SECRET_KEY_SUFFIXES = ['token', 'apikey', 'signature', 'signingkey', 'privatejwks'];
 
 function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_.\s[\]]/g, '');
@@ -80,7 +81,8 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 // token: a UUID (`…-1e47-4123-8123-456789012345`) holds digit runs that would pass Luhn.
 const CARD_CANDIDATE = /(?<![\w-])(?:\d{13,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{1,7}|\d{4}([ -])\d{6}\2\d{5})(?![\w-])/g;
 const EMAIL = /([A-Za-z0-9._%+-])([A-Za-z0-9._%+-]*)@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
-const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+):([^/\s@]+)@/gi;
+// The user may be empty: Redis URLs carry a password alone (`redis://:password@host`).
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)([^/\s:@]*):([^/\s@]+)@/gi;
 // `password=…` in query strings, form bodies and connection strings inside free text.
 const KEY_EQUALS_VALUE = /([A-Za-z0-9_.\-[\]]+)=([^&\s"',;#]+)/g;
 // `"password":"…"` in JSON text (a body logged as a string, an upstream's error response).

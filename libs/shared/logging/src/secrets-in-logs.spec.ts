@@ -127,6 +127,18 @@ const kinds: Record<string, Kind> = {
     field: (r) => r['url'],
     replacement: 'postgres://app:[REDACTED]@db:5432/app',
   },
+  'password in a Redis URL without a user name': {
+    secret: 'redis-url-password',
+    write: () => log.info('connecting', { url: 'redis://:redis-url-password@cache:6379/0' }),
+    field: (r) => r['url'],
+    replacement: 'redis://:[REDACTED]@cache:6379/0',
+  },
+  "signing key under a setting's name": {
+    secret: 'identity-signing-key-value-32-bytes',
+    write: () => log.info('settings', { IDENTITY_SIGNING_KEY: 'identity-signing-key-value-32-bytes' }),
+    field: (r) => r['IDENTITY_SIGNING_KEY'],
+    replacement: '[REDACTED]',
+  },
   'token in a query string inside a message': {
     secret: 'query-token-value',
     write: () => log.info('GET /reset?token=query-token-value&page=2 failed'),
