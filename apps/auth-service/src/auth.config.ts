@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@platform/bootstrap';
+import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
 import { Type } from 'class-transformer';
@@ -12,6 +12,7 @@ export class AuthConfig extends ServiceConfig {
   override TRUST_PROXY = '127.0.0.1,::1';
 
   /** Its own database, e.g. postgres://auth@127.0.0.1:5432/auth. */
+  @Secret()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
@@ -41,11 +42,13 @@ export class AuthConfig extends ServiceConfig {
   REFRESH_TOKEN_TTL_DAYS = 14;
 
   /** Private signing keys as a JWK set (the first signs); without it a development key is generated. */
+  @Secret()
   @IsOptional()
   @IsString()
   JWT_PRIVATE_JWKS?: string;
 
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
+  @Secret()
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 

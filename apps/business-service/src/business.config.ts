@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@platform/bootstrap';
+import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
 import { IsJobPeriod, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
@@ -24,6 +24,7 @@ export class BusinessConfig extends ServiceConfig {
   override MANAGEMENT_PORT = 9002;
 
   /** Its own database, e.g. postgres://business@127.0.0.1:5432/business. */
+  @Secret()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
@@ -32,6 +33,7 @@ export class BusinessConfig extends ServiceConfig {
   KAFKA_BROKERS!: string;
 
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
+  @Secret()
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
@@ -40,6 +42,7 @@ export class BusinessConfig extends ServiceConfig {
   KAFKA_CONSUMER_GROUP = 'business-service';
 
   /** The summary cache; without it every summary is computed from PostgreSQL. */
+  @Secret()
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
@@ -59,12 +62,14 @@ export class BusinessConfig extends ServiceConfig {
   PAYMENT_PROVIDER_CLIENT_ID?: string;
 
   /** OAuth2 client secret at the provider. */
+  @Secret()
   @ValidateIf(paymentsConfigured)
   @IsString()
   @IsNotEmpty()
   PAYMENT_PROVIDER_CLIENT_SECRET?: string;
 
   /** Verifies the provider's webhooks (Standard Webhooks): `whsec_<base64>`. */
+  @Secret()
   @ValidateIf(paymentsConfigured)
   @Matches(/^whsec_[A-Za-z0-9+/]{16,}={0,2}$/, { message: 'PAYMENT_WEBHOOK_SECRET must be whsec_<base64>' })
   PAYMENT_WEBHOOK_SECRET?: string;

@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@platform/bootstrap';
+import { Secret, ServiceConfig } from '@platform/bootstrap';
 import {
   DEFAULT_ACCESS_TOKEN_AUDIENCE,
   DEFAULT_ACCESS_TOKEN_ISSUER,
@@ -39,6 +39,7 @@ export class GatewayConfig extends ServiceConfig {
   NOTIFICATION_SERVICE_READY_URL = 'http://127.0.0.1:9003/health/ready';
 
   /** Signs the identity headers upstreams trust (docs/decisions/0007); ≥ 32 bytes, shared with them. */
+  @Secret()
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
@@ -76,6 +77,7 @@ export class GatewayConfig extends ServiceConfig {
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
   /** Rate-limit counters, idempotency keys and revoked sessions shared by every gateway instance; in-process memory when unset. */
+  @Secret()
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;

@@ -1,4 +1,4 @@
-import { ServiceConfig } from '@platform/bootstrap';
+import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
 import { Transform, Type } from 'class-transformer';
@@ -26,6 +26,7 @@ export class NotificationConfig extends ServiceConfig {
   override MANAGEMENT_PORT = 9003;
 
   /** Its own database, e.g. postgres://notification@127.0.0.1:5432/notification. */
+  @Secret()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
@@ -62,6 +63,7 @@ export class NotificationConfig extends ServiceConfig {
   SMTP_USER?: string;
 
   /** SMTP password (never logged). */
+  @Secret()
   @IsOptional()
   @IsString()
   SMTP_PASSWORD?: string;
@@ -164,6 +166,7 @@ export class NotificationConfig extends ServiceConfig {
   // One-click unsubscribe (RFC 8058).
 
   /** Signs unsubscribe tokens (HMAC-SHA256); at least 32 characters, a secret. */
+  @Secret()
   @IsString()
   @MinLength(32, { message: 'UNSUBSCRIBE_SIGNING_KEY must be at least 32 characters' })
   @MaxLength(512)
@@ -176,12 +179,14 @@ export class NotificationConfig extends ServiceConfig {
   // Identity of requests: the gateway signs who calls (the webhook-endpoint routes need it).
 
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
+  @Secret()
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
   // Outbound webhooks (Standard Webhooks).
 
   /** Seals endpoints' signing secrets at rest (AES-256-GCM): 32 random bytes in base64 (`openssl rand -base64 32`). */
+  @Secret()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRETS_KEY must be 32 random bytes in base64' })
   WEBHOOK_SECRETS_KEY!: string;
 
