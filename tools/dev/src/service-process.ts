@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { repoRoot } from '@platform/infra';
-import type { ServiceSpec, SystemEndpoints } from './services.js';
+import type { ServiceSpec } from './services.js';
 
 const COLOURS = ['\x1b[36m', '\x1b[35m', '\x1b[33m', '\x1b[32m'];
 const RESET = '\x1b[0m';
@@ -23,15 +23,15 @@ export interface RunningProcess {
  * Starts a service with the tracing loader. Its console output is pretty (one line per record)
  * and prefixed with its name; its JSON log lines go to `<logDir>/<name>-<date>.log` (LOG_DIR).
  * A stand-in without a management port (the payment sandbox) is no platform service: it runs
- * with the plain TypeScript loader, untraced, and its lines are prefixed the same way.
+ * with the plain TypeScript loader, untraced, and its lines are prefixed the same way. `env` holds
+ * its settings besides its ports and logging: `spec.env(system)` for `npm start`, a test's own otherwise.
  */
 export function startProcess(
   spec: ServiceSpec,
-  system: SystemEndpoints,
+  env: NodeJS.ProcessEnv,
   logDir: string,
   index: number,
   write: (line: string) => void,
-  extraEnv: NodeJS.ProcessEnv = {},
 ): RunningProcess {
   const loader =
     spec.managementPort === undefined
@@ -48,8 +48,7 @@ export function startProcess(
       ...(spec.managementPort === undefined ? {} : { MANAGEMENT_PORT: String(spec.managementPort) }),
       LOG_FORMAT: 'pretty',
       LOG_DIR: logDir,
-      ...spec.env(system),
-      ...extraEnv,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

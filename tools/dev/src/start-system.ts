@@ -1,13 +1,15 @@
 /**
  * `npm start`: brings the whole system up on embedded defaults, in the foreground. PostgreSQL and
  * Kafka (tools/infra), a database per service, then each service as its own process, upstreams
- * first, each waited for until ready. Ctrl-C stops the services (gracefully) and whatever
- * infrastructure this run started; a third Ctrl-C quits without waiting. The payment sandbox
- * (tools/payment-sandbox) runs as one of them, before the business-service that pays through it.
- * Moved with the `<NAME>_DATABASE` settings, LOG_DIR and the ports of services.ts.
+ * first, each waited for until ready; then Prometheus and Alertmanager (tools/infra), configured for
+ * these services' management ports and Mailpit. Ctrl-C stops Prometheus and Alertmanager, the
+ * services (gracefully) and whatever infrastructure this run started; a third Ctrl-C quits without
+ * waiting. The payment sandbox (tools/payment-sandbox) runs as one of the services, before the
+ * business-service that pays through it. Moved with the `<NAME>_DATABASE` settings, LOG_DIR, the
+ * ports of services.ts and tools/infra's INFRA_* ports (INFRA_PROMETHEUS_PORT, INFRA_ALERTMANAGER_PORT).
  */
 import path from 'node:path';
-import { acquireInfra, infraPaths, type InfraLease } from '@platform/infra';
+import { acquireInfra, infraPaths, monitoringUp, type InfraLease, type Monitoring } from '@platform/infra';
 import { devSecrets } from './dev-secrets.js';
 import { databaseUrl, ensureDatabase } from './ensure-database.js';
 import { onInterrupts } from './interrupts.js';
@@ -24,6 +26,7 @@ async function main(): Promise<number> {
   const services = systemServices();
   const running: RunningProcess[] = [];
   let lease: InfraLease | undefined;
+  let monitoring: Promise<Monitoring> | undefined;
   const stopped = new Promise<string | undefined>((resolve) =>
     onInterrupts(process, {
       stop: () => resolve(undefined),
@@ -75,10 +78,13 @@ async function main(): Promise<number> {
 
     for (const [index, spec] of services.entries()) {
       const database = databaseUrls.get(spec.name);
-      const service = startProcess(spec, system, logDir, index, say, {
-        ...tracingEnv,
-        ...(database ? { DATABASE_URL: database } : {}),
-      });
+      const service = startProcess(
+        spec,
+        { ...spec.env(system), ...tracingEnv, ...(database ? { DATABASE_URL: database } : {}) },
+        logDir,
+        index,
+        say,
+      );
       running.push(service);
       const { readyUrl } = endpointsOf(spec);
       // Started, or Ctrl-C meanwhile: either way the loop stops waiting.
@@ -95,6 +101,18 @@ async function main(): Promise<number> {
           : `${label('ready')}| ${spec.name}: http://127.0.0.1:${spec.port} (management http://127.0.0.1:${spec.managementPort})`,
       );
     }
+
+    // Prometheus's configuration names the services' management ports: it starts once they answer,
+    // so that no ServiceDown fires for a service still starting.
+    monitoring = monitoringUp({
+      log: (line) => say(`${label('infra')}| ${line}`),
+      targets: services.flatMap((spec) =>
+        spec.managementPort === undefined ? [] : [{ job: spec.name, address: `127.0.0.1:${spec.managementPort}` }],
+      ),
+      smtp: { host: system.mailpit.smtpHost, port: system.mailpit.smtpPort },
+    });
+    const monitors = await Promise.race([monitoring, stopped.then(() => undefined)]);
+    if (!monitors) return 0;
 
     const gateway = services.find((service) => service.name === 'gateway')!;
     say('');
@@ -125,6 +143,12 @@ async function main(): Promise<number> {
     } else if (externalOtlp) {
       say(`  ${label('traces')} exported to ${externalOtlp} (OTEL_EXPORTER_OTLP_ENDPOINT)`);
     }
+    say(
+      `  ${label('prometheus')} metrics and alerts: ${monitors.prometheusUrl} (Debian's classic UI: /classic/targets, /classic/alerts; rules from deploy/prometheus/rules)`,
+    );
+    say(
+      `  ${label('alertmanager')} alert routing: ${monitors.alertmanagerUrl} (alerts e-mailed through Mailpit to oncall@platform.local and sre-tickets@platform.local)`,
+    );
     say(`  JSON logs: ${logDir}`);
     say('Press Ctrl-C to stop.');
 
@@ -138,7 +162,15 @@ async function main(): Promise<number> {
     say(`npm start: ${(error as Error).message}`);
     return 1;
   } finally {
-    say(`${label('stopping')}| services (gracefully), then the infrastructure this run started`);
+    say(
+      `${label('stopping')}| Prometheus and Alertmanager, the services (gracefully), then the infrastructure this run started`,
+    );
+    // First: no alert about the services going down. One that failed to start left nothing running.
+    const monitorsStopped = await monitoring?.then(
+      (started) => started.stop(),
+      () => [],
+    );
+    if (monitorsStopped?.length) say(`${label('stopping')}| stopped ${monitorsStopped.join(' and ')}`);
     for (const service of [...running].reverse()) await stopProcess(service, STOP_GRACE_MS);
     const released = await lease?.release();
     if (released?.length) say(`${label('stopping')}| stopped ${released.join(' and ')}`);

@@ -10,6 +10,9 @@ export interface SystemProcess {
    */
   ports: Record<string, { port: number; managementPort?: number }>;
   gatewayUrl: string;
+  /** The Prometheus (scraping the services above, with deploy/prometheus's rules) and Alertmanager it started. */
+  prometheusUrl: string;
+  alertmanagerUrl: string;
   /** Everything it printed so far. */
   output(): string;
   /** Ctrl-C (SIGINT), then its exit code. */
@@ -36,6 +39,11 @@ export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150
     ports[spec.name] = { port, managementPort };
     portEnv[settings.managementPort] = String(managementPort);
   }
+  // Its own Prometheus and Alertmanager, beside a developer's (9090, 9094) or another test's.
+  const prometheusPort = await freePort();
+  const alertmanagerPort = await freePort();
+  portEnv['INFRA_PROMETHEUS_PORT'] = String(prometheusPort);
+  portEnv['INFRA_ALERTMANAGER_PORT'] = String(alertmanagerPort);
   const child = spawn(
     process.execPath,
     ['--import', '@swc-node/register/esm-register', 'tools/dev/src/start-system.ts'],
@@ -68,6 +76,8 @@ export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150
   return {
     ports,
     gatewayUrl: `http://127.0.0.1:${ports['gateway']?.port}`,
+    prometheusUrl: `http://127.0.0.1:${prometheusPort}`,
+    alertmanagerUrl: `http://127.0.0.1:${alertmanagerPort}`,
     output: () => output,
     stop,
   };

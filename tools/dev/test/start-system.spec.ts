@@ -1,12 +1,19 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { infraPaths, isPortOpen } from '@platform/infra';
-import { testInfra, uniqueName } from '@platform/infra/testing';
+import { eventually, testInfra, uniqueName } from '@platform/infra/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devSecrets } from '../src/dev-secrets.js';
 import { label } from '../src/service-process.js';
 import { startSystemProcess } from '../src/system-process.js';
+
+/** `data` of a Prometheus API answer (`/api/v1/<path>`). */
+async function prometheusApi<T>(url: string, path: string): Promise<T> {
+  const response = await fetch(`${url}/api/v1/${path}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: T }).data;
+}
 
 describe('npm start (tools/dev start-system)', () => {
   const database = uniqueName('start_auth');
@@ -22,7 +29,7 @@ describe('npm start (tools/dev start-system)', () => {
     await client.end();
   });
 
-  it('brings auth-service, the payment sandbox, business-service and the gateway up, serves a login through the gateway, and stops cleanly on Ctrl-C', async () => {
+  it('brings auth-service, the payment sandbox, business-service and the gateway up, serves a login through the gateway, has Prometheus scrape them, and stops cleanly on Ctrl-C', async () => {
     const system = await startSystemProcess({
       AUTH_DATABASE: database,
       BUSINESS_DATABASE: businessDatabase,
@@ -86,6 +93,34 @@ describe('npm start (tools/dev start-system)', () => {
       const docs = await fetch(`${gateway}/docs`);
       expect(docs.status).toBe(200);
       expect(docs.headers.get('content-type')).toContain('text/html');
+
+      // Prometheus scrapes every platform service at its management port (job = its name), with the
+      // production rules, and alerts to the Alertmanager beside it.
+      expect(output).toContain(`  ${label('prometheus')} metrics and alerts: ${system.prometheusUrl} `);
+      expect(output).toContain(`  ${label('alertmanager')} alert routing: ${system.alertmanagerUrl} `);
+      const platform = Object.entries(system.ports).filter(([, ports]) => ports.managementPort !== undefined);
+      let targets: { labels: { job: string }; scrapeUrl: string; health: string }[] = [];
+      await eventually('every service scraped', async () => {
+        targets = (await prometheusApi<{ activeTargets: typeof targets }>(system.prometheusUrl, 'targets'))
+          .activeTargets;
+        return targets.filter((target) => target.health === 'up').length === platform.length + 1;
+      });
+      expect(Object.fromEntries(targets.map((target) => [target.labels.job, target.scrapeUrl]))).toEqual({
+        ...Object.fromEntries(
+          platform.map(([name, { managementPort }]) => [name, `http://127.0.0.1:${managementPort}/metrics`]),
+        ),
+        prometheus: `${system.prometheusUrl}/metrics`,
+      });
+      const rules = await prometheusApi<{ groups: { rules: { name: string }[] }[] }>(system.prometheusUrl, 'rules');
+      expect(rules.groups.flatMap((group) => group.rules.map((rule) => rule.name))).toEqual(
+        expect.arrayContaining(['ServiceDown', 'job:http_server_requests:rate5m']),
+      );
+      const alertmanagers = await prometheusApi<{ activeAlertmanagers: { url: string }[] }>(
+        system.prometheusUrl,
+        'alertmanagers',
+      );
+      expect(alertmanagers.activeAlertmanagers).toEqual([{ url: `${system.alertmanagerUrl}/api/v2/alerts` }]);
+      expect((await fetch(`${system.alertmanagerUrl}/-/ready`)).status).toBe(200);
     } finally {
       expect(await system.stop()).toBe(0);
     }
@@ -93,6 +128,9 @@ describe('npm start (tools/dev start-system)', () => {
     for (const { port, managementPort } of Object.values(system.ports)) {
       expect(await isPortOpen('127.0.0.1', port)).toBe(false);
       if (managementPort !== undefined) expect(await isPortOpen('127.0.0.1', managementPort)).toBe(false);
+    }
+    for (const url of [system.prometheusUrl, system.alertmanagerUrl]) {
+      expect(await isPortOpen('127.0.0.1', Number(new URL(url).port))).toBe(false);
     }
     const files = readdirSync(logDir);
     for (const service of ['auth-service', 'business-service', 'gateway']) {
