@@ -13,7 +13,7 @@ export const kubernetesValidateDir = path.join(toolsDir, 'kubernetes-validate');
 export type Manifest = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; annotations?: Record<string, string> };
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: any;
 } & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
