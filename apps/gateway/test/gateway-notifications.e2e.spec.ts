@@ -1,18 +1,20 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { createGatewayClient, type components, type GatewayClient } from '@platform/gateway-client';
+import type { components } from '@platform/gateway-client';
 import { freePort } from '@platform/infra';
 import { eventually, startTestMailpit, type TestMailpit } from '@platform/infra/testing';
 import { startPaymentSandbox, type RunningPaymentSandbox } from '@platform/payment-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractConformance } from './support/contract-conformance.js';
 import { startE2eSystem, type E2eSystem } from './support/e2e-system.js';
+import {
+  addCustomer,
+  createBusiness,
+  draftInvoice,
+  issueInvoice,
+  signUp as signUpThroughGateway,
+  type GatewayUser as User,
+} from './support/gateway-actors.js';
 import { startOtlpReceiver, type OtlpReceiver } from './support/otlp-receiver.js';
-
-interface User {
-  id: string;
-  email: string;
-  api: GatewayClient;
-}
 
 type NotificationPageResponse = components['schemas']['NotificationPageResponse'];
 
@@ -29,10 +31,6 @@ describe('gateway → notification-service', () => {
   let gatewayUrl: string;
   const unsubscribeKey = randomBytes(32).toString('base64url');
   const conformance = contractConformance();
-  const checked = (client: GatewayClient) => {
-    client.use(conformance);
-    return client;
-  };
 
   beforeAll(async () => {
     [mailpit, sandbox, otlp] = await Promise.all([
@@ -74,33 +72,8 @@ describe('gateway → notification-service', () => {
   });
 
   /** Registers (with `headers`, e.g. a traceparent) and logs in through the gateway. */
-  async function signUp(name: string, headers: Record<string, string> = {}): Promise<User> {
-    const api = checked(createGatewayClient({ baseUrl: gatewayUrl }));
-    const email = `${name}-${randomBytes(4).toString('hex')}@example.com`;
-    const password = `ledger lines ${randomBytes(6).toString('hex')}`;
-    const registered = await api.POST('/v1/auth/register', { body: { email, password, displayName: name }, headers });
-    expect(registered.response.status).toBe(201);
-    const login = await api.POST('/v1/auth/login', { body: { email, password } });
-    const token = login.data!.accessToken;
-    return {
-      id: registered.data!.id,
-      email,
-      api: checked(createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token })),
-    };
-  }
-
-  async function createBusiness(owner: User, invoicePrefix: string): Promise<string> {
-    let id: string | undefined;
-    await eventually('the owner to reach the business directory', async () => {
-      const { data, error } = await owner.api.POST('/v1/businesses', {
-        body: { name: `${invoicePrefix} GmbH`, currency: 'EUR', invoicePrefix },
-      });
-      if (error && error.code !== 'BUSINESS.USER_NOT_IN_DIRECTORY') throw new Error(JSON.stringify(error));
-      id = data?.id;
-      return id !== undefined;
-    });
-    return id!;
-  }
+  const signUp = (name: string, headers: Record<string, string> = {}): Promise<User> =>
+    signUpThroughGateway(gatewayUrl, name, { headers, middleware: [conformance] });
 
   /** The unsubscribe link of a reminder e-mail to `recipient`, signed as the notification-service signs it. */
   function unsubscribeUrl(recipient: string, key = unsubscribeKey): string {
@@ -156,25 +129,9 @@ describe('gateway → notification-service', () => {
     const outsider = await signUp('outsider');
     const businessId = await createBusiness(owner, 'NOTE');
     const customerEmail = `billing-${randomBytes(4).toString('hex')}@globex.example`;
-    const customer = await owner.api.POST('/v1/businesses/{businessId}/customers', {
-      params: { path: { businessId } },
-      body: { name: 'Globex Corporation', email: customerEmail },
-    });
-    expect(customer.response.status).toBe(201);
-    const draft = await owner.api.POST('/v1/businesses/{businessId}/invoices', {
-      params: { path: { businessId } },
-      body: {
-        customerId: customer.data!.id,
-        dueDate: '2030-01-31',
-        lines: [{ description: 'Consulting', quantity: 1, unitAmountMinor: 50_000, taxRateBps: 0 }],
-      },
-    });
-    const path = { businessId, invoiceId: draft.data!.id };
-    const issued = await owner.api.POST('/v1/businesses/{businessId}/invoices/{invoiceId}/issue', {
-      params: { path, header: { 'If-Match': draft.response.headers.get('etag')! } },
-    });
-    expect(issued.response.status).toBe(200);
-    const number = issued.data!.number!;
+    const customerId = await addCustomer(owner, businessId, { name: 'Globex Corporation', email: customerEmail });
+    const { invoiceId, number } = await issueInvoice(owner, await draftInvoice(owner, businessId, customerId));
+    const path = { businessId, invoiceId };
 
     await eventually('the invoice e-mail to reach the customer', async () =>
       (await mailpit.messagesTo(customerEmail)).some((m) => m.Subject === `Invoice ${number} from NOTE GmbH`),

@@ -29,6 +29,8 @@ export interface E2eSystem {
   business?: ServiceProcess;
   /** The notification-service, when started (`notification` option): its own database and consumer group. */
   notification?: ServiceProcess;
+  /** The notification-service's consumer group (e.g. the `dlq-consumer-group` header of what it dead-letters). */
+  notificationConsumerGroup?: string;
   /** The auth-service's database (for its CLI commands). */
   database: TestDatabase;
   /** The gateway's public URL, e.g. `http://127.0.0.1:41234`. */
@@ -129,7 +131,9 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
       auth,
       gateway,
       ...(business ? { business: business.process } : {}),
-      ...(notification ? { notification: notification.process } : {}),
+      ...(notification
+        ? { notification: notification.process, notificationConsumerGroup: notification.consumerGroup }
+        : {}),
       database,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
       gatewayManagementUrl: `http://127.0.0.1:${gatewayManagement}`,
@@ -196,7 +200,7 @@ async function startNotificationService(
   env: NodeJS.ProcessEnv,
   started: ServiceProcess[],
   undo: (() => Promise<void>)[],
-): Promise<{ process: ServiceProcess; url: string; readyUrl: string }> {
+): Promise<{ process: ServiceProcess; url: string; readyUrl: string; consumerGroup: string }> {
   const database = await createTestDatabase('gateway_e2e_notification');
   undo.push(() => database.drop());
   const groupId = uniqueGroupId('e2e-notification-service');
@@ -221,5 +225,5 @@ async function startNotificationService(
     readyUrl,
   );
   started.push(notification);
-  return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl };
+  return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl, consumerGroup: groupId };
 }
