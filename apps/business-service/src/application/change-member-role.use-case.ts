@@ -1,3 +1,4 @@
+import { BusinessMemberRoleChangedV1Contract } from '@platform/contracts';
 import { getLogger } from '@platform/logging';
 import type { BusinessRole } from '../domain/business-role.js';
 import { MemberNotFoundError } from '../domain/business.errors.js';
@@ -13,8 +14,10 @@ export interface ChangeMemberRoleInput {
 }
 
 /**
- * Changes a member's role (owners and admins; only an owner changes ownership). The last owner
- * cannot be demoted (422), also when two owners demote each other at the same moment.
+ * Changes a member's role (owners and admins; only an owner changes ownership), publishing
+ * `business.member.role-changed` with the change; the same role again changes and publishes
+ * nothing. The last owner cannot be demoted (422), also when two owners demote each other at the
+ * same moment.
  */
 export class ChangeMemberRoleUseCase {
   private readonly log = getLogger('ChangeMemberRole');
@@ -34,6 +37,18 @@ export class ChangeMemberRoleUseCase {
       if (target.role === input.role) return target;
       if (target.role === 'owner') assertKeepsAnOwner(members, target.userId);
       await tx.members.changeRole(input.businessId, target.userId, input.role);
+      const changedAt = new Date();
+      await tx.publish(BusinessMemberRoleChangedV1Contract, {
+        aggregateId: input.businessId,
+        occurredAt: changedAt,
+        payload: {
+          businessId: input.businessId,
+          userId: target.userId,
+          role: input.role,
+          previousRole: target.role,
+          changedAt: changedAt.toISOString(),
+        },
+      });
       return { ...target, role: input.role };
     });
     this.log.info('member role changed', { businessId: member.businessId, userId: member.userId, role: member.role });

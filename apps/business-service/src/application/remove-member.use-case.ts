@@ -1,3 +1,4 @@
+import { BusinessMemberRemovedV1Contract } from '@platform/contracts';
 import { getLogger } from '@platform/logging';
 import { MemberNotFoundError } from '../domain/business.errors.js';
 import { assertKeepsAnOwner, assertMayManage } from '../domain/member.js';
@@ -11,8 +12,9 @@ export interface RemoveMemberInput {
 }
 
 /**
- * Removes a member from a business (owners and admins; only an owner removes an owner). The last
- * owner cannot be removed (422), also when two owners remove each other at the same moment.
+ * Removes a member from a business (owners and admins; only an owner removes an owner), publishing
+ * `business.member.removed` with the change. The last owner cannot be removed (422), also when two
+ * owners remove each other at the same moment.
  */
 export class RemoveMemberUseCase {
   private readonly log = getLogger('RemoveMember');
@@ -30,6 +32,17 @@ export class RemoveMemberUseCase {
       assertMayManage(actorRole, { currentRole: target.role });
       if (target.role === 'owner') assertKeepsAnOwner(members, target.userId);
       await tx.members.remove(input.businessId, target.userId);
+      const removedAt = new Date();
+      await tx.publish(BusinessMemberRemovedV1Contract, {
+        aggregateId: input.businessId,
+        occurredAt: removedAt,
+        payload: {
+          businessId: input.businessId,
+          userId: target.userId,
+          role: target.role,
+          removedAt: removedAt.toISOString(),
+        },
+      });
     });
     this.log.info('member removed', { businessId: input.businessId, userId: input.userId });
   }

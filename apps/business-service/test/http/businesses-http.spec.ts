@@ -1,6 +1,6 @@
-import { BusinessCreatedV1Contract } from '@platform/contracts';
+import { BusinessCreatedV1Contract, BusinessMemberRemovedV1Contract, KafkaHeader } from '@platform/contracts';
 import { signIdentity } from '@platform/identity';
-import { testInfra, uniqueName } from '@platform/infra/testing';
+import { findMessage, testInfra, uniqueName } from '@platform/infra/testing';
 import { createKafkaClient } from '@platform/messaging';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
@@ -202,7 +202,21 @@ describe('businesses, members and customers over HTTP', () => {
     const stranger = await call(grace, 'PATCH', `${members}/${uuidv7()}`, { role: 'viewer' });
     expect(stranger.status).toBe(404);
     expect(stranger.body.code).toBe('BUSINESS.MEMBER_NOT_FOUND');
-  });
+
+    // The removal reaches Kafka through the outbox, on the member topic and keyed by the business.
+    const removal = await findMessage(
+      BusinessMemberRemovedV1Contract.topic,
+      (message) =>
+        message.key?.toString() === businessId &&
+        message.headers?.[KafkaHeader.eventType]?.toString() === BusinessMemberRemovedV1Contract.type,
+      60_000,
+    );
+    expect(JSON.parse(removal.value?.toString() ?? '{}')).toMatchObject({
+      type: 'business.member.removed',
+      aggregateId: businessId,
+      payload: { businessId, userId: owner.userId, role: 'owner', removedAt: expect.any(String) },
+    });
+  }, 90_000);
 
   it('creates, lists, reads, changes and archives customers', async () => {
     const owner = await registered();

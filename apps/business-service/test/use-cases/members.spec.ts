@@ -63,6 +63,127 @@ describe('members (use cases on PostgreSQL)', () => {
     });
   });
 
+  /** The member events of one business in the outbox, oldest first (role changes and removals). */
+  const memberChanges = async (businessId: string) =>
+    (await bed.outboxRecords()).filter(
+      (record) =>
+        record.key === businessId &&
+        ['business.member.role-changed', 'business.member.removed'].includes(record.envelope.type),
+    );
+
+  it('publishes business.member.role-changed and business.member.removed with the change, keyed by the business', async () => {
+    const { business, owner, others } = await businessWith('viewer');
+    const [grace] = others as [typeof owner];
+    const promoted = await bed.useCases.changeMemberRole.execute({
+      actor: owner,
+      businessId: business.id,
+      userId: grace.userId,
+      role: 'admin',
+    });
+    expect(promoted.role).toBe('admin');
+    await bed.useCases.removeMember.execute({ actor: owner, businessId: business.id, userId: grace.userId });
+
+    const [changed, removed, ...more] = await memberChanges(business.id);
+    expect(more).toEqual([]);
+    // The member topic and key of business.member.added: a business's membership stays in order.
+    expect(changed).toMatchObject({ topic: 'business.member.v1', key: business.id });
+    expect(changed?.envelope).toMatchObject({
+      type: 'business.member.role-changed',
+      version: 1,
+      aggregateId: business.id,
+    });
+    const { changedAt } = changed?.envelope.payload as { changedAt: string };
+    expect(changed?.envelope.payload).toEqual({
+      businessId: business.id,
+      userId: grace.userId,
+      role: 'admin',
+      previousRole: 'viewer',
+      changedAt,
+    });
+    expect(changed?.envelope.occurredAt).toBe(changedAt);
+
+    expect(removed).toMatchObject({ topic: 'business.member.v1', key: business.id });
+    expect(removed?.envelope).toMatchObject({ type: 'business.member.removed', version: 1, aggregateId: business.id });
+    const { removedAt } = removed?.envelope.payload as { removedAt: string };
+    expect(removed?.envelope.payload).toEqual({
+      businessId: business.id,
+      userId: grace.userId,
+      role: 'admin',
+      removedAt,
+    });
+    expect(removed?.envelope.occurredAt).toBe(removedAt);
+    // Consumers tell the newer state of a member by these instants.
+    expect(Date.parse(removedAt)).toBeGreaterThanOrEqual(Date.parse(changedAt));
+  });
+
+  it('publishes no member event for a change that is refused or changes nothing', async () => {
+    const { business, owner, others } = await businessWith('viewer', 'admin');
+    const [viewer, admin] = others as [typeof owner, typeof owner];
+    const refusals: [string, () => Promise<unknown>][] = [
+      // A viewer may not manage members; an admin may not touch ownership.
+      [
+        'BUSINESS.FORBIDDEN',
+        () => bed.useCases.removeMember.execute({ actor: viewer, businessId: business.id, userId: admin.userId }),
+      ],
+      [
+        'BUSINESS.FORBIDDEN',
+        () =>
+          bed.useCases.changeMemberRole.execute({
+            actor: viewer,
+            businessId: business.id,
+            userId: admin.userId,
+            role: 'viewer',
+          }),
+      ],
+      [
+        'BUSINESS.FORBIDDEN',
+        () => bed.useCases.removeMember.execute({ actor: admin, businessId: business.id, userId: owner.userId }),
+      ],
+      [
+        'BUSINESS.FORBIDDEN',
+        () =>
+          bed.useCases.changeMemberRole.execute({
+            actor: admin,
+            businessId: business.id,
+            userId: viewer.userId,
+            role: 'owner',
+          }),
+      ],
+      [
+        'BUSINESS.LAST_OWNER',
+        () => bed.useCases.removeMember.execute({ actor: owner, businessId: business.id, userId: owner.userId }),
+      ],
+      [
+        'BUSINESS.LAST_OWNER',
+        () =>
+          bed.useCases.changeMemberRole.execute({
+            actor: owner,
+            businessId: business.id,
+            userId: owner.userId,
+            role: 'admin',
+          }),
+      ],
+      [
+        'BUSINESS.MEMBER_NOT_FOUND',
+        () => bed.useCases.removeMember.execute({ actor: owner, businessId: business.id, userId: uuidv7() }),
+      ],
+    ];
+    for (const [code, attempt] of refusals) await expect(attempt()).rejects.toMatchObject({ code });
+    // The same role again succeeds and changes nothing, so it tells no one anything.
+    await bed.useCases.changeMemberRole.execute({
+      actor: owner,
+      businessId: business.id,
+      userId: viewer.userId,
+      role: 'viewer',
+    });
+    expect(await memberChanges(business.id)).toEqual([]);
+    expect(await rolesOf(business.id, owner)).toEqual({
+      [owner.userId]: 'owner',
+      [viewer.userId]: 'viewer',
+      [admin.userId]: 'admin',
+    });
+  });
+
   it('refuses an e-mail the directory does not know (422) and a member added twice (409)', async () => {
     const { business, owner, others } = await businessWith('viewer');
     await expect(

@@ -3,6 +3,7 @@ import {
   InvalidNotificationCursorError,
   NotificationBusinessNotFoundError,
 } from '../domain/notification-query.errors.js';
+import { decodeCursor, isUuid, pageOf, type Page } from './page-cursor.js';
 import type { NotificationFilter, NotificationReads, NotificationView } from './ports/notification-reads.port.js';
 
 /** The user a request acts for: the identity the gateway signed. */
@@ -19,12 +20,7 @@ export interface NotificationListRequest {
 }
 
 /** One page, newest first; `nextCursor` undefined on the last. */
-export interface NotificationPage {
-  items: NotificationView[];
-  nextCursor?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type NotificationPage = Page<NotificationView>;
 
 /**
  * `GET /v1/me/notifications` and `GET /v1/businesses/{id}/notifications`. A business's list is
@@ -40,7 +36,7 @@ export class ListNotificationsUseCase {
   }
 
   async ofBusiness(reader: Reader, businessId: string, request: NotificationListRequest): Promise<NotificationPage> {
-    if (!UUID.test(businessId) || !(await this.reads.isMemberOf(businessId, reader.userId))) {
+    if (!isUuid(businessId) || !(await this.reads.isMemberOf(businessId, reader.userId))) {
       throw new NotificationBusinessNotFoundError(businessId);
     }
     const rows = await this.reads.listForBusiness(businessId, filterOf(request));
@@ -52,23 +48,7 @@ function filterOf(request: NotificationListRequest): NotificationFilter {
   return {
     status: request.status,
     channel: request.channel,
-    afterId: idOfCursor(request.cursor),
+    afterId: decodeCursor(request.cursor, () => new InvalidNotificationCursorError()),
     take: request.limit + 1,
   };
-}
-
-// A cursor is the last id of the previous page, opaque to clients.
-function idOfCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) throw new InvalidNotificationCursorError();
-  return id;
-}
-
-function pageOf(rows: NotificationView[], limit: number): NotificationPage {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return rows.length > limit && last
-    ? { items, nextCursor: Buffer.from(last.id, 'utf8').toString('base64url') }
-    : { items };
 }

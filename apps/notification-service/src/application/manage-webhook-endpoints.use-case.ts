@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { MAX_ENDPOINTS_PER_BUSINESS, newWebhookSecret, type WebhookEndpoint } from '../domain/webhook-endpoint.js';
 import type { WebhookEventType } from '../domain/webhook-event-types.js';
 import { TooManyWebhookEndpointsError, WebhookEndpointNotFoundError } from '../domain/webhook.errors.js';
-import { idOfCursor, isUuid, pageOf, requireWebhookManager, type Actor, type Page } from './webhook-access.js';
+import { isUuid, pageOf, type Page } from './page-cursor.js';
+import { idOfCursor, requireWebhookManager, type Actor } from './webhook-access.js';
 import type { WebhookEndpointRepository } from './ports/webhook-endpoints.port.js';
 import type { WebhookTargetResolver } from './ports/webhook-target.port.js';
 

@@ -1,10 +1,18 @@
-import type { BusinessCreatedV1Contract, BusinessMemberAddedV1Contract, PayloadOf } from '@platform/contracts';
+import type {
+  BusinessCreatedV1Contract,
+  BusinessMemberAddedV1Contract,
+  BusinessMemberRemovedV1Contract,
+  BusinessMemberRoleChangedV1Contract,
+  PayloadOf,
+} from '@platform/contracts';
 import { normaliseEmail } from '../domain/email-address.js';
 import type { EventTransaction } from './ports/notification-queue.port.js';
 
 /**
- * `business.business.created` and `business.member.added` → the businesses and members read
- * models (owner lookups for owner notes); no e-mail of their own.
+ * `business.business.created` and `business.member.added|role-changed|removed` → the businesses
+ * and members read models (who reads a business's notifications, manages its webhooks, gets its
+ * owner notes); no e-mail of their own. Each change is dated by the event's instant, so one that
+ * arrives late (the owner row comes on another topic than the member events) never undoes a newer one.
  */
 export class RecordBusinessEventsUseCase {
   async created(payload: PayloadOf<typeof BusinessCreatedV1Contract>, tx: EventTransaction): Promise<void> {
@@ -23,5 +31,22 @@ export class RecordBusinessEventsUseCase {
       at,
     );
     await tx.directory.saveMember({ businessId: payload.businessId, userId: payload.userId, role: payload.role }, at);
+  }
+
+  async memberRoleChanged(
+    payload: PayloadOf<typeof BusinessMemberRoleChangedV1Contract>,
+    tx: EventTransaction,
+  ): Promise<void> {
+    await tx.directory.saveMember(
+      { businessId: payload.businessId, userId: payload.userId, role: payload.role },
+      new Date(payload.changedAt),
+    );
+  }
+
+  async memberRemoved(payload: PayloadOf<typeof BusinessMemberRemovedV1Contract>, tx: EventTransaction): Promise<void> {
+    await tx.directory.removeMember(
+      { businessId: payload.businessId, userId: payload.userId, role: payload.role },
+      new Date(payload.removedAt),
+    );
   }
 }

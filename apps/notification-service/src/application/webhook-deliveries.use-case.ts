@@ -5,7 +5,8 @@ import {
   WebhookEndpointDisabledError,
   WebhookEndpointNotFoundError,
 } from '../domain/webhook.errors.js';
-import { idOfCursor, isUuid, pageOf, requireWebhookManager, type Actor, type Page } from './webhook-access.js';
+import { isUuid, pageOf, type Page } from './page-cursor.js';
+import { idOfCursor, requireWebhookManager, type Actor } from './webhook-access.js';
 import type { WebhookDeliveryView, WebhookEndpointRepository } from './ports/webhook-endpoints.port.js';
 
 /** The deliveries of an endpoint (with their attempts) and redelivery, for owners and admins. */

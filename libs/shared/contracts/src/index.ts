@@ -41,6 +41,8 @@ export {
 export { BusinessCreatedV1, BusinessCreatedV1Contract } from './business/business-created.v1.js';
 export { BusinessUpdatedV1, BusinessUpdatedV1Contract } from './business/business-updated.v1.js';
 export { BusinessMemberAddedV1, BusinessMemberAddedV1Contract } from './business/member-added.v1.js';
+export { BusinessMemberRemovedV1, BusinessMemberRemovedV1Contract } from './business/member-removed.v1.js';
+export { BusinessMemberRoleChangedV1, BusinessMemberRoleChangedV1Contract } from './business/member-role-changed.v1.js';
 export { InvoiceIssuedV1, InvoiceIssuedV1Contract } from './business/invoice-issued.v1.js';
 export { InvoiceIssuedV2, InvoiceIssuedV2Contract, InvoiceIssuedV2Line } from './business/invoice-issued.v2.js';
 export { InvoicePaidV1, InvoicePaidV1Contract } from './business/invoice-paid.v1.js';

@@ -9,6 +9,8 @@ import { InvoiceIssuedV2Contract } from '../src/business/invoice-issued.v2.js';
 import { InvoicePaidV1Contract } from '../src/business/invoice-paid.v1.js';
 import { InvoiceVoidedV1Contract } from '../src/business/invoice-voided.v1.js';
 import { BusinessMemberAddedV1Contract } from '../src/business/member-added.v1.js';
+import { BusinessMemberRemovedV1Contract } from '../src/business/member-removed.v1.js';
+import { BusinessMemberRoleChangedV1Contract } from '../src/business/member-role-changed.v1.js';
 import { publishedContracts } from '../src/registry/published-contracts.js';
 import { invalidFields } from './support/field-paths.js';
 
@@ -74,6 +76,19 @@ describe('invalid payloads are refused with field paths', () => {
     expect(await invalidFields(payload, bad)).toEqual(['businessName', 'email', 'role']);
   });
 
+  it('business.member.role-changed v1', async () => {
+    const { payload, example } = BusinessMemberRoleChangedV1Contract;
+    const bad = { ...example, role: 'manager', previousRole: undefined, changedAt: '2026-02-03T12:45:00+01:00' };
+    expect(await invalidFields(payload, bad)).toEqual(['changedAt', 'previousRole', 'role']);
+  });
+
+  it('business.member.removed v1', async () => {
+    const { payload, example } = BusinessMemberRemovedV1Contract;
+    // Consumers order a member's events by this instant: a local time would be ambiguous.
+    const bad = { ...example, userId: 'grace', role: undefined, removedAt: '2026-02-05T16:30:00' };
+    expect(await invalidFields(payload, bad)).toEqual(['removedAt', 'role', 'userId']);
+  });
+
   it('business.invoice.issued v2', async () => {
     const { payload, example } = InvoiceIssuedV2Contract;
     const [first] = example.lines;
@@ -103,6 +118,20 @@ describe('invalid payloads are refused with field paths', () => {
     expect(await invalidFields(payload, { ...example, reason: 'x'.repeat(501), total: undefined })).toEqual([
       'reason',
       'total',
+    ]);
+    // The correspondence fields it shares with the dunning events keep their rules.
+    const wrongCorrespondence = {
+      ...example,
+      invoiceId: 'ACME-7',
+      number: '',
+      customerEmail: 'globex',
+      businessName: '',
+    };
+    expect(await invalidFields(payload, wrongCorrespondence)).toEqual([
+      'businessName',
+      'customerEmail',
+      'invoiceId',
+      'number',
     ]);
   });
 

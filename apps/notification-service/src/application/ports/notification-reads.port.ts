@@ -29,7 +29,7 @@ export interface NotificationFilter {
 export interface NotificationReads {
   listForUser(userId: string, filter: NotificationFilter): Promise<NotificationView[]>;
   listForBusiness(businessId: string, filter: NotificationFilter): Promise<NotificationView[]>;
-  /** True when the user owns or is a member of the business, as the business events said. */
+  /** True when the user is a member of the business (owners included) and not removed, as the business events said. */
   isMemberOf(businessId: string, userId: string): Promise<boolean>;
   /** The user's address, from auth.user.registered / business.member.added; undefined before those arrive. */
   emailOf(userId: string): Promise<string | undefined>;

@@ -17,6 +17,13 @@ export interface KnownInvoice {
   customerEmail: string;
 }
 
+/** A user's membership of a business as a member event states it: `role` held from `at` on (or until, when removed). */
+export interface KnownMembership {
+  businessId: string;
+  userId: string;
+  role: string;
+}
+
 /**
  * The read models built from events only (never a call to another service), written in the
  * consumer's transaction. Saving what is already there changes nothing older events would undo:
@@ -26,8 +33,21 @@ export interface RecipientDirectory {
   saveUser(user: KnownUser, at: Date): Promise<void>;
   findUser(userId: string): Promise<KnownUser | undefined>;
   saveBusiness(business: { businessId: string; name: string; ownerUserId: string }, at: Date): Promise<void>;
-  saveMember(member: { businessId: string; userId: string; role: string }, at: Date): Promise<void>;
-  /** The owner of a business (from business.business.created), with their address when known. */
+  /**
+   * A member with this role since `at` (added, role changed, or the owner of a new business);
+   * ignored when an event of this member no older than `at` is recorded, a removal included.
+   */
+  saveMember(member: KnownMembership, at: Date): Promise<void>;
+  /**
+   * The member left at `at`: from then on not a member for any read. The removal is kept, so an
+   * older event that arrives later (ties included) does not bring the member back; a newer one does
+   * (added again).
+   */
+  removeMember(member: KnownMembership, at: Date): Promise<void>;
+  /**
+   * The owner to tell about a business: its creator while still an owner, else its longest-standing
+   * owner; only current members with a known address count.
+   */
   findOwner(businessId: string): Promise<KnownUser | undefined>;
   saveInvoice(invoice: KnownInvoice, at: Date): Promise<void>;
   findInvoice(invoiceId: string): Promise<KnownInvoice | undefined>;

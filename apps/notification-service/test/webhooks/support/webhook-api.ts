@@ -1,4 +1,9 @@
-import { BusinessMemberAddedV1Contract } from '@platform/contracts';
+import {
+  BusinessMemberAddedV1Contract,
+  BusinessMemberRemovedV1Contract,
+  BusinessMemberRoleChangedV1Contract,
+  type BusinessRole,
+} from '@platform/contracts';
 import { signIdentity } from '@platform/identity';
 import { createEvent } from '@platform/messaging';
 import { v7 as uuidv7 } from 'uuid';
@@ -29,9 +34,10 @@ export function apiOf(running: NotificationServiceUnderTest) {
   };
 }
 
-export function memberAdded(businessId: string, userId: string, role: 'admin' | 'accountant' | 'viewer') {
+export function memberAdded(businessId: string, userId: string, role: BusinessRole, at = new Date()) {
   return createEvent(BusinessMemberAddedV1Contract, 'business-service', {
     aggregateId: businessId,
+    occurredAt: at,
     payload: {
       businessId,
       businessName: 'Acme Consulting GmbH',
@@ -39,8 +45,29 @@ export function memberAdded(businessId: string, userId: string, role: 'admin' | 
       email: `${userId}@example.com`,
       displayName: 'Grace Hopper',
       role,
-      addedAt: new Date().toISOString(),
+      addedAt: at.toISOString(),
     },
+  });
+}
+
+export function memberRoleChanged(
+  businessId: string,
+  userId: string,
+  change: { from: BusinessRole; to: BusinessRole },
+  at = new Date(),
+) {
+  return createEvent(BusinessMemberRoleChangedV1Contract, 'business-service', {
+    aggregateId: businessId,
+    occurredAt: at,
+    payload: { businessId, userId, role: change.to, previousRole: change.from, changedAt: at.toISOString() },
+  });
+}
+
+export function memberRemoved(businessId: string, userId: string, role: BusinessRole, at = new Date()) {
+  return createEvent(BusinessMemberRemovedV1Contract, 'business-service', {
+    aggregateId: businessId,
+    occurredAt: at,
+    payload: { businessId, userId, role, removedAt: at.toISOString() },
   });
 }
 

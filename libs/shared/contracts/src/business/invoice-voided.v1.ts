@@ -1,48 +1,19 @@
 // @Type reads decorator metadata: load the polyfill here so the contract works outside Nest too.
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsEmail, IsObject, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { CodePointLength } from '../common/code-point-length.js';
-import { ID_UUID_VERSION } from '../common/ids.js';
 import { IsUtcTimestamp } from '../common/is-utc-timestamp.js';
 import { Money } from '../common/money.js';
 import { defineEvent } from '../define/define-event.js';
+import { InvoiceCorrespondence } from './invoice-correspondence.js';
 import { BUSINESS_INVOICE_TOPIC_V1 } from './topics.js';
 
-/** Payload of `business.invoice.voided` v1: which issued invoice no longer counts, enough to tell the customer. */
-export class InvoiceVoidedV1 {
-  /** Id of the voided invoice (UUID v7), also the envelope's aggregateId. */
-  @IsUUID(ID_UUID_VERSION)
-  invoiceId!: string;
-
-  /** Id of the business (UUID v7). */
-  @IsUUID(ID_UUID_VERSION)
-  businessId!: string;
-
-  /** Name of the business, the sender of the e-mail. */
-  @IsString()
-  @CodePointLength(1, 200)
-  businessName!: string;
-
-  /** The number it was issued with; a voided invoice keeps it. */
-  @IsString()
-  @Length(1, 64)
-  number!: string;
-
-  /** Id of the customer (UUID v7). */
-  @IsUUID(ID_UUID_VERSION)
-  customerId!: string;
-
-  /** Name of the customer, to address the e-mail. */
-  @IsString()
-  @CodePointLength(1, 200)
-  customerName!: string;
-
-  /** Where the invoice was sent; consumers mask it in logs. */
-  @IsEmail()
-  @MaxLength(254)
-  customerEmail!: string;
-
+/**
+ * Payload of `business.invoice.voided` v1: which issued invoice no longer counts (its number is
+ * kept), enough to tell the customer.
+ */
+export class InvoiceVoidedV1 extends InvoiceCorrespondence {
   /** The total that is no longer due. */
   @IsObject()
   @ValidateNested()

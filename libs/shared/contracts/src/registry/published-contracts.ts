@@ -11,6 +11,8 @@ import { InvoiceReminderDueV1Contract } from '../business/invoice-reminder-due.v
 import { InvoiceVoidedV1Contract } from '../business/invoice-voided.v1.js';
 import { PaymentFailedV1Contract } from '../business/payment-failed.v1.js';
 import { BusinessMemberAddedV1Contract } from '../business/member-added.v1.js';
+import { BusinessMemberRemovedV1Contract } from '../business/member-removed.v1.js';
+import { BusinessMemberRoleChangedV1Contract } from '../business/member-role-changed.v1.js';
 import { createContractRegistry } from './contract-registry.js';
 
 /**
@@ -24,6 +26,8 @@ export const publishedContracts = createContractRegistry([
   BusinessCreatedV1Contract,
   BusinessUpdatedV1Contract,
   BusinessMemberAddedV1Contract,
+  BusinessMemberRoleChangedV1Contract,
+  BusinessMemberRemovedV1Contract,
   InvoiceIssuedV1Contract,
   InvoiceIssuedV2Contract,
   InvoicePaidV1Contract,

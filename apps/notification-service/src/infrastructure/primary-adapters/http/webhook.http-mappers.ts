@@ -1,7 +1,8 @@
 import type { WebhookDeliveryResponse, WebhookEndpointResponse } from '@platform/contracts';
 import type { Identity } from '@platform/identity';
 import type { WebhookDeliveryView } from '../../../application/ports/webhook-endpoints.port.js';
-import type { Actor, Page } from '../../../application/webhook-access.js';
+import type { Page } from '../../../application/page-cursor.js';
+import type { Actor } from '../../../application/webhook-access.js';
 import type { WebhookEndpoint } from '../../../domain/webhook-endpoint.js';
 
 // The bodies are the public contract (@platform/contracts); these map use-case results onto them.

@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1798000000000 } from './migrations/1798000000000-create-notification-tables.js';
 import { CreateWebhookTables1798100000000 } from './migrations/1798100000000-create-webhook-tables.js';
 import { AddNotificationTraceContext1798200000000 } from './migrations/1798200000000-add-notification-trace-context.js';
+import { AddMemberRemovals1798300000000 } from './migrations/1798300000000-add-member-removals.js';
 
 /** Every migration of the notification-service's database, in order: the messaging tables, then its own. */
 export const notificationMigrations = [
@@ -10,6 +11,7 @@ export const notificationMigrations = [
   CreateNotificationTables1798000000000,
   CreateWebhookTables1798100000000,
   AddNotificationTraceContext1798200000000,
+  AddMemberRemovals1798300000000,
 ];
 
 /** The notification-service's database: SQL through the EntityManager of the current transaction, no entities. */

@@ -33,11 +33,9 @@ export class PostgresNotificationReads implements NotificationReads {
   }
 
   async isMemberOf(businessId: string, userId: string): Promise<boolean> {
+    // The creator has a member row too (from business.business.created), so a removed creator is out.
     const rows = (await this.dataSource.query(
-      `SELECT 1 FROM known_business_members WHERE business_id = $1 AND user_id = $2
-       UNION ALL
-       SELECT 1 FROM known_businesses WHERE business_id = $1 AND owner_user_id = $2
-       LIMIT 1`,
+      `SELECT 1 FROM known_business_members WHERE business_id = $1 AND user_id = $2 AND removed_at IS NULL`,
       [businessId, userId],
     )) as unknown[];
     return rows.length > 0;

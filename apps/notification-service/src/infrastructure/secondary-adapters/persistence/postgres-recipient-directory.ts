@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type {
   KnownInvoice,
+  KnownMembership,
   KnownUser,
   RecipientDirectory,
 } from '../../../application/ports/recipient-directory.port.js';
@@ -37,11 +38,26 @@ export class PostgresRecipientDirectory implements RecipientDirectory {
     );
   }
 
-  async saveMember(member: { businessId: string; userId: string; role: string }, at: Date): Promise<void> {
+  // Member events of one user apply in the order of their time; on a tie the later processed wins
+  // (events of one business share a partition, so that is the later published).
+  async saveMember(member: KnownMembership, at: Date): Promise<void> {
     await this.manager.query(
       `INSERT INTO known_business_members (business_id, user_id, role, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (business_id, user_id) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at
-       WHERE known_business_members.updated_at < EXCLUDED.updated_at`,
+       ON CONFLICT (business_id, user_id) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at,
+         removed_at = NULL
+       WHERE known_business_members.updated_at <= EXCLUDED.updated_at`,
+      [member.businessId, member.userId, member.role, at],
+    );
+  }
+
+  async removeMember(member: KnownMembership, at: Date): Promise<void> {
+    // Inserted when nothing of the member is known yet: a tombstone for the events still to come.
+    await this.manager.query(
+      `INSERT INTO known_business_members (business_id, user_id, role, updated_at, removed_at)
+       VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (business_id, user_id) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at,
+         removed_at = EXCLUDED.removed_at
+       WHERE known_business_members.updated_at <= EXCLUDED.updated_at`,
       [member.businessId, member.userId, member.role, at],
     );
   }
@@ -49,8 +65,12 @@ export class PostgresRecipientDirectory implements RecipientDirectory {
   async findOwner(businessId: string): Promise<KnownUser | undefined> {
     const rows = (await this.manager.query(
       `SELECT u.user_id, u.email, u.display_name
-         FROM known_businesses b JOIN known_users u ON u.user_id = b.owner_user_id
-        WHERE b.business_id = $1`,
+         FROM known_business_members m
+         JOIN known_users u ON u.user_id = m.user_id
+         LEFT JOIN known_businesses b ON b.business_id = m.business_id
+        WHERE m.business_id = $1 AND m.role = 'owner' AND m.removed_at IS NULL
+        ORDER BY COALESCE(m.user_id = b.owner_user_id, false) DESC, m.updated_at, m.user_id
+        LIMIT 1`,
       [businessId],
     )) as { user_id: string; email: string; display_name: string }[];
     const row = rows[0];

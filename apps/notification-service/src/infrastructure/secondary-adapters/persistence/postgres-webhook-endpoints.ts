@@ -74,7 +74,7 @@ export class PostgresWebhookEndpoints implements WebhookEndpointRepository {
 
   async roleOf(businessId: string, userId: string): Promise<string | undefined> {
     const rows = (await this.dataSource.query(
-      `SELECT role FROM known_business_members WHERE business_id = $1 AND user_id = $2`,
+      `SELECT role FROM known_business_members WHERE business_id = $1 AND user_id = $2 AND removed_at IS NULL`,
       [businessId, userId],
     )) as { role: string }[];
     return rows[0]?.role;
