@@ -7,11 +7,13 @@ import { testInfra, uniqueGroupId, eventually } from '@platform/infra/testing';
 import { getLogger } from '@platform/logging';
 import {
   connectEventConsumer,
+  DeadLetterHeader,
   eventConsumerCheck,
   EventContext,
   MessagingModule,
   Outbox,
   outboxBacklogCheck,
+  PermanentEventError,
   type KafkaEventTransport,
 } from '../src/index.js';
 import {
@@ -25,6 +27,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@platform/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMessages, textHeaders } from './support/kafka.js';
 import { appliedNotes, applyNote, createNotesTable } from './support/notes.js';
 import { startTestTelemetry } from './support/telemetry.js';
 
@@ -57,6 +60,7 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
   }
 
   // A consumer is a controller for events (primary adapter).
+  let permanentCalls = 0;
   @Controller()
   class NotesEventController {
     @EventPattern<string>(contracts.noteAdded.type)
@@ -67,6 +71,10 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
         idempotencyKey: ctx.idempotencyKey,
       });
       getLogger('NotesEventController').info('note received', { text: event.payload.text });
+      if (event.payload.text === 'permanent') {
+        permanentCalls += 1;
+        throw new PermanentEventError('this note can never be applied');
+      }
       if (event.payload.text === 'slow') {
         await new Promise((resolve) => setTimeout(resolve, 1500));
         slowHandlerFinished = true;
@@ -151,6 +159,21 @@ describe('Nest: an HTTP request publishes through the outbox, an @EventPattern h
       correlationId: 'corr-nest-1',
       traceId,
     });
+  });
+
+  it("hands the handler's own error to the consumer: a PermanentEventError is dead-lettered at once, with its class", async () => {
+    const response = await fetch(`${service.url}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'permanent' }),
+    });
+    const { aggregateId } = (await response.json()) as { aggregateId: string };
+    const [dead] = await readMessages(bed.kafka, `${contracts.topic}.dlq`, 1);
+    expect(String(dead!.key)).toBe(aggregateId);
+    const headers = textHeaders(dead!);
+    expect(headers[DeadLetterHeader.errorClass]).toBe('PermanentEventError');
+    expect(headers[DeadLetterHeader.errorMessage]).toBe('this note can never be applied');
+    expect(permanentCalls).toBe(1);
   });
 
   it('reports the consumer and the outbox as ready, and exports the messaging metrics', async () => {
