@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '@platform/infra';
 import { createTestDatabase, type TestDatabase } from '@platform/infra/testing';
@@ -39,8 +42,15 @@ describe('auth-service migrations', () => {
     expect(first.stdout).toContain(
       'applied MessagingSchema1795000000000, CreateAuthTables1795100000000, LoginThrottlingWithoutLockout1795200000000',
     );
-    const second = await migrate({ DATABASE_URL: database.url });
-    expect(second.stdout).toContain('up to date');
+    // The URL as a container platform mounts a secret: a file, with its trailing newline.
+    const secrets = await mkdtemp(join(tmpdir(), 'auth-migrate-'));
+    try {
+      await writeFile(join(secrets, 'database-url'), `${database.url}\n`);
+      const second = await migrate({ DATABASE_URL: '', DATABASE_URL_FILE: join(secrets, 'database-url') });
+      expect(second.stdout).toContain('up to date');
+    } finally {
+      await rm(secrets, { recursive: true, force: true });
+    }
   });
 
   it('refuses to run without DATABASE_URL, with one clear line', async () => {

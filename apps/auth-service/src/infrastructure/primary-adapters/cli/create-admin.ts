@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { readSetting } from '@platform/bootstrap';
 import { Outbox } from '@platform/messaging';
 import { DataSource } from 'typeorm';
 import { PromoteToAdminUseCase } from '../../../application/promote-to-admin.use-case.js';
@@ -44,7 +45,12 @@ try {
   fail((error as Error).message);
 }
 if (!args.email) fail('--email is required');
-const url = process.env['DATABASE_URL'];
+let url: string | undefined;
+try {
+  url = readSetting('DATABASE_URL');
+} catch (error) {
+  fail((error as Error).message);
+}
 if (!url) fail('DATABASE_URL is not set');
 
 const dataSource = new DataSource(authDataSourceOptions(url));

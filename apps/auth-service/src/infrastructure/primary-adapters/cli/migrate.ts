@@ -1,11 +1,18 @@
 /**
  * Applies the auth-service's pending migrations and exits: `npm run auth:migrate`
- * (DATABASE_URL from the environment). The service also runs them at start-up.
+ * (DATABASE_URL, or DATABASE_URL_FILE, from the environment). The service also runs them at start-up.
  */
+import { readSetting } from '@platform/bootstrap';
 import { DataSource } from 'typeorm';
 import { authDataSourceOptions } from '../../secondary-adapters/persistence/auth-data-source.js';
 
-const url = process.env['DATABASE_URL'];
+let url: string | undefined;
+try {
+  url = readSetting('DATABASE_URL');
+} catch (error) {
+  process.stderr.write(`auth:migrate: ${(error as Error).message}\n`);
+  process.exit(2);
+}
 if (!url) {
   process.stderr.write('auth:migrate: DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/auth)\n');
   process.exit(2);
