@@ -31,6 +31,10 @@ const DEFAULT_MAX_BACKOFF_MS = 30_000;
  * together, the next round starts at once while rounds find work, after `idleMs` when one found
  * none, and later and later (jittered) while rounds fail. `stop` waits for the round in flight
  * and starts no other. One loop per dispatcher; the claim itself decides what is due.
+ *
+ * It lives here, not in a library, because only this service claims rows to deliver: the outbox
+ * relay (`@platform/messaging`) also wakes on commits and locks per key, and `@platform/jobs`
+ * runs on a schedule under an advisory lock. A second service with a claim loop moves it into one.
  */
 export class ClaimLoop<T> {
   private readonly log: ReturnType<typeof getLogger>;
