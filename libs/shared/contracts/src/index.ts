@@ -30,6 +30,16 @@ export {
   UserSessionsRevokedV1Contract,
 } from './auth/user-sessions-revoked.v1.js';
 export type { SessionsRevokedReason } from './auth/user-sessions-revoked.v1.js';
+export { UserErasureRequestedV1, UserErasureRequestedV1Contract } from './auth/user-erasure-requested.v1.js';
+
+// Erasure confirmations, one contract per confirming service, one payload.
+export {
+  BUSINESS_ERASURE_TOPIC_V1,
+  BusinessErasureCompletedV1Contract,
+  ErasureCompletedV1,
+  NOTIFICATION_ERASURE_TOPIC_V1,
+  NotificationErasureCompletedV1Contract,
+} from './erasure/erasure-completed.v1.js';
 
 // business-service events.
 export {

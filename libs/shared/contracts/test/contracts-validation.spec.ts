@@ -10,6 +10,11 @@ import { InvoicePaidV1Contract } from '../src/business/invoice-paid.v1.js';
 import { InvoiceVoidedV1Contract } from '../src/business/invoice-voided.v1.js';
 import { BusinessMemberAddedV1Contract } from '../src/business/member-added.v1.js';
 import { BusinessMemberRemovedV1Contract } from '../src/business/member-removed.v1.js';
+import { UserErasureRequestedV1Contract } from '../src/auth/user-erasure-requested.v1.js';
+import {
+  BusinessErasureCompletedV1Contract,
+  NotificationErasureCompletedV1Contract,
+} from '../src/erasure/erasure-completed.v1.js';
 import { BusinessMemberRoleChangedV1Contract } from '../src/business/member-role-changed.v1.js';
 import { publishedContracts } from '../src/registry/published-contracts.js';
 import { invalidFields } from './support/field-paths.js';
@@ -87,6 +92,19 @@ describe('invalid payloads are refused with field paths', () => {
     // Consumers order a member's events by this instant: a local time would be ambiguous.
     const bad = { ...example, userId: 'grace', role: undefined, removedAt: '2026-02-05T16:30:00' };
     expect(await invalidFields(payload, bad)).toEqual(['removedAt', 'role', 'userId']);
+  });
+
+  it('auth.user.erasure-requested v1', async () => {
+    const { payload, example } = UserErasureRequestedV1Contract;
+    const bad = { ...example, erasureId: undefined, userId: 'ada@example.com', requestedAt: '2026-03-01' };
+    expect(await invalidFields(payload, bad)).toEqual(['erasureId', 'requestedAt', 'userId']);
+  });
+
+  it('business.erasure.completed v1 and notification.erasure.completed v1 (one payload)', async () => {
+    expect(NotificationErasureCompletedV1Contract.payload).toBe(BusinessErasureCompletedV1Contract.payload);
+    const { payload, example } = BusinessErasureCompletedV1Contract;
+    const bad = { ...example, recordsChanged: -1, completedAt: undefined, erasureId: '42' };
+    expect(await invalidFields(payload, bad)).toEqual(['completedAt', 'erasureId', 'recordsChanged']);
   });
 
   it('business.invoice.issued v2', async () => {

@@ -1,5 +1,6 @@
 import { UserPasswordChangedV1Contract } from '../auth/user-password-changed.v1.js';
 import { UserRegisteredV1Contract } from '../auth/user-registered.v1.js';
+import { UserErasureRequestedV1Contract } from '../auth/user-erasure-requested.v1.js';
 import { UserSessionsRevokedV1Contract } from '../auth/user-sessions-revoked.v1.js';
 import { BusinessCreatedV1Contract } from '../business/business-created.v1.js';
 import { BusinessUpdatedV1Contract } from '../business/business-updated.v1.js';
@@ -13,6 +14,10 @@ import { PaymentFailedV1Contract } from '../business/payment-failed.v1.js';
 import { BusinessMemberAddedV1Contract } from '../business/member-added.v1.js';
 import { BusinessMemberRemovedV1Contract } from '../business/member-removed.v1.js';
 import { BusinessMemberRoleChangedV1Contract } from '../business/member-role-changed.v1.js';
+import {
+  BusinessErasureCompletedV1Contract,
+  NotificationErasureCompletedV1Contract,
+} from '../erasure/erasure-completed.v1.js';
 import { createContractRegistry } from './contract-registry.js';
 
 /**
@@ -23,6 +28,7 @@ export const publishedContracts = createContractRegistry([
   UserRegisteredV1Contract,
   UserPasswordChangedV1Contract,
   UserSessionsRevokedV1Contract,
+  UserErasureRequestedV1Contract,
   BusinessCreatedV1Contract,
   BusinessUpdatedV1Contract,
   BusinessMemberAddedV1Contract,
@@ -35,4 +41,6 @@ export const publishedContracts = createContractRegistry([
   InvoiceOverdueV1Contract,
   InvoiceReminderDueV1Contract,
   PaymentFailedV1Contract,
+  BusinessErasureCompletedV1Contract,
+  NotificationErasureCompletedV1Contract,
 ]);
