@@ -67,18 +67,25 @@ export { USER_ROLES } from './http/auth/user-roles.js';
 export type { UserRole } from './http/auth/user-roles.js';
 export {
   ChangePasswordRequest,
+  EraseMeRequest,
   ListUsersQuery,
   LogInRequest,
   RefreshTokenRequest,
   RegisterRequest,
 } from './http/auth/auth.requests.js';
 export {
+  ERASURE_REQUESTED_VIA,
+  ERASURE_STATUSES,
+  ErasureAcceptedResponse,
+  ErasureConfirmationResponse,
+  ErasureResponse,
   JsonWebKeyResponse,
   JsonWebKeySetResponse,
   TokenResponse,
   UserPageResponse,
   UserResponse,
 } from './http/auth/auth.responses.js';
+export type { ErasureRequestedVia, ErasureStatus } from './http/auth/auth.responses.js';
 
 // Errors over HTTP (RFC 9457), as @platform/validation writes them.
 export { FieldErrorResponse, ProblemDetailsResponse } from './http/problem/problem-details.response.js';

@@ -4,8 +4,8 @@ import { IsUtcTimestamp } from '../common/is-utc-timestamp.js';
 import { defineEvent } from '../define/define-event.js';
 import { AUTH_USER_TOPIC_V1 } from './topics.js';
 
-/** Why every session of a user ended. */
-export const SESSIONS_REVOKED_REASONS = ['logout_all', 'password_changed'] as const;
+/** Why every session of a user ended; `erased`: the account was erased (docs/decisions/0015). */
+export const SESSIONS_REVOKED_REASONS = ['logout_all', 'password_changed', 'erased'] as const;
 export type SessionsRevokedReason = (typeof SESSIONS_REVOKED_REASONS)[number];
 
 /** Payload of `auth.user.sessions-revoked` v1: whose tokens stop counting, and from when. */
@@ -22,7 +22,7 @@ export class UserSessionsRevokedV1 {
   @IsUtcTimestamp()
   tokensValidAfter!: string;
 
-  /** What ended the sessions: "log out everywhere" or a password change. */
+  /** What ended the sessions: "log out everywhere", a password change or the account's erasure. */
   @IsString()
   @IsIn(SESSIONS_REVOKED_REASONS)
   reason!: SessionsRevokedReason;
@@ -35,7 +35,7 @@ export const UserSessionsRevokedV1Contract = defineEvent({
   topic: AUTH_USER_TOPIC_V1,
   payload: UserSessionsRevokedV1,
   description:
-    'A user logged out everywhere or changed their password; the gateway refuses access tokens issued before tokensValidAfter.',
+    'A user logged out everywhere, changed their password or was erased; the gateway refuses access tokens issued before tokensValidAfter.',
   example: {
     userId: '01964f4e-8a3b-7c2d-9e10-2f3a4b5c6d7e',
     tokensValidAfter: '2026-02-01T18:05:12.345Z',

@@ -76,6 +76,14 @@ export class ChangePasswordRequest {
   newPassword!: string;
 }
 
+/** `DELETE /v1/me`: the user confirms the erasure of their account with their password. */
+export class EraseMeRequest {
+  @ApiProperty({ format: 'password', maxLength: 1024, description: 'The current password.' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+}
+
 export class ListUsersQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20, description: 'Page size.' })
   @IsOptional()

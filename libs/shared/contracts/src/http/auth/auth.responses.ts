@@ -85,3 +85,66 @@ export class JsonWebKeySetResponse {
   @ApiProperty({ type: () => JsonWebKeyResponse, isArray: true })
   keys!: JsonWebKeyResponse[];
 }
+
+/** Where an erasure stands (docs/decisions/0015). */
+export const ERASURE_STATUSES = ['pending', 'completed', 'overdue'] as const;
+export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
+
+/** How the erasure was asked for: by the user (`DELETE /v1/me`) or by an admin. */
+export const ERASURE_REQUESTED_VIA = ['self', 'admin'] as const;
+export type ErasureRequestedVia = (typeof ERASURE_REQUESTED_VIA)[number];
+
+/** What `DELETE /v1/me` and `DELETE /v1/admin/users/{userId}` answer: the erasure goes on in every service. */
+export class ErasureAcceptedResponse {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The erasure; admins follow it with GET /v1/admin/erasures/{erasureId}.',
+  })
+  erasureId!: string;
+
+  @ApiProperty({ enum: ERASURE_STATUSES, enumName: 'ErasureStatus' })
+  status!: ErasureStatus;
+}
+
+/** One service's confirmation that it has done its part of an erasure. */
+export class ErasureConfirmationResponse {
+  @ApiProperty({ example: 'business-service' })
+  service!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'When the service committed its part.' })
+  confirmedAt!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Rows the service deleted or anonymised.' })
+  recordsChanged!: number;
+}
+
+/** An erasure and the confirmations of the services that must do their part. */
+export class ErasureResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The erased user (the account keeps only its id).' })
+  userId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ enum: ERASURE_REQUESTED_VIA, enumName: 'ErasureRequestedVia' })
+  requestedVia!: ErasureRequestedVia;
+
+  @ApiProperty({ format: 'date-time', description: 'Every service must have confirmed by then.' })
+  deadlineAt!: string;
+
+  @ApiProperty({
+    enum: ERASURE_STATUSES,
+    enumName: 'ErasureStatus',
+    description: '`completed`: every service confirmed; `overdue`: past the deadline with a service missing.',
+  })
+  status!: ErasureStatus;
+
+  @ApiProperty({ type: () => ErasureConfirmationResponse, isArray: true })
+  confirmations!: ErasureConfirmationResponse[];
+
+  @ApiProperty({ type: 'string', isArray: true, description: 'Services that have not confirmed yet.' })
+  awaiting!: string[];
+}
