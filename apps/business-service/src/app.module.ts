@@ -19,6 +19,7 @@ import { PaymentWebhooksHttpController } from './infrastructure/primary-adapters
 import { InvoicesHttpController } from './infrastructure/primary-adapters/http/invoices.http.controller.js';
 import { GetBusinessSummaryHttpController } from './infrastructure/primary-adapters/http/get-business-summary.http.controller.js';
 import { UserRegisteredEventController } from './infrastructure/primary-adapters/events/user-registered.event.controller.js';
+import { UserErasureRequestedEventController } from './infrastructure/primary-adapters/events/user-erasure-requested.event.controller.js';
 import { businessDataSourceOptions } from './infrastructure/secondary-adapters/persistence/business-data-source.js';
 
 /** The business-service: its database (migrations run at start-up), the outbox, the use cases and their adapters. */
@@ -46,6 +47,7 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
   ],
   controllers: [
     UserRegisteredEventController,
+    UserErasureRequestedEventController,
     ...businessHttpControllers,
     GetBusinessSummaryHttpController,
     InvoicesHttpController,

@@ -5,6 +5,7 @@ import { AddMemberUseCase } from './application/add-member.use-case.js';
 import { ChangeMemberRoleUseCase } from './application/change-member-role.use-case.js';
 import { CreateBusinessUseCase } from './application/create-business.use-case.js';
 import { CreateCustomerUseCase } from './application/create-customer.use-case.js';
+import { EraseUserUseCase } from './application/erase-user.use-case.js';
 import { GetBusinessUseCase } from './application/get-business.use-case.js';
 import { GetCustomerUseCase } from './application/get-customer.use-case.js';
 import { ListCustomersUseCase } from './application/list-customers.use-case.js';
@@ -25,6 +26,7 @@ export const businessProviders: Provider[] = [
     useFactory: (outbox: Outbox, dataSource: DataSource) => new OutboxUnitOfWork(outbox, dataSource),
   },
   { provide: RecordRegisteredUserUseCase, useFactory: () => new RecordRegisteredUserUseCase() },
+  { provide: EraseUserUseCase, useFactory: () => new EraseUserUseCase() },
   // Businesses, members and customers: each use case needs only the unit of work.
   ...[
     CreateBusinessUseCase,

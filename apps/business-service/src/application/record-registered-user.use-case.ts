@@ -10,6 +10,10 @@ export class RecordRegisteredUserUseCase {
   private readonly log = getLogger('RecordRegisteredUser');
 
   async execute(payload: PayloadOf<typeof UserRegisteredV1Contract>, tx: Transaction): Promise<void> {
+    if (await tx.directory.isErased(payload.userId)) {
+      this.log.info('registration of an erased user ignored', { userId: payload.userId });
+      return;
+    }
     const recorded = await tx.directory.record({
       userId: payload.userId,
       email: payload.email.toLowerCase(),

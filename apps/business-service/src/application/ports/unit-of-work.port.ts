@@ -6,6 +6,7 @@ import type { InvoiceNumberSequence, InvoiceRepository } from './invoice-reposit
 import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 import type { PaymentRepository, ProviderEventLog } from './payment-repository.port.js';
+import type { PublishedEvents } from './published-events.port.js';
 import type { RecurringInvoiceRepository } from './recurring-invoice-repository.port.js';
 import type { ScheduledWork } from './scheduled-work.port.js';
 
@@ -34,6 +35,8 @@ export interface Transaction {
   /** The scheduled jobs' scans and once-only marks. */
   scheduledWork: ScheduledWork;
   recurringInvoices: RecurringInvoiceRepository;
+  /** The events already stored by this service, to anonymise an erased user in them. */
+  publishedEvents: PublishedEvents;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 
