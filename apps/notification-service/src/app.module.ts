@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { BusinessEventController } from './infrastructure/primary-adapters/events/business.event.controller.js';
 import { InvoiceEventController } from './infrastructure/primary-adapters/events/invoice.event.controller.js';
 import { UserEventController } from './infrastructure/primary-adapters/events/user.event.controller.js';
@@ -9,7 +10,10 @@ import { notificationQueryControllers, notificationQueryProviders } from './noti
 import { notificationProviders } from './notification.providers.js';
 import { webhookHttpControllers, webhookProviders } from './webhook.providers.js';
 
-/** The notification-service: its database (migrations run at start-up), the event consumers and the dispatcher. */
+/**
+ * The notification-service: its database (migrations run at start-up), the outbox (its erasure
+ * confirmations, published from the consumer's transaction), the event consumers and the dispatchers.
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,6 +21,13 @@ import { webhookHttpControllers, webhookProviders } from './webhook.providers.js
       useFactory: (config: NotificationConfig) => ({
         ...notificationDataSourceOptions(config.DATABASE_URL),
         migrationsRun: true,
+      }),
+    }),
+    MessagingModule.forRootAsync({
+      inject: [NotificationConfig],
+      useFactory: (config: NotificationConfig) => ({
+        service: 'notification-service',
+        brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
       }),
     }),
   ],

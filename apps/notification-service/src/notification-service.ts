@@ -3,6 +3,7 @@ import {
   connectEventConsumer,
   createKafkaClient,
   eventConsumerCheck,
+  outboxBacklogCheck,
   parseKafkaBrokers,
   type KafkaEventTransport,
 } from '@platform/messaging';
@@ -12,7 +13,7 @@ import { NotificationConfig } from './notification.config.js';
 
 /**
  * How the notification-service runs: its module, settings, the event consumer (inbox, per-key
- * retries, DLQ) and readiness, which waits for the consumer too. `main.ts` runs it; tests start it in-process.
+ * retries, DLQ) and readiness, which waits for the consumer and an outbox without backlog too. `main.ts` runs it; tests start it in-process.
  */
 export function notificationServiceOptions(): ServiceOptions<NotificationConfig> {
   let transport: KafkaEventTransport | undefined;
@@ -34,6 +35,7 @@ export function notificationServiceOptions(): ServiceOptions<NotificationConfig>
       postgresCheck(),
       migrationsCheck(),
       kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
+      outboxBacklogCheck(),
       eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
     ],
   };
