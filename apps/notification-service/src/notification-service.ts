@@ -13,7 +13,8 @@ import { NotificationConfig } from './notification.config.js';
 
 /**
  * How the notification-service runs: its module, settings, the event consumer (inbox, per-key
- * retries, DLQ) and readiness, which waits for the consumer and an outbox without backlog too. `main.ts` runs it; tests start it in-process.
+ * retries, DLQ) and readiness, which waits for the consumer and an outbox without backlog too.
+ * `main.ts` runs it; tests start it in-process.
  */
 export function notificationServiceOptions(): ServiceOptions<NotificationConfig> {
   let transport: KafkaEventTransport | undefined;

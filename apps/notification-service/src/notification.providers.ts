@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DispatchEmailsUseCase } from './application/dispatch-emails.use-case.js';
+import { EraseUserUseCase } from './application/erase-user.use-case.js';
 import { NotifyInvoiceEventsUseCase } from './application/notify-invoice-events.use-case.js';
 import {
   NotifyPasswordChangedUseCase,
@@ -54,6 +55,7 @@ export const notificationProviders: Provider[] = [
       new useCase({ metrics, maxEventAgeMs: config.NOTIFICATION_MAX_AGE_MS }),
   })),
   { provide: RecordBusinessEventsUseCase, useFactory: () => new RecordBusinessEventsUseCase() },
+  { provide: EraseUserUseCase, useFactory: () => new EraseUserUseCase() },
   {
     provide: DispatchEmailsUseCase,
     inject: [

@@ -5,8 +5,10 @@ import type { EventFacts } from './event-facts.js';
 import type { EventTransaction } from './ports/notification-queue.port.js';
 import { queueEmails, type QueuePolicy } from './queue-emails.js';
 
-/** `auth.user.registered`: the user joins the directory and gets one welcome e-mail. */
+/** `auth.user.registered`: the user joins the directory and gets one welcome e-mail (an erased user neither). */
 export class NotifyUserRegisteredUseCase {
+  private readonly log = getLogger('NotifyUserRegistered');
+
   constructor(private readonly policy: QueuePolicy) {}
 
   async execute(
@@ -14,6 +16,14 @@ export class NotifyUserRegisteredUseCase {
     event: EventFacts,
     tx: EventTransaction,
   ): Promise<void> {
+    if (await tx.directory.isErased(payload.userId)) {
+      // A late or replayed registration of someone erased since: nothing of them comes back.
+      this.log.info('registration of an erased user: nothing recorded or sent', {
+        userId: payload.userId,
+        eventId: event.eventId,
+      });
+      return;
+    }
     const user = { userId: payload.userId, email: normaliseEmail(payload.email), displayName: payload.displayName };
     await tx.directory.saveUser(user, new Date(payload.registeredAt));
     await queueEmails(tx.notifications, this.policy, event, [

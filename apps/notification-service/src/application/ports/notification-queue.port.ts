@@ -3,8 +3,8 @@ import type { Category, NewNotification } from '../../domain/notification.js';
 
 /**
  * Notifications written in the consumer's transaction. `queue` inserts each unless one with the
- * same (event id, recipient, channel) exists, so a redelivered event adds nothing; it returns
- * the ones it inserted.
+ * same (event id, recipient, channel) exists, so a redelivered event adds nothing, or it is for
+ * an erased user (by `userId`), so nothing more reaches them; it returns the ones it inserted.
  */
 export interface NotificationQueue {
   queue(notifications: readonly NewNotification[]): Promise<NewNotification[]>;

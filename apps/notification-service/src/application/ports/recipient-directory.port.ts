@@ -30,6 +30,12 @@ export interface KnownMembership {
  * each save keeps the newest by the event's time.
  */
 export interface RecipientDirectory {
+  /**
+   * True when the user was erased (a tombstone): nothing about them is recorded or sent any more.
+   * Until the transaction ends an erasure of the user waits for it, so what it writes about them
+   * after a `false` is either deleted by that erasure or never written.
+   */
+  isErased(userId: string): Promise<boolean>;
   saveUser(user: KnownUser, at: Date): Promise<void>;
   findUser(userId: string): Promise<KnownUser | undefined>;
   saveBusiness(business: { businessId: string; name: string; ownerUserId: string }, at: Date): Promise<void>;

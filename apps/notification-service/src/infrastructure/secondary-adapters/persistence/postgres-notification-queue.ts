@@ -2,14 +2,21 @@ import { injectTraceContext } from '@platform/observability';
 import type { EntityManager } from 'typeorm';
 import type { NotificationQueue } from '../../../application/ports/notification-queue.port.js';
 import type { Category, NewNotification } from '../../../domain/notification.js';
+import { isErased } from './erased-users.js';
 
-/** Notifications written through the consumer's transaction; the unique key drops a redelivered event's. */
+/**
+ * Notifications written through the consumer's transaction; the unique key drops a redelivered
+ * event's, the erased-users tombstone those to an erased user.
+ */
 export class PostgresNotificationQueue implements NotificationQueue {
   constructor(private readonly manager: EntityManager) {}
 
   async queue(notifications: readonly NewNotification[]): Promise<NewNotification[]> {
     const inserted: NewNotification[] = [];
     for (const n of notifications) {
+      // Owner notes and endpoint notices find their user in the read models, which an erasure may be
+      // emptying right now: checked while holding the user, so the erasure deletes it or it is not written.
+      if (n.userId && (await isErased(this.manager, n.userId))) continue;
       const rows = (await this.manager.query(
         `INSERT INTO notifications (id, event_id, event_type, occurred_at, channel, template, category, recipient,
                                     recipient_name, user_id, business_id, data, status, attempts,

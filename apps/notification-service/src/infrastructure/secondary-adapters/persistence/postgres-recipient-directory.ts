@@ -5,10 +5,15 @@ import type {
   KnownUser,
   RecipientDirectory,
 } from '../../../application/ports/recipient-directory.port.js';
+import { isErased } from './erased-users.js';
 
 /** The read models in PostgreSQL, through the consumer's transaction. */
 export class PostgresRecipientDirectory implements RecipientDirectory {
   constructor(private readonly manager: EntityManager) {}
+
+  isErased(userId: string): Promise<boolean> {
+    return isErased(this.manager, userId);
+  }
 
   async saveUser(user: KnownUser, at: Date): Promise<void> {
     await this.manager.query(
