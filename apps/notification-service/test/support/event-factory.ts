@@ -3,6 +3,7 @@ import {
   InvoiceIssuedV2Contract,
   InvoicePaidV1Contract,
   InvoiceReminderDueV1Contract,
+  UserErasureRequestedV1Contract,
   UserRegisteredV1Contract,
 } from '@platform/contracts';
 import { uniqueName } from '@platform/infra/testing';
@@ -16,6 +17,14 @@ export function userRegistered(email = uniqueAddress('user'), displayName = 'Ada
   return createEvent(UserRegisteredV1Contract, 'auth-service', {
     aggregateId: userId,
     payload: { userId, email, displayName, registeredAt: new Date().toISOString() },
+  });
+}
+
+/** The auth-service's erasure of a user: by id only, as the contract has it. */
+export function erasureRequested(userId: string, erasureId = uuidv7()) {
+  return createEvent(UserErasureRequestedV1Contract, 'auth-service', {
+    aggregateId: userId,
+    payload: { erasureId, userId, requestedAt: new Date().toISOString() },
   });
 }
 
