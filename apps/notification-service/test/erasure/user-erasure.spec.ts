@@ -234,6 +234,17 @@ describe('erasing a user (auth.user.erasure-requested → nothing left, confirme
     expect(confirmation.payload.recordsChanged).toBe(7);
   });
 
+  it('confirms the erasure of a user it never heard of, with 0 rows', async () => {
+    const stranger = erasureRequested(uuidv7());
+    await deliver(AUTH_USER_TOPIC_V1, stranger);
+    const message = await findMessage(
+      NOTIFICATION_ERASURE_TOPIC_V1,
+      (candidate) => confirmationOf(candidate).payload.erasureId === stranger.payload.erasureId,
+      120_000,
+    );
+    expect(confirmationOf(message).payload).toMatchObject({ userId: stranger.payload.userId, recordsChanged: 0 });
+  });
+
   it('changes nothing and confirms nothing twice for a redelivered or replayed erasure', async () => {
     // The same event again (the inbox drops it), and a copy under a new id, as a replay after the
     // inbox's retention would be (the tombstone stops it); then a marker on the same key, applied after both.
