@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MessagingPersonalData1795000100000 } from './messaging-personal-data.migration.js';
 
 /**
  * The outbox, inbox and parked-event tables. A service lists this migration with its own
@@ -75,4 +76,4 @@ export class MessagingSchema1795000000000 implements MigrationInterface {
 }
 
 /** The migrations of this library, in order, to spread into a service's DataSource `migrations`. */
-export const messagingMigrations = [MessagingSchema1795000000000];
+export const messagingMigrations = [MessagingSchema1795000000000, MessagingPersonalData1795000100000];

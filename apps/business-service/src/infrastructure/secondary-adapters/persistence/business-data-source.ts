@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { CreateBusinessTables1796000000000 } from './migrations/1796000000000-create-business-tables.js';
 import { CreatePaymentTables1797000000000 } from './migrations/1797000000000-create-payment-tables.js';
 import { CreateJobTables1797100000000 } from './migrations/1797100000000-create-job-tables.js';
+import { MarkPersonalData1797900000000 } from './migrations/1797900000000-mark-personal-data.js';
 import { AddDirectoryErasure1798000000000 } from './migrations/1798000000000-add-directory-erasure.js';
 
 /** Every migration of the business-service's database, in order: the messaging tables, then its own. */
@@ -13,6 +14,7 @@ export const businessMigrations = [
   CreateBusinessTables1796000000000,
   CreatePaymentTables1797000000000,
   CreateJobTables1797100000000,
+  MarkPersonalData1797900000000,
   AddDirectoryErasure1798000000000,
 ];
 

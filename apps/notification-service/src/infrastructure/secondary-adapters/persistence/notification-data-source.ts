@@ -4,6 +4,7 @@ import { CreateNotificationTables1798000000000 } from './migrations/179800000000
 import { CreateWebhookTables1798100000000 } from './migrations/1798100000000-create-webhook-tables.js';
 import { AddNotificationTraceContext1798200000000 } from './migrations/1798200000000-add-notification-trace-context.js';
 import { AddMemberRemovals1798300000000 } from './migrations/1798300000000-add-member-removals.js';
+import { MarkPersonalData1798900000000 } from './migrations/1798900000000-mark-personal-data.js';
 import { CreateErasedUsers1799000000000 } from './migrations/1799000000000-create-erased-users.js';
 
 /** Every migration of the notification-service's database, in order: the messaging tables, then its own. */
@@ -13,6 +14,7 @@ export const notificationMigrations = [
   CreateWebhookTables1798100000000,
   AddNotificationTraceContext1798200000000,
   AddMemberRemovals1798300000000,
+  MarkPersonalData1798900000000,
   CreateErasedUsers1799000000000,
 ];
 
