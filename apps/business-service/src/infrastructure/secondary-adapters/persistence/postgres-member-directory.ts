@@ -57,10 +57,13 @@ export class PostgresMemberDirectory implements MemberDirectory {
   }
 
   // Erased users are kept as rows but are no one: they are never found, by id or by address.
+  // FOR SHARE: an erasure (an UPDATE of the row) waits for a transaction that may copy the user's
+  // e-mail into an event, and then finds that event in the outbox; one that comes after it finds no one.
   private async findOne(condition: string, value: string): Promise<DirectoryUser | undefined> {
     const [row]: DirectoryRow[] = await this.manager.query(
       `SELECT user_id, email, display_name, registered_at FROM directory_users
-        WHERE ${condition} AND erased_at IS NULL`,
+        WHERE ${condition} AND erased_at IS NULL
+          FOR SHARE`,
       [value],
     );
     return (
