@@ -112,4 +112,31 @@ export class AuthConfig extends ServiceConfig {
   @Min(1)
   @Max(400)
   LOGIN_KNOWN_ADDRESS_DAYS = 90;
+
+  // Erasure (docs/decisions/0015).
+
+  /**
+   * Consumer group of the event consumer (the services' erasure confirmations): its inbox rows,
+   * offsets and parked events belong to it. Not KAFKA_CONSUMER_GROUP: a launcher passing that one
+   * to the business-service must not put this service in its group.
+   */
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'AUTH_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
+  AUTH_CONSUMER_GROUP = 'auth-service';
+
+  /**
+   * The services that must confirm every erasure, by the `source` of their events, comma-separated.
+   * A service that stores personal data is added here once it consumes auth.user.erasure-requested.
+   */
+  @Matches(/^\s*[a-z][a-z0-9-]{0,62}\s*(,\s*[a-z][a-z0-9-]{0,62}\s*)*$/, {
+    message:
+      'ERASURE_CONFIRMING_SERVICES must be comma-separated service names (a-z, 0-9, -), e.g. business-service,notification-service',
+  })
+  ERASURE_CONFIRMING_SERVICES = 'business-service,notification-service';
+
+  /** How long the services have to confirm an erasure before it is overdue (and alerts); 24 h by default. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24 * 3600 * 1000)
+  ERASURE_CONFIRMATION_DEADLINE_MS = 24 * 3600 * 1000;
 }

@@ -5,6 +5,9 @@ import { getLogger } from '@platform/logging';
 import { Outbox } from '@platform/messaging';
 import { DataSource } from 'typeorm';
 import { ChangePasswordUseCase } from './application/change-password.use-case.js';
+import { EraseUserUseCase } from './application/erase-user.use-case.js';
+import { parseConfirmingServices, type ErasureOptions } from './application/erasure-options.js';
+import { GetErasureUseCase } from './application/get-erasure.use-case.js';
 import { GetMeUseCase } from './application/get-me.use-case.js';
 import { ListUsersUseCase } from './application/list-users.use-case.js';
 import { LogInUseCase } from './application/log-in.use-case.js';
@@ -12,6 +15,7 @@ import { LogOutEverywhereUseCase } from './application/log-out-everywhere.use-ca
 import { LogOutUseCase } from './application/log-out.use-case.js';
 import type { AuthPorts } from './application/ports/auth-ports.js';
 import { PromoteToAdminUseCase } from './application/promote-to-admin.use-case.js';
+import { RecordErasureConfirmationUseCase } from './application/record-erasure-confirmation.use-case.js';
 import { RefreshSessionUseCase } from './application/refresh-session.use-case.js';
 import { RegisterUserUseCase } from './application/register-user.use-case.js';
 import { sessionOptions } from './application/session-options.js';
@@ -23,8 +27,11 @@ import { Argon2PasswordHasher } from './infrastructure/secondary-adapters/crypto
 import { JwtKeyRing } from './infrastructure/secondary-adapters/crypto/jwt-key-ring.js';
 import { RefreshTokenGenerator } from './infrastructure/secondary-adapters/crypto/refresh-token-generator.js';
 import { OutboxUnitOfWork } from './infrastructure/secondary-adapters/outbox/outbox-unit-of-work.js';
+import { TypeOrmErasureRepository } from './infrastructure/secondary-adapters/persistence/typeorm-erasure.repository.js';
 import { TypeOrmRefreshTokenRepository } from './infrastructure/secondary-adapters/persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from './infrastructure/secondary-adapters/persistence/typeorm-user.repository.js';
+import { ErasuresOverdueGauge } from './infrastructure/secondary-adapters/metrics/erasures-overdue.gauge.js';
+import { PrometheusErasureMetrics } from './infrastructure/secondary-adapters/metrics/prometheus-erasure-metrics.js';
 import { PrometheusLoginMetrics } from './infrastructure/secondary-adapters/metrics/prometheus-login-metrics.js';
 import {
   PostgresLoginThrottle,
@@ -52,9 +59,14 @@ export const authProviders: Provider[] = [
       }),
   },
   {
+    provide: OutboxUnitOfWork,
+    inject: [Outbox, DataSource],
+    useFactory: (outbox: Outbox, dataSource: DataSource) => new OutboxUnitOfWork(outbox, dataSource),
+  },
+  {
     provide: AUTH_PORTS,
-    inject: [AuthConfig, DataSource, Outbox, JwtKeyRing],
-    useFactory: async (config: AuthConfig, dataSource: DataSource, outbox: Outbox, keys: JwtKeyRing) => {
+    inject: [AuthConfig, DataSource, OutboxUnitOfWork, JwtKeyRing],
+    useFactory: async (config: AuthConfig, dataSource: DataSource, unitOfWork: OutboxUnitOfWork, keys: JwtKeyRing) => {
       const clock = new SystemClock();
       const log = getLogger('PasswordHasher');
       const passwordHasher = new Argon2PasswordHasher({
@@ -67,7 +79,8 @@ export const authProviders: Provider[] = [
       const ports: AuthPorts = {
         users: new TypeOrmUserRepository(dataSource.manager, { lock: false }),
         refreshTokens: new TypeOrmRefreshTokenRepository(dataSource.manager, { lock: false }),
-        unitOfWork: new OutboxUnitOfWork(outbox, dataSource),
+        erasures: new TypeOrmErasureRepository(dataSource.manager, { lock: false }),
+        unitOfWork,
         passwordHasher,
         accessTokens: new AccessTokenIssuer({
           signingKeys: keys,
@@ -105,7 +118,26 @@ export const authProviders: Provider[] = [
   useCase(ChangePasswordUseCase, (ports) => new ChangePasswordUseCase(ports)),
   useCase(ListUsersUseCase, (ports) => new ListUsersUseCase(ports)),
   useCase(PromoteToAdminUseCase, (ports) => new PromoteToAdminUseCase(ports)),
+  useCase(
+    EraseUserUseCase,
+    (ports, config) => new EraseUserUseCase(ports, erasureOptionsOf(config), new PrometheusErasureMetrics()),
+  ),
+  useCase(GetErasureUseCase, (ports, config) => new GetErasureUseCase(ports, erasureOptionsOf(config))),
+  { provide: RecordErasureConfirmationUseCase, useFactory: () => new RecordErasureConfirmationUseCase() },
+  {
+    provide: ErasuresOverdueGauge,
+    inject: [AUTH_PORTS, AuthConfig],
+    useFactory: (ports: AuthPorts, config: AuthConfig) =>
+      new ErasuresOverdueGauge(ports.erasures, ports.clock, erasureOptionsOf(config).confirmingServices),
+  },
 ];
+
+function erasureOptionsOf(config: AuthConfig): ErasureOptions {
+  return {
+    confirmingServices: parseConfirmingServices(config.ERASURE_CONFIRMING_SERVICES),
+    deadlineMs: config.ERASURE_CONFIRMATION_DEADLINE_MS,
+  };
+}
 
 function sessionOptionsOf(config: AuthConfig) {
   return sessionOptions({ refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_DAYS * 24 * 3600 });

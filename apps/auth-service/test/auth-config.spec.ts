@@ -53,4 +53,34 @@ describe('AuthConfig', () => {
     expect(load({ LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '3600' })).toThrow(/LOGIN_ACCOUNT_MAX_DELAY_SECONDS: .*300/);
     expect(load({ LOGIN_MAX_FAILURES_PER_PAIR: '0' })).toThrow(/LOGIN_MAX_FAILURES_PER_PAIR/);
   });
+
+  it('takes the erasure settings, with the two confirming services and a day by default', () => {
+    const load = (env: Record<string, string> = {}) =>
+      loadConfig(AuthConfig, { ...required, KAFKA_BROKERS: '127.0.0.1:9092', ...env });
+    expect(load()).toMatchObject({
+      AUTH_CONSUMER_GROUP: 'auth-service',
+      ERASURE_CONFIRMING_SERVICES: 'business-service,notification-service',
+      ERASURE_CONFIRMATION_DEADLINE_MS: 86_400_000,
+    });
+    expect(
+      load({
+        ERASURE_CONFIRMING_SERVICES: 'business-service, billing-service',
+        ERASURE_CONFIRMATION_DEADLINE_MS: '500',
+      }),
+    ).toMatchObject({
+      ERASURE_CONFIRMING_SERVICES: 'business-service, billing-service',
+      ERASURE_CONFIRMATION_DEADLINE_MS: 500,
+    });
+  });
+
+  it('refuses malformed erasure settings at start-up, naming the setting', () => {
+    const load = (env: Record<string, string>) => () =>
+      loadConfig(AuthConfig, { ...required, KAFKA_BROKERS: '127.0.0.1:9092', ...env });
+    expect(load({ ERASURE_CONFIRMING_SERVICES: ',' })).toThrow(/ERASURE_CONFIRMING_SERVICES/);
+    expect(load({ ERASURE_CONFIRMING_SERVICES: 'business-service;notification' })).toThrow(
+      /ERASURE_CONFIRMING_SERVICES/,
+    );
+    expect(load({ ERASURE_CONFIRMATION_DEADLINE_MS: '0' })).toThrow(/ERASURE_CONFIRMATION_DEADLINE_MS/);
+    expect(load({ ERASURE_CONFIRMATION_DEADLINE_MS: 'a day' })).toThrow(/ERASURE_CONFIRMATION_DEADLINE_MS/);
+  });
 });

@@ -13,6 +13,9 @@ export const AuthErrorCode = {
   TOO_MANY_ATTEMPTS: 'AUTH.TOO_MANY_ATTEMPTS',
   FORBIDDEN: 'AUTH.FORBIDDEN',
   INVALID_CURSOR: 'AUTH.INVALID_CURSOR',
+  ERASURE_NOT_FOUND: 'AUTH.ERASURE_NOT_FOUND',
+  LAST_ADMIN: 'AUTH.LAST_ADMIN',
+  ERASE_SELF_WITH_PASSWORD: 'AUTH.ERASE_SELF_WITH_PASSWORD',
 } as const;
 
 /** Registration with an address another account already uses. */
@@ -88,6 +91,38 @@ export class ForbiddenError extends DomainError {
     super(AuthErrorCode.FORBIDDEN, 'forbidden', 'You are not allowed to perform this operation.', {
       details: { permission },
     });
+  }
+}
+
+/** No erasure with this id. */
+export class ErasureNotFoundError extends DomainError {
+  constructor(erasureId: string) {
+    super(AuthErrorCode.ERASURE_NOT_FOUND, 'not_found', 'The erasure does not exist.', { details: { erasureId } });
+  }
+}
+
+/** Erasing the only admin left would leave nobody to administer the installation. */
+export class LastAdminError extends DomainError {
+  constructor() {
+    super(
+      AuthErrorCode.LAST_ADMIN,
+      'conflict',
+      'This is the last admin: promote another user to admin before erasing this account.',
+    );
+  }
+}
+
+/**
+ * An admin erasing their own account through the admin route: they confirm with their password
+ * at `DELETE /v1/me`, so that a stolen admin token cannot erase its owner.
+ */
+export class EraseSelfWithPasswordError extends DomainError {
+  constructor() {
+    super(
+      AuthErrorCode.ERASE_SELF_WITH_PASSWORD,
+      'conflict',
+      'To erase your own account, use DELETE /v1/me with your password.',
+    );
   }
 }
 

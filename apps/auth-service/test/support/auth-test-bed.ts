@@ -4,6 +4,9 @@ import { captureLogs, type LogCapture } from '@platform/logging/testing';
 import { Outbox } from '@platform/messaging';
 import { DataSource } from 'typeorm';
 import { ChangePasswordUseCase } from '../../src/application/change-password.use-case.js';
+import { EraseUserUseCase } from '../../src/application/erase-user.use-case.js';
+import type { ErasureOptions } from '../../src/application/erasure-options.js';
+import { GetErasureUseCase } from '../../src/application/get-erasure.use-case.js';
 import { GetMeUseCase } from '../../src/application/get-me.use-case.js';
 import { ListUsersUseCase } from '../../src/application/list-users.use-case.js';
 import { LogInUseCase } from '../../src/application/log-in.use-case.js';
@@ -11,6 +14,7 @@ import { LogOutEverywhereUseCase } from '../../src/application/log-out-everywher
 import { LogOutUseCase } from '../../src/application/log-out.use-case.js';
 import type { AuthPorts } from '../../src/application/ports/auth-ports.js';
 import { PromoteToAdminUseCase } from '../../src/application/promote-to-admin.use-case.js';
+import { RecordErasureConfirmationUseCase } from '../../src/application/record-erasure-confirmation.use-case.js';
 import { RefreshSessionUseCase } from '../../src/application/refresh-session.use-case.js';
 import { RegisterUserUseCase } from '../../src/application/register-user.use-case.js';
 import { sessionOptions, type SessionOptions } from '../../src/application/session-options.js';
@@ -24,8 +28,10 @@ import { JwtKeyRing } from '../../src/infrastructure/secondary-adapters/crypto/j
 import { RefreshTokenGenerator } from '../../src/infrastructure/secondary-adapters/crypto/refresh-token-generator.js';
 import { OutboxUnitOfWork } from '../../src/infrastructure/secondary-adapters/outbox/outbox-unit-of-work.js';
 import { authDataSourceOptions } from '../../src/infrastructure/secondary-adapters/persistence/auth-data-source.js';
+import { TypeOrmErasureRepository } from '../../src/infrastructure/secondary-adapters/persistence/typeorm-erasure.repository.js';
 import { TypeOrmRefreshTokenRepository } from '../../src/infrastructure/secondary-adapters/persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from '../../src/infrastructure/secondary-adapters/persistence/typeorm-user.repository.js';
+import { PrometheusErasureMetrics } from '../../src/infrastructure/secondary-adapters/metrics/prometheus-erasure-metrics.js';
 import { PrometheusLoginMetrics } from '../../src/infrastructure/secondary-adapters/metrics/prometheus-login-metrics.js';
 import {
   PostgresLoginThrottle,
@@ -51,7 +57,14 @@ export type ThrottleSettings = Omit<PostgresLoginThrottleOptions, 'clock'>;
 export interface AuthTestBedOptions {
   throttle?: Partial<ThrottleSettings>;
   session?: Partial<SessionOptions>;
+  erasure?: Partial<ErasureOptions>;
 }
+
+/** The erasure settings of a bed unless given: the two services of the defaults, a day to confirm. */
+export const TEST_ERASURE: ErasureOptions = {
+  confirmingServices: ['business-service', 'notification-service'],
+  deadlineMs: 24 * 3600 * 1000,
+};
 
 /** Every use case of auth-service, built on the real adapters. */
 export interface AuthUseCases {
@@ -64,6 +77,9 @@ export interface AuthUseCases {
   changePassword: ChangePasswordUseCase;
   listUsers: ListUsersUseCase;
   promoteToAdmin: PromoteToAdminUseCase;
+  eraseUser: EraseUserUseCase;
+  getErasure: GetErasureUseCase;
+  recordErasureConfirmation: RecordErasureConfirmationUseCase;
 }
 
 /** A row of `messaging_outbox` with its envelope parsed. */
@@ -81,6 +97,7 @@ export interface AuthTestBed {
   dataSource: DataSource;
   outbox: Outbox;
   ports: AuthPorts;
+  unitOfWork: OutboxUnitOfWork;
   useCases: AuthUseCases;
   clock: SettableClock;
   throttle: PostgresLoginThrottle;
@@ -129,10 +146,12 @@ export async function createAuthTestBed(prefix: string, options: AuthTestBedOpti
   const passwordHasher = new Argon2PasswordHasher(TEST_ARGON2);
   const throttleSettings = { ...DEFAULT_THROTTLE, ...options.throttle };
   const throttle = new PostgresLoginThrottle(dataSource, { ...throttleSettings, clock });
+  const unitOfWork = new OutboxUnitOfWork(outbox, dataSource);
   const ports: AuthPorts = {
     users: new TypeOrmUserRepository(dataSource.manager, { lock: false }),
     refreshTokens: new TypeOrmRefreshTokenRepository(dataSource.manager, { lock: false }),
-    unitOfWork: new OutboxUnitOfWork(outbox, dataSource),
+    erasures: new TypeOrmErasureRepository(dataSource.manager, { lock: false }),
+    unitOfWork,
     passwordHasher,
     accessTokens: new AccessTokenIssuer({ signingKeys: keys, issuer: TEST_ISSUER, audience: TEST_AUDIENCE }),
     refreshTokenGenerator: new RefreshTokenGenerator(),
@@ -141,6 +160,7 @@ export async function createAuthTestBed(prefix: string, options: AuthTestBedOpti
     clock,
   };
   const session = sessionOptions({ refreshTokenTtlSeconds: 3600, ...options.session });
+  const erasure: ErasureOptions = { ...TEST_ERASURE, ...options.erasure };
   const useCases: AuthUseCases = {
     register: new RegisterUserUseCase(ports),
     logIn: new LogInUseCase(ports, session, new PrometheusLoginMetrics()),
@@ -151,6 +171,9 @@ export async function createAuthTestBed(prefix: string, options: AuthTestBedOpti
     changePassword: new ChangePasswordUseCase(ports),
     listUsers: new ListUsersUseCase(ports),
     promoteToAdmin: new PromoteToAdminUseCase(ports),
+    eraseUser: new EraseUserUseCase(ports, erasure, new PrometheusErasureMetrics()),
+    getErasure: new GetErasureUseCase(ports, erasure),
+    recordErasureConfirmation: new RecordErasureConfirmationUseCase(),
   };
   const verifier = new AccessTokenVerifier<Role>({
     keys: keys.keyResolver(),
@@ -165,6 +188,7 @@ export async function createAuthTestBed(prefix: string, options: AuthTestBedOpti
     dataSource,
     outbox,
     ports,
+    unitOfWork,
     useCases,
     clock,
     throttle,

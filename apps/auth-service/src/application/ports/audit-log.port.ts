@@ -8,7 +8,8 @@ export type AuditEvent =
   | 'logout'
   | 'logout_all'
   | 'password_changed'
-  | 'promoted_to_admin';
+  | 'promoted_to_admin'
+  | 'erased';
 
 export interface AuditFields {
   /** The user the event is about. */
@@ -21,6 +22,8 @@ export interface AuditFields {
   userAgent?: string;
   /** The refresh token family concerned (refresh, reuse, log-out). */
   familyId?: string;
+  /** The erasure (`erased`). */
+  erasureId?: string;
   /** Why an attempt failed (`unknown_email`, `wrong_password`); for investigators, never for the client. */
   reason?: string;
 }

@@ -1,6 +1,7 @@
 import type { AccessTokenIssuer } from './access-token-issuer.port.js';
 import type { AuditLog } from './audit-log.port.js';
 import type { Clock } from './clock.port.js';
+import type { ErasureRepository } from './erasure-repository.port.js';
 import type { LoginThrottle } from './login-throttle.port.js';
 import type { PasswordHasher } from './password-hasher.port.js';
 import type { RefreshTokenGenerator } from './refresh-token-generator.port.js';
@@ -17,6 +18,8 @@ export interface AuthPorts {
   users: UserRepository;
   /** Reads and single writes outside a transaction. */
   refreshTokens: RefreshTokenRepository;
+  /** Reads outside a transaction. */
+  erasures: ErasureRepository;
   unitOfWork: UnitOfWork;
   passwordHasher: PasswordHasher;
   accessTokens: AccessTokenIssuer;

@@ -49,6 +49,9 @@ export class LoginThrottledError extends TooManyAttemptsError {
  *   guessing at others).
  * - Counters are shared by every instance of the service (not per-process memory), updated in
  *   single statements or transactions (never read-then-write), and expire on their own.
+ * - `forgetAccount` deletes the account's own counter (its delays), for an erased account. Rows of
+ *   (account, address) pairs are HMACs of the e-mail with the address, which cannot be found
+ *   without the address: they no longer link to any stored e-mail and expire on their own.
  * - `purgeExpired` deletes the counters that no longer count and the known addresses past their
  *   time, and resolves how many; the service runs it periodically so that rows do not pile up.
  */
@@ -57,4 +60,5 @@ export interface LoginThrottle {
   recordFailure(emailKey: string, clientAddress: string | undefined): Promise<void>;
   recordSuccess(emailKey: string, clientAddress: string | undefined): Promise<void>;
   purgeExpired(): Promise<number>;
+  forgetAccount(emailKey: string): Promise<void>;
 }

@@ -12,10 +12,13 @@ import type { RefreshToken, RevokedReason } from '../../domain/refresh-token-fam
  * - `revokeFamily` and `revokeAllForUser` set `revokedAt` and `revokedReason` on every record of
  *   the family (or user) not yet revoked, rotated ones included, and leave revoked ones as they
  *   are; they resolve how many records they revoked (0 is not an error).
+ * - `deleteAllForUser` deletes every record of the user (an erasure keeps no session history) and
+ *   resolves how many.
  */
 export interface RefreshTokenRepository {
   save(token: RefreshToken): Promise<void>;
   findByHash(tokenHash: string): Promise<RefreshToken | undefined>;
   revokeFamily(familyId: string, reason: RevokedReason, at: Date): Promise<number>;
   revokeAllForUser(userId: string, reason: RevokedReason, at: Date): Promise<number>;
+  deleteAllForUser(userId: string): Promise<number>;
 }

@@ -1,4 +1,5 @@
 import type { EventContract, PayloadOf } from '@platform/contracts';
+import type { ErasureRepository } from './erasure-repository.port.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.port.js';
 import type { UserRepository } from './user-repository.port.js';
 
@@ -15,6 +16,7 @@ export interface PublishedEvent<TContract extends EventContract> {
 export interface Transaction {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  erasures: ErasureRepository;
   /** Adds an event to the transaction: written with the state change, published after commit. */
   publish<TContract extends EventContract>(contract: TContract, event: PublishedEvent<TContract>): Promise<void>;
 }

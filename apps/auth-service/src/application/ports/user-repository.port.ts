@@ -43,10 +43,19 @@ export interface UserPage {
  *   this adapter did not issue throws InvalidCursorError. Pages are stable while users are
  *   added: new users appear on later pages, never twice.
  * - Timestamps are stored as UTC `timestamptz`, ids as `uuid`; roles round-trip in order.
+ * - An erased user is no user: `findById`, `findByEmail` and `list` never return one, and its id
+ *   is never given to another (docs/decisions/0015).
+ * - `erase` deletes the user's e-mail, display name and password hash for good, keeps the id, the
+ *   roles and `tokensValidAfter` as the user has them, and marks the row erased at `at`.
+ * - `lockActiveAdminIds` resolves the ids of the users (not erased) holding `admin`; inside a unit
+ *   of work it locks their rows in id order, so that two erasures cannot both remove "one of two"
+ *   admins. Call it before locking any single user.
  */
 export interface UserRepository {
   findById(id: string): Promise<User | undefined>;
   findByEmail(email: Email): Promise<User | undefined>;
   save(user: User): Promise<void>;
   list(query: UserListQuery): Promise<UserPage>;
+  erase(user: User, at: Date): Promise<void>;
+  lockActiveAdminIds(): Promise<string[]>;
 }

@@ -39,6 +39,7 @@ export class LoggerAuditLog implements AuditLog {
         clientAddress: fields.clientAddress,
         userAgent: fields.userAgent === undefined ? undefined : truncate(String(fields.userAgent)),
         familyId: fields.familyId,
+        erasureId: fields.erasureId,
         reason: fields.reason,
       };
       if (WARN_EVENTS.has(event)) this.log.warn(`audit: ${event}`, line);

@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '@platform/contracts';
 import type { Outbox } from '@platform/messaging';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of-work.port.js';
+import { TypeOrmErasureRepository } from '../persistence/typeorm-erasure.repository.js';
 import { TypeOrmRefreshTokenRepository } from '../persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from '../persistence/typeorm-user.repository.js';
 
@@ -17,17 +18,20 @@ export class OutboxUnitOfWork implements UnitOfWork {
   ) {}
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => {
-      const tx: Transaction = {
-        users: new TypeOrmUserRepository(manager, { lock: true }),
-        refreshTokens: new TypeOrmRefreshTokenRepository(manager, { lock: true }),
-        publish: async (contract, { aggregateId, payload, occurredAt }) => {
-          // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
-          const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
-          await this.outbox.add(manager, envelope as EventEnvelope);
-        },
-      };
-      return work(tx);
-    });
+    return this.dataSource.transaction((manager) => work(this.within(manager)));
+  }
+
+  /** The Transaction of a transaction already open: an event handler's, which also records the event in the inbox. */
+  within(manager: EntityManager): Transaction {
+    return {
+      users: new TypeOrmUserRepository(manager, { lock: true }),
+      refreshTokens: new TypeOrmRefreshTokenRepository(manager, { lock: true }),
+      erasures: new TypeOrmErasureRepository(manager, { lock: true }),
+      publish: async (contract, { aggregateId, payload, occurredAt }) => {
+        // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
+        const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
+        await this.outbox.add(manager, envelope as EventEnvelope);
+      },
+    };
   }
 }

@@ -5,6 +5,7 @@ import { UserEntity } from './entities/user.entity.js';
 import { CreateAuthTables1795100000000 } from './migrations/1795100000000-create-auth-tables.js';
 import { LoginThrottlingWithoutLockout1795200000000 } from './migrations/1795200000000-login-throttling-without-lockout.js';
 import { MarkPersonalData1795900000000 } from './migrations/1795900000000-mark-personal-data.js';
+import { Erasures1795950000000 } from './migrations/1795950000000-erasures.js';
 
 /** Every migration of the auth-service's database, in order: the messaging tables, then its own. */
 export const authMigrations = [
@@ -12,6 +13,7 @@ export const authMigrations = [
   CreateAuthTables1795100000000,
   LoginThrottlingWithoutLockout1795200000000,
   MarkPersonalData1795900000000,
+  Erasures1795950000000,
 ];
 
 /** The auth-service's database: its entities and migrations; `synchronize` stays off. */

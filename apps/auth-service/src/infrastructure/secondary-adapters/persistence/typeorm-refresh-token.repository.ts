@@ -62,6 +62,11 @@ export class TypeOrmRefreshTokenRepository implements RefreshTokenRepository {
     return this.revokeWhere({ userId }, reason, at);
   }
 
+  async deleteAllForUser(userId: string): Promise<number> {
+    const result = await this.manager.getRepository(RefreshTokenEntity).delete({ userId });
+    return result.affected ?? 0;
+  }
+
   private async revokeWhere(
     where: { familyId: string } | { userId: string },
     reason: RevokedReason,

@@ -27,6 +27,7 @@ interface UserRow {
   created_at: Date;
   password_changed_at: Date;
   tokens_valid_after: Date | null;
+  erased_at: Date | null;
   cursor_at: string;
 }
 
@@ -88,7 +89,7 @@ export class TypeOrmUserRepository implements UserRepository {
 
   async list(query: UserListQuery): Promise<UserPage> {
     const { filter, limit } = query;
-    const conditions: string[] = [];
+    const conditions: string[] = ['erased_at IS NULL'];
     const values: unknown[] = [];
     const param = (value: unknown) => `$${values.push(value)}`;
     if (filter.role !== undefined) conditions.push(`${param(filter.role)} = ANY(roles)`);
@@ -100,7 +101,7 @@ export class TypeOrmUserRepository implements UserRepository {
       const after = decodeCursor(query.cursor);
       conditions.push(`(created_at, id) > (${param(after.createdAt)}::timestamptz, ${param(after.id)}::uuid)`);
     }
-    const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const where = `WHERE ${conditions.join(' AND ')}`;
     // One row more than asked tells whether there is a next page, without a count.
     const rows: UserRow[] = await this.manager.query(
       `SELECT *, ${CURSOR_AT} AS cursor_at FROM users ${where} ORDER BY created_at, id LIMIT ${param(limit + 1)}`,
@@ -114,8 +115,29 @@ export class TypeOrmUserRepository implements UserRepository {
     };
   }
 
+  async erase(user: User, at: Date): Promise<void> {
+    await this.manager.query(
+      `UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL,
+                        erased_at = $2, tokens_valid_after = $3
+        WHERE id = $1 AND erased_at IS NULL`,
+      [user.id, at, user.tokensValidAfter ?? null],
+    );
+  }
+
+  async lockActiveAdminIds(): Promise<string[]> {
+    const lock = this.options.lock ? 'FOR UPDATE' : '';
+    const rows: { id: string }[] = await this.manager.query(
+      `SELECT id FROM users WHERE 'admin' = ANY(roles) AND erased_at IS NULL ORDER BY id ${lock}`,
+    );
+    return rows.map((row) => row.id);
+  }
+
   private async findOne(where: string, parameters: Record<string, unknown>): Promise<User | undefined> {
-    const builder = this.manager.getRepository(UserEntity).createQueryBuilder('u').where(where, parameters);
+    const builder = this.manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where(where, parameters)
+      .andWhere('u.erasedAt IS NULL');
     if (this.options.lock) builder.setLock('pessimistic_write');
     const entity = await builder.getOne();
     return entity ? toUser(entity) : undefined;
@@ -123,6 +145,10 @@ export class TypeOrmUserRepository implements UserRepository {
 }
 
 function toUser(entity: UserEntity): User {
+  // Erased rows are filtered out by every query; one here is a bug, not a user.
+  if (entity.email === null || entity.displayName === null || entity.passwordHash === null) {
+    throw new Error(`user ${entity.id} is erased and cannot be restored`);
+  }
   return User.restore({
     id: entity.id,
     email: Email.parse(entity.email),
@@ -147,6 +173,7 @@ function fromRow(row: UserRow): UserEntity {
     createdAt: row.created_at,
     passwordChangedAt: row.password_changed_at,
     tokensValidAfter: row.tokens_valid_after,
+    erasedAt: row.erased_at,
   });
 }
 

@@ -176,6 +176,11 @@ export class PostgresLoginThrottle implements LoginThrottle {
     return deleted;
   }
 
+  async forgetAccount(emailKey: string): Promise<void> {
+    const { account } = this.keysOf(emailKey, undefined);
+    await this.dataSource.query(`DELETE FROM login_account_throttle WHERE account_key = $1`, [account]);
+  }
+
   /** Counts an attempt against the pair, or throws when its window is used up. */
   private async admitPair(manager: EntityManager, key: string, now: Date): Promise<void> {
     // The WHERE decides under the row's lock: of concurrent attempts, only as many as are left get in.

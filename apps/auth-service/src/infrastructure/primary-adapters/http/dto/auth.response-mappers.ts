@@ -1,4 +1,5 @@
-import type { TokenResponse, UserResponse } from '@platform/contracts';
+import type { ErasureResponse, TokenResponse, UserResponse } from '@platform/contracts';
+import type { ErasureView } from '../../../../application/get-erasure.use-case.js';
 import type { SessionTokens } from '../../../../application/session-tokens.js';
 import type { UserSummary } from '../../../../application/user-summary.js';
 
@@ -21,5 +22,22 @@ export function toTokenResponse(tokens: SessionTokens): TokenResponse {
     expiresIn: tokens.expiresIn,
     refreshToken: tokens.refreshToken,
     refreshTokenExpiresAt: tokens.refreshTokenExpiresAt.toISOString(),
+  };
+}
+
+export function toErasureResponse(erasure: ErasureView): ErasureResponse {
+  return {
+    id: erasure.id,
+    userId: erasure.userId,
+    requestedAt: erasure.requestedAt.toISOString(),
+    requestedVia: erasure.requestedVia,
+    deadlineAt: erasure.deadlineAt.toISOString(),
+    status: erasure.status,
+    confirmations: erasure.confirmations.map((confirmation) => ({
+      service: confirmation.service,
+      confirmedAt: confirmation.confirmedAt.toISOString(),
+      recordsChanged: confirmation.recordsChanged,
+    })),
+    awaiting: [...erasure.awaiting],
   };
 }

@@ -6,14 +6,15 @@ export class UserEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('text')
-  email!: string;
+  // NULL once the user is erased (with erasedAt set); the repository never restores such a row.
+  @Column('text', { nullable: true })
+  email!: string | null;
 
-  @Column('text', { name: 'display_name' })
-  displayName!: string;
+  @Column('text', { name: 'display_name', nullable: true })
+  displayName!: string | null;
 
-  @Column('text', { name: 'password_hash' })
-  passwordHash!: string;
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
 
   @Column('text', { array: true })
   roles!: string[];
@@ -26,4 +27,7 @@ export class UserEntity {
 
   @Column('timestamptz', { name: 'tokens_valid_after', nullable: true })
   tokensValidAfter!: Date | null;
+
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }
