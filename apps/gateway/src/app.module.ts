@@ -7,6 +7,7 @@ import {
   TOKEN_REVOCATIONS,
 } from './infrastructure/primary-adapters/http/access-token.guard.js';
 import {
+  AccountHttpController,
   AdminHttpController,
   AuthHttpController,
 } from './infrastructure/primary-adapters/http/auth.http.controller.js';
@@ -55,6 +56,7 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
 @Module({
   controllers: [
     AuthHttpController,
+    AccountHttpController,
     AdminHttpController,
     BusinessesHttpController,
     MembersHttpController,

@@ -182,6 +182,58 @@ describe('gateway → auth-service', () => {
     expect(invalid.error!.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'limit' })]));
   });
 
+  // After the admin test: its admin (root@example.com) erases a user here.
+  it('erases an account with its password or by an admin; the erased user’s access token is refused', async () => {
+    const password = 'right to be forgotten';
+    const tokens = await session('forget-me@example.com', password);
+    const me = signedIn(tokens.accessToken);
+    const wrong = await me.DELETE('/v1/me', { body: { password: 'not the password' } });
+    expect(wrong.response.status).toBe(401);
+    expect(wrong.error).toMatchObject({ code: 'AUTH.INVALID_CREDENTIALS' });
+
+    const erased = await me.DELETE('/v1/me', { body: { password } });
+    expect(erased.response.status).toBe(202);
+    expect(erased.data).toEqual({ erasureId: expect.any(String), status: 'pending' });
+    // auth.user.sessions-revoked (reason `erased`) reaches the gateway's revocation feed.
+    await eventually('the erased user’s access token refused', async () => {
+      return (await me.GET('/v1/auth/me')).response.status === 401;
+    });
+    expect(
+      (await api.POST('/v1/auth/login', { body: { email: 'forget-me@example.com', password } })).response.status,
+    ).toBe(401);
+
+    const victim = await session('erased-by-admin@example.com', 'an admin will erase this');
+    const victimId = (await signedIn(victim.accessToken).GET('/v1/auth/me')).data!.id;
+    const asAdmin = (
+      await api.POST('/v1/auth/login', { body: { email: 'root@example.com', password: 'keys to the kingdom' } })
+    ).data!;
+    const admin = signedIn(asAdmin.accessToken);
+    const forbidden = await signedIn(victim.accessToken).DELETE('/v1/admin/users/{userId}', {
+      params: { path: { userId: victimId } },
+    });
+    expect(forbidden.response.status).toBe(403);
+    const byAdmin = await admin.DELETE('/v1/admin/users/{userId}', { params: { path: { userId: victimId } } });
+    expect(byAdmin.response.status).toBe(202);
+
+    const state = await admin.GET('/v1/admin/erasures/{erasureId}', {
+      params: { path: { erasureId: byAdmin.data!.erasureId } },
+    });
+    expect(state.response.status).toBe(200);
+    // No other service runs here: nothing confirms, and the day's deadline is far.
+    expect(state.data).toMatchObject({
+      id: byAdmin.data!.erasureId,
+      userId: victimId,
+      requestedVia: 'admin',
+      status: 'pending',
+      confirmations: [],
+      awaiting: ['business-service', 'notification-service'],
+    });
+    const unknown = await admin.GET('/v1/admin/erasures/{erasureId}', {
+      params: { path: { erasureId: '0192f0c1-7a4e-7c3b-8f00-1234567890ab' } },
+    });
+    expect(unknown.response.status).toBe(404);
+  });
+
   it('publishes auth.user.registered on Kafka, in the trace of the registering request', async () => {
     const traceId = randomBytes(16).toString('hex');
     const { data, response } = await api.POST('/v1/auth/register', {

@@ -1,6 +1,26 @@
 // Generated from apps/gateway/openapi.json by `npm run api:generate` (openapi-typescript).
 // Do not edit: change the gateway's DTOs or routes and generate again.
 export interface paths {
+  '/v1/admin/erasures/{erasureId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where an erasure stands: each service’s confirmation, and which are awaited
+     * @description `overdue`: past the deadline with a service missing (the ErasureNotConfirmed alert fires).
+     */
+    get: operations['getErasure'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/jobs': {
     parameters: {
       query?: never;
@@ -50,6 +70,26 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/users/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Erase a user (irreversible)
+     * @description Not the last admin, and not the caller: an admin erases their own account with DELETE /v1/me (409 here).
+     */
+    delete: operations['eraseUser'];
     options?: never;
     head?: never;
     patch?: never;
@@ -606,6 +646,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Erase the signed-in user’s account (confirmed with the password)
+     * @description Irreversible. A wrong password answers 401 like a wrong current password does; the last admin gets 409.
+     */
+    delete: operations['eraseMe'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/notification-preferences': {
     parameters: {
       query?: never;
@@ -910,6 +970,58 @@ export interface components {
       /** @example DE123456789 */
       taxId: string | null;
     };
+    EraseMeRequest: {
+      /**
+       * Format: password
+       * @description The current password.
+       */
+      password: string;
+    };
+    ErasureAcceptedResponse: {
+      /**
+       * Format: uuid
+       * @description The erasure; admins follow it with GET /v1/admin/erasures/{erasureId}.
+       */
+      erasureId: string;
+      status: components['schemas']['ErasureStatus'];
+    };
+    ErasureConfirmationResponse: {
+      /**
+       * Format: date-time
+       * @description When the service committed its part.
+       */
+      confirmedAt: string;
+      /** @description Rows the service deleted or anonymised. */
+      recordsChanged: number;
+      /** @example business-service */
+      service: string;
+    };
+    /** @enum {string} */
+    ErasureRequestedVia: 'self' | 'admin';
+    ErasureResponse: {
+      /** @description Services that have not confirmed yet. */
+      awaiting: string[];
+      confirmations: components['schemas']['ErasureConfirmationResponse'][];
+      /**
+       * Format: date-time
+       * @description Every service must have confirmed by then.
+       */
+      deadlineAt: string;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedVia: components['schemas']['ErasureRequestedVia'];
+      /** @description `completed`: every service confirmed; `overdue`: past the deadline with a service missing. */
+      status: components['schemas']['ErasureStatus'];
+      /**
+       * Format: uuid
+       * @description The erased user (the account keeps only its id).
+       */
+      userId: string;
+    };
+    /** @enum {string} */
+    ErasureStatus: 'pending' | 'completed' | 'overdue';
     FieldErrorResponse: {
       /**
        * @description The rule that failed.
@@ -1659,6 +1771,105 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getErasure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The erasure. */
+        erasureId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The erasure and its confirmations. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
   listJobs: {
     parameters: {
       query?: never;
@@ -1912,6 +2123,114 @@ export interface operations {
       };
       /** @description Well formed, but breaks a rule the schema cannot state (`code` says which), or the `Idempotency-Key` was already used with a different body. */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  eraseUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The user to erase. */
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account is erased at the auth-service (every session ended, credentials and personal fields deleted); the other services erase their part and confirm (docs/decisions/0015). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureAcceptedResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Authenticated, but not allowed to do this (or the CSRF token does not match the cookie). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -6897,6 +7216,115 @@ export interface operations {
       };
       /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Too many requests from this client or for this account; `Retry-After` says when to try again. */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service answered with something the gateway cannot pass on. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service is unavailable or its circuit is open; `retryable` says whether to try again. */
+      503: {
+        headers: {
+          /** @description Seconds to wait before trying again. */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description An upstream service did not answer in time. */
+      504: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+    };
+  };
+  eraseMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseMeRequest'];
+      };
+    };
+    responses: {
+      /** @description The account is erased at the auth-service (every session ended, credentials and personal fields deleted); the other services erase their part and confirm (docs/decisions/0015). */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureAcceptedResponse'];
+        };
+      };
+      /** @description Malformed or invalid request: `errors` names each field that failed and why. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No valid access token (missing, expired, tampered or signed by an unknown key), or wrong credentials. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description No such resource for this caller: it does not exist, or belongs to a business the caller is not a member of. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description Conflicts with the current state, e.g. the e-mail address is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetailsResponse'];
+        };
+      };
+      /** @description The request body is larger than the gateway accepts. */
+      413: {
         headers: {
           [name: string]: unknown;
         };

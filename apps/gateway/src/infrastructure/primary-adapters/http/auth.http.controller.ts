@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
@@ -7,12 +8,16 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiQuery,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import {
   ChangePasswordRequest,
+  EraseMeRequest,
+  ErasureAcceptedResponse,
+  ErasureResponse,
   JsonWebKeySetResponse,
   ListUsersQuery,
   LogInRequest,
@@ -160,6 +165,37 @@ export class AuthHttpController {
   }
 }
 
+const ERASURE_ACCEPTED = ApiAcceptedResponse({
+  type: ErasureAcceptedResponse,
+  description:
+    'The account is erased at the auth-service (every session ended, credentials and personal fields deleted); ' +
+    'the other services erase their part and confirm (docs/decisions/0015).',
+});
+
+/** `/v1/me`: the signed-in user's account itself. */
+@ApiTags('auth')
+@ApiBearerAuth(ACCESS_TOKEN_SCHEME)
+@ApiProblems(400, 401, 429, 502, 503, 504)
+@Controller('v1/me')
+@UseGuards(AccessTokenGuard)
+export class AccountHttpController {
+  constructor(@Inject(UpstreamForwarder) private readonly forwarder: UpstreamForwarder) {}
+
+  @Delete()
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Erase the signed-in user’s account (confirmed with the password)',
+    description:
+      'Irreversible. A wrong password answers 401 like a wrong current password does; the last admin gets 409.',
+  })
+  @ApiBody({ type: EraseMeRequest })
+  @ERASURE_ACCEPTED
+  @ApiProblems(404, 409, 413)
+  eraseMe(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/me');
+  }
+}
+
 /** `/v1/admin`: administration routes; the upstream checks the permissions. */
 @ApiTags('admin')
 @ApiBearerAuth(ACCESS_TOKEN_SCHEME)
@@ -176,5 +212,41 @@ export class AdminHttpController {
   @ApiProblems(422)
   listUsers(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('auth', request, reply, '/v1/admin/users');
+  }
+
+  @Delete('users/:userId')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Erase a user (irreversible)',
+    description:
+      'Not the last admin, and not the caller: an admin erases their own account with DELETE /v1/me (409 here).',
+  })
+  @ApiParam({
+    name: 'userId',
+    required: true,
+    description: 'The user to erase.',
+    schema: { type: 'string', format: 'uuid' },
+  })
+  @ERASURE_ACCEPTED
+  @ApiProblems(404, 409)
+  eraseUser(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/admin/users/:userId');
+  }
+
+  @Get('erasures/:erasureId')
+  @ApiOperation({
+    summary: 'Where an erasure stands: each service’s confirmation, and which are awaited',
+    description: '`overdue`: past the deadline with a service missing (the ErasureNotConfirmed alert fires).',
+  })
+  @ApiParam({
+    name: 'erasureId',
+    required: true,
+    description: 'The erasure.',
+    schema: { type: 'string', format: 'uuid' },
+  })
+  @ApiOkResponse({ type: ErasureResponse, description: 'The erasure and its confirmations.' })
+  @ApiProblems(404)
+  getErasure(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/admin/erasures/:erasureId');
   }
 }
