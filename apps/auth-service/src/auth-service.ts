@@ -25,7 +25,7 @@ export function authServiceOptions(): ServiceOptions<AuthConfig> {
     connect: (app, config) => {
       transport = connectEventConsumer(app, {
         kafka: createKafkaClient({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS), clientId: 'auth-service' }),
-        groupId: config.AUTH_CONSUMER_GROUP,
+        groupId: config.KAFKA_CONSUMER_GROUP,
         retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 60_000 },
       });
     },

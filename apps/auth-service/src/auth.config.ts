@@ -117,11 +117,11 @@ export class AuthConfig extends ServiceConfig {
 
   /**
    * Consumer group of the event consumer (the services' erasure confirmations): its inbox rows,
-   * offsets and parked events belong to it. Not KAFKA_CONSUMER_GROUP: a launcher passing that one
-   * to the business-service must not put this service in its group.
+   * offsets and parked events belong to it. Launchers set it per service (tools/dev: from
+   * AUTH_CONSUMER_GROUP), so a setting meant for another service never puts this one in its group.
    */
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'AUTH_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
-  AUTH_CONSUMER_GROUP = 'auth-service';
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
+  KAFKA_CONSUMER_GROUP = 'auth-service';
 
   /**
    * The services that must confirm every erasure, by the `source` of their events, comma-separated.

@@ -58,7 +58,7 @@ describe('AuthConfig', () => {
     const load = (env: Record<string, string> = {}) =>
       loadConfig(AuthConfig, { ...required, KAFKA_BROKERS: '127.0.0.1:9092', ...env });
     expect(load()).toMatchObject({
-      AUTH_CONSUMER_GROUP: 'auth-service',
+      KAFKA_CONSUMER_GROUP: 'auth-service',
       ERASURE_CONFIRMING_SERVICES: 'business-service,notification-service',
       ERASURE_CONFIRMATION_DEADLINE_MS: 86_400_000,
     });

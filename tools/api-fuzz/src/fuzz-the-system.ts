@@ -43,12 +43,13 @@ export async function startSystemUnderTest(log: (line: string) => void = () => u
   const notificationDatabase = `fuzz_notification_${run}`;
   const businessConsumerGroup = `fuzz-business-service-${run}`;
   const notificationConsumerGroup = `fuzz-notification-service-${run}`;
+  const authConsumerGroup = `fuzz-auth-service-${run}`;
   const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
   const cleanUp = async () => {
     for (const database of [authDatabase, businessDatabase, notificationDatabase]) {
       await dropDatabase(lease.endpoints.databaseUrl, database).catch(() => undefined);
     }
-    for (const group of [businessConsumerGroup, notificationConsumerGroup]) {
+    for (const group of [businessConsumerGroup, notificationConsumerGroup, authConsumerGroup]) {
       await deleteConsumerGroup(lease.endpoints.kafkaBrokers, group).catch(() => undefined);
     }
     rmSync(logDir, { recursive: true, force: true });
@@ -64,6 +65,7 @@ export async function startSystemUnderTest(log: (line: string) => void = () => u
       NOTIFICATION_DATABASE: notificationDatabase,
       KAFKA_CONSUMER_GROUP: businessConsumerGroup,
       NOTIFICATION_CONSUMER_GROUP: notificationConsumerGroup,
+      AUTH_CONSUMER_GROUP: authConsumerGroup,
       LOG_DIR: logDir,
     });
   } catch (error) {

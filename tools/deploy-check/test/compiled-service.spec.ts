@@ -5,7 +5,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { freePort } from '@platform/infra';
-import { createTestDatabase, eventually, testInfra, type TestDatabase, uniqueName } from '@platform/infra/testing';
+import {
+  createTestDatabase,
+  deleteGroup,
+  eventually,
+  testInfra,
+  type TestDatabase,
+  uniqueGroupId,
+  uniqueName,
+} from '@platform/infra/testing';
 import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compiledImports } from '../src/compiled-imports.js';
@@ -16,6 +24,8 @@ import { inRepository, repositoryRoot } from '../src/repository.js';
 // stage and starts it that way against the run's real PostgreSQL and Kafka.
 const buildRoot = inRepository('tmp', uniqueName('deploy-check-build'));
 const distDir = path.join(buildRoot, 'dist');
+// Its own consumer group: never the default one another test's auth-service may be in.
+const consumerGroup = uniqueGroupId('deploy-check-auth-service');
 const register = path.join(distDir, 'libs/shared/observability/src/register-compiled.mjs');
 
 /** A loopback OTLP/HTTP receiver: the bodies of the trace exports it was sent. */
@@ -70,6 +80,7 @@ describe('the compiled auth-service', () => {
         MANAGEMENT_PORT: String(managementPort),
         DATABASE_URL: database.url,
         KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
+        KAFKA_CONSUMER_GROUP: consumerGroup,
         IDENTITY_SIGNING_KEY: randomBytes(32).toString('base64url'),
         JWT_PRIVATE_JWKS: JSON.stringify(jwks),
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
@@ -87,6 +98,7 @@ describe('the compiled auth-service', () => {
       await exited;
     }
     receiver?.server.close();
+    await deleteGroup(consumerGroup);
     await database?.drop();
     rmSync(buildRoot, { recursive: true, force: true });
   });

@@ -37,7 +37,8 @@ export interface SystemEndpoints {
 /**
  * The services in start order (upstreams first), on the documented default ports: gateway 3000,
  * auth-service 3001, business-service 3002, notification-service 3003, management 9000 to 9003
- * (NOTIFICATION_DATABASE and NOTIFICATION_CONSUMER_GROUP move its database and group), and the payment
+ * (NOTIFICATION_DATABASE and NOTIFICATION_CONSUMER_GROUP move its database and group, AUTH_CONSUMER_GROUP
+ * the auth-service's group), and the payment
  * sandbox (tools/payment-sandbox, the business-service's payment provider) 4010; each can be
  * moved with `<NAME>_PORT` / `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`,
  * `PAYMENT_SANDBOX_PORT`), and a database with `<NAME>_DATABASE` (e.g. `AUTH_DATABASE`: tests
@@ -60,6 +61,8 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       database: env['AUTH_DATABASE'] ?? 'auth',
       env: (system) => ({
         KAFKA_BROKERS: system.kafkaBrokers.join(','),
+        // Its own group (the erasure confirmations), never an inherited one meant for another service.
+        KAFKA_CONSUMER_GROUP: env['AUTH_CONSUMER_GROUP'] ?? 'auth-service',
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
       }),
     },

@@ -13,6 +13,7 @@ import {
 import { freePort, infraPaths } from '@platform/infra';
 import {
   createTestDatabase,
+  deleteGroup,
   eventually,
   startTestAlertmanager,
   startTestMailpit,
@@ -23,6 +24,7 @@ import {
   type TestDatabase,
   type TestMailpit,
   type TestPrometheus,
+  uniqueGroupId,
 } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -43,6 +45,8 @@ describe('a service that dies pages on-call by e-mail', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'alert-email-'));
   const logDir = mkdtempSync(path.join(infraPaths().root, 'alert-email-logs-'));
   const rule = shortenedServiceDown();
+  // Its own consumer group: the killed member would stall a shared group's rebalance for others.
+  const consumerGroup = uniqueGroupId('alert-email-auth-service');
   const output: string[] = [];
   let managementPort: number;
   let database: TestDatabase | undefined;
@@ -60,6 +64,7 @@ describe('a service that dies pages on-call by e-mail', () => {
     const spec = systemServices({
       AUTH_SERVICE_PORT: String(await freePort()),
       AUTH_SERVICE_MANAGEMENT_PORT: String(managementPort),
+      AUTH_CONSUMER_GROUP: consumerGroup,
     }).find((candidate) => candidate.name === 'auth-service')!;
     auth = startProcess(
       spec,
@@ -93,6 +98,7 @@ describe('a service that dies pages on-call by e-mail', () => {
     await prometheus?.stop();
     await alertmanager?.stop();
     await mailpit?.stop();
+    await deleteGroup(consumerGroup);
     await database?.drop();
     rmSync(scratch, { recursive: true, force: true });
     rmSync(logDir, { recursive: true, force: true });

@@ -48,7 +48,7 @@ describe('erasure over HTTP and Kafka', () => {
         KAFKA_BROKERS: testInfra().kafkaBrokers.join(','),
         IDENTITY_SIGNING_KEY: identityKey,
         JWT_DEV_KEY_DIR: keyDir,
-        AUTH_CONSUMER_GROUP: uniqueName('auth-erasure-test'),
+        KAFKA_CONSUMER_GROUP: uniqueName('auth-erasure-test'),
         ERASURE_CONFIRMATION_DEADLINE_MS: String(DEADLINE_MS),
       },
       logStream: new PassThrough().resume(),

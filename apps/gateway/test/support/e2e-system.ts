@@ -91,6 +91,9 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
       LOG_LEVEL: 'info',
     };
     const authReadyUrl = `http://127.0.0.1:${authManagement}/health/ready`;
+    // Its own group (the erasure confirmations): systems of parallel test files never share one.
+    const authGroup = uniqueGroupId('e2e-auth-service');
+    undo.push(() => deleteGroup(authGroup));
     const auth = await startService(
       'apps/auth-service/src/main.ts',
       {
@@ -100,6 +103,7 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
         MANAGEMENT_PORT: String(authManagement),
         DATABASE_URL: database.url,
         JWT_DEV_KEY_DIR: keyDir,
+        KAFKA_CONSUMER_GROUP: authGroup,
         ...options.auth,
       },
       authReadyUrl,

@@ -22,7 +22,11 @@ export async function startRunningSystem(purpose: string): Promise<RunningSystem
     business: `mon_business_${run}`,
     notification: `mon_notification_${run}`,
   };
-  const groups = { business: `mon-business-service-${run}`, notification: `mon-notification-service-${run}` };
+  const groups = {
+    business: `mon-business-service-${run}`,
+    notification: `mon-notification-service-${run}`,
+    auth: `mon-auth-service-${run}`,
+  };
   const logDir = mkdtempSync(path.join(infraPaths().root, 'monitoring-logs-'));
   const cleanUp = async () => {
     for (const database of Object.values(databases)) {
@@ -41,6 +45,7 @@ export async function startRunningSystem(purpose: string): Promise<RunningSystem
       NOTIFICATION_DATABASE: databases.notification,
       KAFKA_CONSUMER_GROUP: groups.business,
       NOTIFICATION_CONSUMER_GROUP: groups.notification,
+      AUTH_CONSUMER_GROUP: groups.auth,
       LOG_DIR: logDir,
     });
     return {

@@ -25,7 +25,11 @@ export async function startSystemUnderTrace(): Promise<SystemUnderTrace> {
   const lease = await acquireInfra('journey test');
   const run = randomBytes(4).toString('hex');
   const databases = [`journey_auth_${run}`, `journey_business_${run}`, `journey_notification_${run}`];
-  const groups = [`journey-business-service-${run}`, `journey-notification-service-${run}`];
+  const groups = [
+    `journey-business-service-${run}`,
+    `journey-notification-service-${run}`,
+    `journey-auth-service-${run}`,
+  ];
   const logDir = mkdtempSync(path.join(infraPaths().root, 'journey-logs-'));
   let jaeger: TestJaeger | undefined;
   const cleanUp = async () => {
@@ -44,6 +48,7 @@ export async function startSystemUnderTrace(): Promise<SystemUnderTrace> {
       NOTIFICATION_DATABASE: databases[2],
       KAFKA_CONSUMER_GROUP: groups[0],
       NOTIFICATION_CONSUMER_GROUP: groups[1],
+      AUTH_CONSUMER_GROUP: groups[2],
       LOG_DIR: logDir,
       OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpHttpUrl,
       // Spans reach Jaeger sooner; the test still polls, never relies on a delay.
