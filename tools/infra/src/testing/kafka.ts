@@ -47,7 +47,14 @@ export async function startGroupAtTheEnd(groupId: string, topics: readonly strin
   await withAdmin(async (admin) => {
     const existing = new Set(await admin.listTopics());
     for (const topic of topics.filter((t) => existing.has(t))) {
-      await admin.resetOffsets({ groupId, topic, earliest: false });
+      // The end offsets themselves: kafkajs' resetOffsets seeks to "latest" (-1), which commits
+      // nothing, so the group started from the beginning of every shared topic after all.
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
     }
   });
 }

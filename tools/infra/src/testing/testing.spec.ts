@@ -1,6 +1,14 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestTopic, testInfra, testKafka } from './index.js';
+import {
+  createTestDatabase,
+  createTestTopic,
+  deleteGroup,
+  startGroupAtTheEnd,
+  testInfra,
+  testKafka,
+  uniqueGroupId,
+} from './index.js';
 
 async function databaseExists(name: string): Promise<boolean> {
   const admin = new pg.Client({ connectionString: testInfra().databaseUrl });
@@ -38,6 +46,33 @@ describe('test helpers', () => {
       expect(await admin.listTopics()).not.toContain(topic.name);
     } finally {
       await admin.disconnect();
+    }
+  });
+
+  it('start a new consumer group at the end of each topic: what was published before is not its business', async () => {
+    const topic = await createTestTopic('group-at-end', 2);
+    const groupId = uniqueGroupId('at-end');
+    const producer = testKafka().producer();
+    const admin = testKafka().admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    try {
+      await producer.send({
+        topic: topic.name,
+        messages: ['a', 'b', 'c'].map((value, index) => ({ value, partition: index % 2 })),
+      });
+      await startGroupAtTheEnd(groupId, [topic.name, 'no.such.topic.v1']);
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic.name] });
+      const ends = await admin.fetchTopicOffsets(topic.name);
+      const byPartition = (list: { partition: number; offset: string }[]) =>
+        Object.fromEntries(list.map(({ partition, offset }) => [partition, offset]));
+      expect(byPartition(committed!.partitions)).toEqual(
+        byPartition(ends.map((end) => ({ ...end, offset: end.high }))),
+      );
+      expect(byPartition(committed!.partitions)).toEqual({ 0: '2', 1: '1' });
+    } finally {
+      await Promise.all([producer.disconnect(), admin.disconnect()]);
+      await deleteGroup(groupId);
+      await topic.delete();
     }
   });
 });
