@@ -7,6 +7,8 @@ export { testKafka, createTestTopic, uniqueGroupId, startGroupAtTheEnd, deleteGr
 export type { TestTopic } from './kafka.js';
 export { startPrivateKafka } from './private-kafka.js';
 export type { PrivateKafka } from './private-kafka.js';
+export { startRestartablePostgres } from './restartable-postgres.js';
+export type { RestartablePostgres } from './restartable-postgres.js';
 export { startTestRedis } from './redis.js';
 export { startTestMailpit } from './mailpit.js';
 export type { TestMailpit, MailpitMessage, MailpitSummary } from './mailpit.js';
@@ -19,3 +21,5 @@ export { startTestAlertmanager } from './alertmanager.js';
 export type { TestAlertmanager, TestAlertmanagerOptions, AlertmanagerAlert } from './alertmanager.js';
 export { eventually } from './eventually.js';
 export { schemathesisBin } from './schemathesis.js';
+export { searchDatabase, placesOf, parsePersonalDataMark } from './database-search.js';
+export type { DatabaseHit, PersonalDataMark, ErasureAction, SearchTarget } from './database-search.js';
