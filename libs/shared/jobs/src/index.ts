@@ -1,6 +1,8 @@
 // Defining jobs
 export { defineJob, DEFAULT_BATCH_SIZE } from './job-definition.js';
 export type { JobBatchContext, JobBatchResult, JobDefinition } from './job-definition.js';
+export { defineRetentionJob, DEFAULT_RETENTION_BATCH_SIZE } from './retention/retention-job.js';
+export type { RetentionCursor, RetentionJobOptions } from './retention/retention-job.js';
 
 // Running them
 export { JobRunner } from './runner/job-runner.js';
