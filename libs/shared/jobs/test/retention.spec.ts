@@ -142,6 +142,28 @@ describe('retention job', () => {
     }
   });
 
+  it('counts the runs the runner prunes from job_runs past runRetentionMs in the same metric', async () => {
+    await db.dataSource.query(
+      `INSERT INTO job_runs (id, job, instance, trigger, status, started_at, finished_at)
+       VALUES ('01900000-0000-7000-8000-000000000001', 'retention-events', 'old', 'schedule', 'failed', $1, $1),
+              ('01900000-0000-7000-8000-000000000002', 'retention-events', 'old', 'schedule', 'succeeded', $1, $1)`,
+      [new Date(NOW - 40 * DAY)],
+    );
+    const before = (await metricValue('retention_rows_deleted_total', { table: 'job_runs' })) ?? 0;
+    const runner = new JobRunner({
+      dataSource: db.dataSource,
+      jobs: [defineRetentionJob(base())],
+      now: () => NOW,
+      runRetentionMs: 30 * DAY,
+    });
+
+    await runner.tick('retention-events');
+
+    // Both old runs go: the new run is now the latest success.
+    expect(await db.dataSource.query(`SELECT instance FROM job_runs`)).toEqual([{ instance: runner.instance }]);
+    expect(await metricValue('retention_rows_deleted_total', { table: 'job_runs' })).toBe(before + 2);
+  });
+
   it('refuses a configuration that cannot be right, with a clear message', () => {
     const refused = (options: Partial<RetentionJobOptions>, message: RegExp) => {
       expect(() => defineRetentionJob({ ...base(), ...options } as RetentionJobOptions)).toThrowError(message);

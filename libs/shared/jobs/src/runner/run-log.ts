@@ -1,5 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { JOBS_LOCK_NAMESPACE } from './run-lock.js';
+import { retentionMetrics } from '../metrics/retention-metrics.js';
 
 /** Trigger of a run: its timer, or an administrator. */
 export type RunTrigger = 'schedule' | 'admin';
@@ -126,13 +127,15 @@ export const runLog = {
 
   /** Deletes runs older than `before`, keeping the latest success (staleness is measured from it). */
   async prune(runner: QueryRunner, job: string, before: Date): Promise<void> {
-    await runner.query(
+    const result = (await runner.query(
       `DELETE FROM job_runs
         WHERE job = $1 AND started_at < $2 AND status <> 'running'
           AND id IS DISTINCT FROM (SELECT id FROM job_runs WHERE job = $1 AND status = 'succeeded'
                                     ORDER BY started_at DESC LIMIT 1)`,
       [job, before],
-    );
+    )) as [unknown, number];
+    const deleted = result[1] ?? 0;
+    if (deleted > 0) retentionMetrics.inc('retention_rows_deleted_total', { table: 'job_runs' }, deleted);
   },
 
   /** The history of each job, in one round trip. */
