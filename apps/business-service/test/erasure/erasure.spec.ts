@@ -5,7 +5,7 @@ import {
   type EventEnvelope,
 } from '@platform/contracts';
 import { signIdentity } from '@platform/identity';
-import { eventually, findMessage, testInfra, uniqueName } from '@platform/infra/testing';
+import { eventually, findMessage, placesOf, searchDatabase, testInfra, uniqueName } from '@platform/infra/testing';
 import { createEvent, createKafkaClient } from '@platform/messaging';
 import { Partitioners, type Kafka } from 'kafkajs';
 import pg from 'pg';
@@ -106,30 +106,8 @@ describe('erasing a user (auth.user.erasure-requested → business.erasure.compl
   }
   const created = async (answer: Promise<Answer>) => (await answered(answer)).id as string;
 
-  /**
-   * Every `table.column` of the service's database whose text holds `needle` (any case): every
-   * text, character and JSON column of every table, found through information_schema so that a
-   * table added later is searched too.
-   */
-  async function whereItAppears(needle: string): Promise<string[]> {
-    const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
-      `SELECT c.table_name, c.column_name FROM information_schema.columns c
-         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-        WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-          AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')
-        ORDER BY c.table_name, c.column_name`,
-    );
-    expect(columns.map((column) => column.table_name)).toContain('messaging_outbox');
-    const found: string[] = [];
-    for (const { table_name: table, column_name: column } of columns) {
-      const { rows } = await db.query(
-        `SELECT 1 FROM "${table}" WHERE strpos(lower("${column}"::text), lower($1)) > 0 LIMIT 1`,
-        [needle],
-      );
-      if (rows.length > 0) found.push(`${table}.${column}`);
-    }
-    return found;
-  }
+  /** Every `table.column` of the service's database whose text holds `needle` (any case). */
+  const whereItAppears = async (needle: string) => placesOf(await searchDatabase(db, [needle]));
 
   async function confirmationsOf(userId: string) {
     const { rows } = await db.query<{ payload: string; published: boolean }>(

@@ -11,6 +11,8 @@ import {
   deleteGroup,
   eventually,
   findMessage,
+  placesOf,
+  searchDatabase,
   startTestMailpit,
   testInfra,
   uniqueGroupId,
@@ -80,31 +82,12 @@ describe('erasing a user (auth.user.erasure-requested → nothing left, confirme
     return rows.length === count && rows.every((row) => row.status === 'sent');
   };
 
-  /**
-   * Every place of the database that holds `text`: each text, character, JSON and array column of
-   * each table of the schema, found through information_schema, so a table added later is searched too.
-   */
+  /** Every place of the database that holds `text` (any case), with how many rows: `table.column (n)`. */
   async function placesHolding(text: string): Promise<string[]> {
-    const { rows: columns } = await db.query<{ table_name: string; column_name: string }>(
-      `SELECT c.table_name, c.column_name
-         FROM information_schema.columns c
-         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-        WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-          AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY')`,
+    const hits = await searchDatabase(db, [text]);
+    return placesOf(hits).map(
+      (place) => `${place} (${hits.filter((hit) => `${hit.table}.${hit.column}` === place).length})`,
     );
-    expect(columns.map((column) => `${column.table_name}.${column.column_name}`)).toEqual(
-      expect.arrayContaining(['known_users.email', 'notifications.data', 'notification_preferences.recipient']),
-    );
-    const places: string[] = [];
-    for (const { table_name: table, column_name: column } of columns) {
-      // strpos, not LIKE: the addresses' underscores would be wildcards.
-      const { rows } = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM "${table}" WHERE strpos(lower("${column}"::text), lower($1)) > 0`,
-        [text],
-      );
-      if (rows[0]!.n > 0) places.push(`${table}.${column} (${rows[0]!.n})`);
-    }
-    return places;
   }
 
   /**
