@@ -65,7 +65,7 @@ describe('redisCheck', () => {
     await expect(run(redisCheck({ url: fake.url }))).rejects.toThrow(/ECONNREFUSED/);
   });
 
-  it('refuses a missing, malformed or TLS URL when it is declared', () => {
+  it('refuses a missing or malformed URL, or a CA beside a plain URL, when it is declared', () => {
     const saved = process.env['REDIS_URL'];
     delete process.env['REDIS_URL'];
     try {
@@ -76,7 +76,9 @@ describe('redisCheck', () => {
       if (saved !== undefined) process.env['REDIS_URL'] = saved;
     }
     expect(() => redisCheck({ url: 'not a url' })).toThrow('"not a url" is not a URL');
-    expect(() => redisCheck({ url: 'rediss://cache:6380' })).toThrow('TLS (rediss://) is not supported');
+    expect(() => redisCheck({ url: 'redis://cache:6379', caFile: '/etc/ca.pem' })).toThrow(
+      'REDIS_CA_FILE is set but REDIS_URL is not rediss://',
+    );
     expect(() => redisCheck({ url: 'http://cache' })).toThrow('is not redis://');
   });
 });

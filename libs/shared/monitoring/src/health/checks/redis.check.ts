@@ -1,4 +1,6 @@
-import { createConnection, type Socket } from 'node:net';
+import { createConnection, isIP, type Socket } from 'node:net';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
+import { redisConnection } from '@platform/tls';
 import { MONITORING_ERROR_CODES, MonitoringError } from '../../errors.js';
 import type { ReadinessCheck } from '../readiness-check.js';
 
@@ -6,8 +8,10 @@ import type { ReadinessCheck } from '../readiness-check.js';
 export interface RedisCheckOptions {
   /** Key in health bodies; default `redis`. */
   name?: string;
-  /** `redis://[user:password@]host[:port]`; default the `REDIS_URL` environment variable. */
+  /** `redis://` or `rediss://[user:password@]host[:port]`; default the `REDIS_URL` environment variable. */
   url?: string;
+  /** The CA a `rediss://` server's certificate is checked against; default `REDIS_CA_FILE`, else the system's CAs. */
+  caFile?: string;
   /** Milliseconds before the check counts as down; default 3000. */
   timeoutMs?: number;
 }
@@ -17,9 +21,11 @@ interface RedisTarget {
   port: number;
   username?: string;
   password?: string;
+  /** Set for rediss://: the server's certificate and name are verified. */
+  tls?: ConnectionOptions;
 }
 
-function parseUrl(raw: string | undefined): RedisTarget {
+function parseUrl(raw: string | undefined, caFile: string | undefined): RedisTarget {
   const fail = (why: string): never => {
     throw new MonitoringError(MONITORING_ERROR_CODES.invalidConfiguration, `redisCheck: ${why}`);
   };
@@ -30,9 +36,15 @@ function parseUrl(raw: string | undefined): RedisTarget {
   } catch {
     return fail(`"${raw}" is not a URL`);
   }
-  if (url.protocol === 'rediss:') fail('TLS (rediss://) is not supported: no TLS client is wired in yet');
-  if (url.protocol !== 'redis:') fail(`"${url.protocol}" is not redis://`);
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') fail(`"${url.protocol}" is not redis:// or rediss://`);
+  let tls: ConnectionOptions | undefined;
+  try {
+    tls = redisConnection(raw, caFile).tls;
+  } catch (error) {
+    fail((error as Error).message);
+  }
   return {
+    tls,
     host: url.hostname.replace(/^\[|\]$/g, '') || 'localhost',
     port: url.port ? Number(url.port) : 6379,
     username: url.username ? decodeURIComponent(url.username) : undefined,
@@ -51,7 +63,14 @@ function exchange(target: RedisTarget, commands: string[], expected: string[], s
     let buffered = '';
     let replies = 0;
     let settled = false;
-    const socket: Socket = createConnection({ host: target.host, port: target.port });
+    const socket: Socket = target.tls
+      ? connectTls({
+          ...target.tls,
+          host: target.host,
+          port: target.port,
+          ...(isIP(target.host) ? {} : { servername: target.host }),
+        })
+      : createConnection({ host: target.host, port: target.port });
     const finish = (error?: Error): void => {
       if (settled) return;
       settled = true;
@@ -64,7 +83,8 @@ function exchange(target: RedisTarget, commands: string[], expected: string[], s
     signal.addEventListener('abort', onAbort, { once: true });
 
     socket.setEncoding('utf8');
-    socket.once('connect', () => socket.write(commands.join('')));
+    // Over TLS, write once the handshake (and the certificate check) is done.
+    socket.once(target.tls ? 'secureConnect' : 'connect', () => socket.write(commands.join('')));
     socket.on('data', (chunk: string) => {
       buffered += chunk;
       let end: number;
@@ -83,7 +103,7 @@ function exchange(target: RedisTarget, commands: string[], expected: string[], s
 
 /** Readiness of Redis: `PING` answered by `PONG` (after `AUTH` when the URL has credentials). */
 export function redisCheck(options: RedisCheckOptions = {}): ReadinessCheck {
-  const target = parseUrl(options.url ?? process.env['REDIS_URL']);
+  const target = parseUrl(options.url ?? process.env['REDIS_URL'], options.caFile ?? process.env['REDIS_CA_FILE']);
   const commands: string[] = [];
   const expected: string[] = [];
   if (target.password !== undefined) {
