@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { redisConnection } from '@platform/tls';
 import { GatewayConfig } from './gateway.config.js';
 import {
   ACCESS_TOKEN_VERIFIER,
@@ -90,7 +91,9 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
       provide: REVOKED_SESSIONS_STORE,
       inject: [GatewayConfig],
       useFactory: (config: GatewayConfig): RevokedSessionsStore =>
-        config.REDIS_URL ? new RedisRevokedSessionsStore(config.REDIS_URL) : new MemoryRevokedSessionsStore(),
+        config.REDIS_URL
+          ? new RedisRevokedSessionsStore(redisConnection(config.REDIS_URL, config.REDIS_CA_FILE))
+          : new MemoryRevokedSessionsStore(),
     },
     {
       provide: RevocationFeed,
@@ -120,7 +123,9 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
       provide: RATE_LIMIT_STORE,
       inject: [GatewayConfig],
       useFactory: (config: GatewayConfig): RateLimitStore =>
-        config.REDIS_URL ? new RedisRateLimitStore(config.REDIS_URL) : new MemoryRateLimitStore(),
+        config.REDIS_URL
+          ? new RedisRateLimitStore(redisConnection(config.REDIS_URL, config.REDIS_CA_FILE))
+          : new MemoryRateLimitStore(),
     },
     {
       provide: RATE_LIMIT_RULES,
@@ -135,7 +140,9 @@ import { Upstreams } from './infrastructure/secondary-adapters/upstreams.js';
       provide: IDEMPOTENCY_STORE,
       inject: [GatewayConfig],
       useFactory: (config: GatewayConfig): IdempotencyStore =>
-        config.REDIS_URL ? new RedisIdempotencyStore(config.REDIS_URL) : new MemoryIdempotencyStore(),
+        config.REDIS_URL
+          ? new RedisIdempotencyStore(redisConnection(config.REDIS_URL, config.REDIS_CA_FILE))
+          : new MemoryIdempotencyStore(),
     },
   ],
 })

@@ -6,6 +6,7 @@ import {
   IsIdentitySigningKey,
 } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsPemFile, OnlyWith } from '@platform/tls';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
@@ -81,6 +82,12 @@ export class GatewayConfig extends ServiceConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  /** The CA (PEM file) a `rediss://` REDIS_URL's certificate is checked against; unset: the system's CAs. Only with rediss://. */
+  @IsOptional()
+  @IsPemFile()
+  @OnlyWith('REDIS_URL', /^rediss:\/\//, 'a rediss:// URL')
+  REDIS_CA_FILE?: string;
 
   /** Least time between two JWKS fetches caused by unknown `kid`s, so forged tokens cannot hammer auth. */
   @Type(() => Number)

@@ -1,3 +1,4 @@
+import { asRedisConnection, type RedisConnection } from '@platform/tls';
 import { Redis } from 'ioredis';
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from './idempotency-store.js';
 
@@ -5,8 +6,9 @@ import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from './idem
 export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly redis: Redis;
 
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  constructor(connection: string | RedisConnection) {
+    const { url, tls } = asRedisConnection(connection);
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, tls });
     this.redis.on('error', () => undefined);
   }
 

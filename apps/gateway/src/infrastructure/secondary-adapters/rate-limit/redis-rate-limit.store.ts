@@ -1,3 +1,4 @@
+import { asRedisConnection, type RedisConnection } from '@platform/tls';
 import { Redis } from 'ioredis';
 import type { RateLimitCount, RateLimitStore } from './rate-limit-store.js';
 
@@ -15,9 +16,10 @@ const CONNECT_WAIT_MS = 500;
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
 
-  constructor(url: string) {
+  constructor(connection: string | RedisConnection) {
+    const { url, tls } = asRedisConnection(connection);
     // Fail fast instead of queueing commands while Redis is away: the caller decides what then.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, tls });
     this.redis.on('error', () => undefined);
   }
 

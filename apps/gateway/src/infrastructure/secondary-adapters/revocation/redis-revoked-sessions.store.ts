@@ -1,3 +1,4 @@
+import { asRedisConnection, type RedisConnection } from '@platform/tls';
 import { Redis } from 'ioredis';
 import type { RevokedSessionsStore } from './revoked-sessions-store.js';
 
@@ -16,10 +17,11 @@ export class RedisRevokedSessionsStore implements RevokedSessionsStore {
   private readonly redis: Redis;
 
   constructor(
-    url: string,
+    connection: string | RedisConnection,
     private readonly now: () => number = Date.now,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS });
+    const { url, tls } = asRedisConnection(connection);
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: COMMAND_TIMEOUT_MS, tls });
     this.redis.on('error', () => undefined);
   }
 
