@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OnModuleDestroy } from '@nestjs/common';
 import { getLogger } from '@platform/logging';
+import { asRedisConnection, type RedisConnection } from '@platform/tls';
 import { Redis } from 'ioredis';
 import type { SummaryCache } from '../../../application/ports/summary-cache.port.js';
 import type { BusinessSummary } from '../../../domain/business-summary.js';
@@ -118,11 +119,13 @@ export class RedisSummaryCache implements SummaryCache, OnModuleDestroy {
   private readonly firstConnection: Promise<void>;
   private firstConnectionSettled = false;
 
-  constructor(url: string, options: RedisSummaryCacheOptions = {}) {
+  constructor(connection: string | RedisConnection, options: RedisSummaryCacheOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
+    const { url, tls } = asRedisConnection(connection);
     // Fail fast rather than queue or retry commands while Redis is away: PostgreSQL answers then.
     // Reconnection backs off to 5 s, so an outage costs a connection attempt every few seconds.
     this.redis = new Redis(url, {
+      tls,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       commandTimeout: this.options.commandTimeoutMs,
