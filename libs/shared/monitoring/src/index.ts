@@ -9,6 +9,8 @@ export { installHttpMetrics, UNMATCHED_ROUTE } from './metrics/http-metrics.js';
 export { instrumentPostgres } from './metrics/postgres-instrumentation.js';
 export { observeDatabaseQuery, observeOutgoingHttp, sqlOperation } from './metrics/dependency-metrics.js';
 export { defineMetrics } from './metrics/business-metrics.js';
+export { PeriodicReading } from './metrics/periodic-reading.js';
+export type { PeriodicReadingOptions } from './metrics/periodic-reading.js';
 export type {
   BusinessMetrics,
   CounterDefinition,

@@ -1,6 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { getLogger } from '@platform/logging';
-import { defineMetrics } from '@platform/monitoring';
+import { defineMetrics, PeriodicReading } from '@platform/monitoring';
 import type { Clock } from '../../../application/ports/clock.port.js';
 import type { ErasureRepository } from '../../../application/ports/erasure-repository.port.js';
 
@@ -25,52 +24,32 @@ export const ERASURES_OVERDUE_REFRESH_MS = 10_000;
  */
 export class ErasuresOverdueGauge implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly metrics = overdueDefinitions();
-  private readonly log = getLogger('ErasuresOverdueGauge');
-  private timer?: NodeJS.Timeout;
-  private inFlight?: Promise<void>;
-  private stopped = false;
-  private failing = false;
+  private readonly reading: PeriodicReading;
 
   constructor(
     private readonly erasures: ErasureRepository,
     private readonly clock: Clock,
     private readonly confirmingServices: readonly string[],
-    private readonly refreshMs = ERASURES_OVERDUE_REFRESH_MS,
-  ) {}
+    refreshMs = ERASURES_OVERDUE_REFRESH_MS,
+  ) {
+    this.reading = new PeriodicReading({ what: 'overdue erasures', everyMs: refreshMs, read: () => this.read() });
+  }
 
   onApplicationBootstrap(): void {
-    void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.refreshMs);
-    this.timer.unref();
+    this.reading.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.inFlight;
+  onApplicationShutdown(): Promise<void> {
+    return this.reading.stop();
   }
 
-  /** Reads the count now (one read at a time). */
+  /** Reads the count now. */
   refresh(): Promise<void> {
-    this.inFlight ??= this.readOnce().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    return this.reading.refresh();
   }
 
-  private async readOnce(): Promise<void> {
-    if (this.stopped) return;
-    let overdue: number;
-    try {
-      overdue = await this.erasures.countOverdue(this.clock.now(), this.confirmingServices);
-    } catch (error) {
-      // One warning per outage, not one per refresh; nothing during shutdown (the pool closes).
-      if (!this.failing && !this.stopped)
-        this.log.warn('could not count overdue erasures; the gauge keeps its value', { error });
-      this.failing = true;
-      return;
-    }
-    this.failing = false;
+  private async read(): Promise<void> {
+    const overdue = await this.erasures.countOverdue(this.clock.now(), this.confirmingServices);
     this.metrics.set('auth_erasures_overdue', {}, overdue);
   }
 }

@@ -1,6 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { getLogger } from '@platform/logging';
-import { defineMetrics } from '@platform/monitoring';
+import { defineMetrics, PeriodicReading } from '@platform/monitoring';
 import type { DataSource } from 'typeorm';
 import { DISABLED_REASONS } from '../../../domain/webhook-endpoint.js';
 
@@ -25,63 +24,33 @@ const DEFAULT_REFRESH_MS = 5_000;
  */
 export class WebhookEndpointStateGauge implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly metrics = endpointStateDefinitions();
-  private readonly log = getLogger('WebhookEndpointStateGauge');
-  private timer?: NodeJS.Timeout;
-  private inFlight?: Promise<void>;
-  private again = false;
-  private stopped = false;
-  private failing = false;
+  private readonly reading: PeriodicReading;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly refreshMs = DEFAULT_REFRESH_MS,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    void this.refresh();
-    this.timer = setInterval(() => void this.refresh(), this.refreshMs);
-    this.timer.unref();
+    refreshMs = DEFAULT_REFRESH_MS,
+  ) {
+    this.reading = new PeriodicReading({ what: 'webhook endpoints', everyMs: refreshMs, read: () => this.read() });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.inFlight;
+  onApplicationBootstrap(): void {
+    this.reading.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.reading.stop();
   }
 
   /** Reads the counts now; a call during a read makes one more read after it (the change may have missed it). */
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return this.inFlight;
-    }
-    this.inFlight = (async () => {
-      do {
-        this.again = false;
-        await this.readOnce();
-      } while (this.again && !this.stopped);
-    })().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    return this.reading.refresh();
   }
 
-  private async readOnce(): Promise<void> {
-    if (this.stopped) return;
-    let rows: { enabled: boolean; reason: string | null; endpoints: number }[];
-    try {
-      rows = await this.dataSource.query(
-        `SELECT enabled, disabled_reason AS reason, count(*)::int AS endpoints
-           FROM webhook_endpoints GROUP BY enabled, disabled_reason`,
-      );
-    } catch (error) {
-      // One warning per outage, not one per refresh; nothing during shutdown (the pool closes).
-      if (!this.failing && !this.stopped)
-        this.log.warn('could not count webhook endpoints; the gauge keeps its values', { error });
-      this.failing = true;
-      return;
-    }
-    this.failing = false;
+  private async read(): Promise<void> {
+    const rows: { enabled: boolean; reason: string | null; endpoints: number }[] = await this.dataSource.query(
+      `SELECT enabled, disabled_reason AS reason, count(*)::int AS endpoints
+         FROM webhook_endpoints GROUP BY enabled, disabled_reason`,
+    );
     const disabled = new Map<string, number>(DISABLED_REASONS.map((reason) => [reason, 0]));
     let enabled = 0;
     for (const row of rows) {
