@@ -4,6 +4,7 @@ import { gatewayIdentityProviders } from '@platform/identity';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { ModuleRef } from '@nestjs/core';
 import { JobsModule } from '@platform/jobs';
+import { DataSource } from 'typeorm';
 import { businessJobsOptions, jobUseCaseProviders } from './jobs.providers.js';
 import { recurringInvoiceProviders } from './recurring-invoice.providers.js';
 import { AdminJobsHttpController } from './infrastructure/primary-adapters/http/admin-jobs.http.controller.js';
@@ -41,8 +42,9 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
     }),
     // The scheduled jobs on the shared runner (README "Scheduled jobs").
     JobsModule.forRootAsync({
-      inject: [ModuleRef, BusinessConfig],
-      useFactory: (moduleRef: ModuleRef, config: BusinessConfig) => businessJobsOptions(moduleRef, config),
+      inject: [ModuleRef, BusinessConfig, DataSource],
+      useFactory: (moduleRef: ModuleRef, config: BusinessConfig, dataSource: DataSource) =>
+        businessJobsOptions(moduleRef, config, dataSource),
     }),
   ],
   controllers: [

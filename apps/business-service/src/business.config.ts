@@ -1,7 +1,7 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
-import { IsJobPeriod, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
+import { IsJobPeriod, IsRetentionDays, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
 
 /** The settings that switch payments through the provider on: all of them, or none. */
 const PAYMENT_PROVIDER_SETTINGS = [
@@ -115,4 +115,18 @@ export class BusinessConfig extends ServiceConfig {
   /** Only payments pending for longer than this are reconciled (a webhook is usually faster). */
   @IsJobPeriod()
   JOBS_RECONCILIATION_MIN_AGE_MS = 900_000;
+
+  // Retention (README "Retention"): rows of event records past their keep period are deleted.
+
+  /** Period of the retention jobs. */
+  @IsJobPeriod()
+  RETENTION_EVERY_MS = 3_600_000;
+
+  /** Payment provider webhooks received (the redelivery dedup key): kept this many days. */
+  @IsRetentionDays()
+  RETENTION_PAYMENT_PROVIDER_EVENTS_DAYS = 90;
+
+  /** Runs in job_runs (the latest success of each job is always kept). */
+  @IsRetentionDays()
+  RETENTION_JOB_RUNS_DAYS = 30;
 }

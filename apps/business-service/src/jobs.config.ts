@@ -40,3 +40,13 @@ export function parseOffsetDays(list: string): number[] {
   if (bad !== undefined) throw new Error(`reminder offset ${bad} is not a whole day from -365 to 365`);
   return [...new Set(offsets)].sort((a, b) => a - b);
 }
+
+/** A keep period of a retention rule in whole days: 1 day to 10 years. */
+export function IsRetentionDays(): PropertyDecorator {
+  return (target, key) => {
+    Type(() => Number)(target, key);
+    IsInt({ message: `${String(key)} must be a whole number of days` })(target, key);
+    Min(1)(target, key);
+    Max(3650)(target, key);
+  };
+}

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { ModuleRef } from '@nestjs/core';
 import { defineJob, type JobDefinition, type JobsModuleOptions } from '@platform/jobs';
+import type { DataSource } from 'typeorm';
 import { CreateRecurringPeriodInvoicesUseCase } from './application/create-recurring-period-invoices.use-case.js';
 import { MarkOverdueInvoicesUseCase } from './application/mark-overdue-invoices.use-case.js';
 import type { SummaryCacheInvalidation } from './application/ports/summary-cache.port.js';
@@ -9,6 +10,7 @@ import { SendInvoiceRemindersUseCase } from './application/send-invoice-reminder
 import { SUMMARY_CACHE } from './business-summary.providers.js';
 import { BusinessConfig } from './business.config.js';
 import { BUSINESS_JOB_NAMES, batchJob } from './infrastructure/primary-adapters/jobs/business-jobs.js';
+import { businessRetentionJobs } from './infrastructure/primary-adapters/jobs/retention-jobs.js';
 import { parseOffsetDays } from './jobs.config.js';
 import { OutboxUnitOfWork } from './infrastructure/secondary-adapters/outbox/outbox-unit-of-work.js';
 
@@ -37,9 +39,13 @@ export const jobUseCaseProviders: Provider[] = [
  * The JobsModule options of the business-service. The use cases are looked up when a batch runs
  * (the runner starts once the application is up): JobsModule is built before AppModule's providers.
  */
-export function businessJobsOptions(moduleRef: ModuleRef, config: BusinessConfig): JobsModuleOptions {
+export function businessJobsOptions(
+  moduleRef: ModuleRef,
+  config: BusinessConfig,
+  dataSource: DataSource,
+): JobsModuleOptions {
   const get = <T>(type: new (...args: never[]) => T): T => moduleRef.get(type, { strict: false });
-  const jobs: JobDefinition<string>[] = [
+  const jobs: JobDefinition<unknown>[] = [
     batchJob(
       BUSINESS_JOB_NAMES.overdue,
       config.JOBS_OVERDUE_EVERY_MS,
@@ -70,6 +76,7 @@ export function businessJobsOptions(moduleRef: ModuleRef, config: BusinessConfig
           new Date(Date.now() - config.JOBS_RECONCILIATION_MIN_AGE_MS),
         ),
     }),
-  ];
-  return { jobs, schedule: config.JOBS_ENABLED };
+    ...businessRetentionJobs(dataSource, config),
+  ] as JobDefinition<unknown>[];
+  return { jobs, schedule: config.JOBS_ENABLED, runRetentionMs: config.RETENTION_JOB_RUNS_DAYS * 86_400_000 };
 }

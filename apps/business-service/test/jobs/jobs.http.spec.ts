@@ -11,7 +11,13 @@ interface Answer<T = unknown> {
   body: T;
 }
 
-const JOBS = ['overdue-invoices', 'invoice-reminders', 'recurring-invoices', 'payment-reconciliation'];
+const JOBS = [
+  'overdue-invoices',
+  'invoice-reminders',
+  'recurring-invoices',
+  'payment-reconciliation',
+  'retention-payment-provider-events',
+];
 // @platform/jobs' advisory lock of a job: ("jobs" in ASCII, hashtext(name)).
 const JOBS_LOCK_NAMESPACE = 0x6a6f6273;
 

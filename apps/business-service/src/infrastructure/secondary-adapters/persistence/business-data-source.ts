@@ -6,6 +6,7 @@ import { CreatePaymentTables1797000000000 } from './migrations/1797000000000-cre
 import { CreateJobTables1797100000000 } from './migrations/1797100000000-create-job-tables.js';
 import { MarkPersonalData1797900000000 } from './migrations/1797900000000-mark-personal-data.js';
 import { AddDirectoryErasure1798000000000 } from './migrations/1798000000000-add-directory-erasure.js';
+import { AddRetentionIndexes1798100000000 } from './migrations/1798100000000-add-retention-indexes.js';
 
 /** Every migration of the business-service's database, in order: the messaging tables, then its own. */
 export const businessMigrations = [
@@ -16,6 +17,7 @@ export const businessMigrations = [
   CreateJobTables1797100000000,
   MarkPersonalData1797900000000,
   AddDirectoryErasure1798000000000,
+  AddRetentionIndexes1798100000000,
 ];
 
 /**
