@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 /** Partitions of a topic this library creates: enough for a few consumers to share the load. */
 export const DEFAULT_TOPIC_PARTITIONS = 3;
@@ -22,11 +22,35 @@ export async function ensureTopics(
     if (missing.length > 0) {
       await admin.createTopics({
         topics: missing.map((topic) => ({ topic, numPartitions: partitionsOf(topic) })),
-        waitForLeaders: true,
+        // kafkajs waits for leaders retrying LEADER_NOT_AVAILABLE only; a KRaft broker first answers
+        // UNKNOWN_TOPIC_OR_PARTITION for a new topic, on which kafkajs gives up: wait here instead.
+        waitForLeaders: false,
       });
+      await leadersOf(admin, missing);
     }
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+/** How long a newly created topic may take to have a leader for every partition. */
+const LEADERS_WAIT_MS = 30_000;
+
+/** Waits until the broker's metadata names every one of `topics` with a leader for each partition. */
+async function leadersOf(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + LEADERS_WAIT_MS;
+  for (;;) {
+    const led = await admin.fetchTopicMetadata({ topics }).then(
+      (metadata) => metadata.topics.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
+      (error: Error) => {
+        if (Date.now() > deadline) throw error;
+        return false;
+      },
+    );
+    if (led) return;
+    if (Date.now() > deadline)
+      throw new Error(`topics without leaders after ${LEADERS_WAIT_MS} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
