@@ -39,9 +39,9 @@ type ErasePorts = Pick<AuthPorts, 'users' | 'unitOfWork' | 'passwordHasher' | 'l
 /**
  * Erases a user at the auth-service (docs/decisions/0015), in one transaction: every session
  * ends (refresh tokens deleted, `auth.user.sessions-revoked` so that gateways refuse the access
- * tokens), the e-mail, display name and password hash are deleted, the erasure is recorded, and
- * `auth.user.erasure-requested` asks every other service to do its part. The last admin is never
- * erased.
+ * tokens), the e-mail, display name and password hash are deleted (and scrubbed from the stored
+ * `auth.user.registered`), the erasure is recorded, and `auth.user.erasure-requested` asks every
+ * other service to do its part. The last admin is never erased.
  */
 export class EraseUserUseCase {
   constructor(
@@ -86,6 +86,8 @@ export class EraseUserUseCase {
       user.logOutEverywhere(at);
       await tx.refreshTokens.deleteAllForUser(userId);
       await tx.users.erase(user, at);
+      // auth.user.registered carried the e-mail and name: the stored copy keeps the event, not them.
+      await tx.publishedEvents.anonymiseUser(userId);
       await tx.erasures.add(erasure);
       await tx.publish(UserSessionsRevokedV1Contract, {
         aggregateId: userId,

@@ -1,4 +1,9 @@
-import { UserErasureRequestedV1Contract, UserSessionsRevokedV1Contract } from '@platform/contracts';
+import {
+  UserErasureRequestedV1Contract,
+  UserRegisteredV1Contract,
+  UserSessionsRevokedV1Contract,
+} from '@platform/contracts';
+import { placesOf, searchDatabase } from '@platform/infra/testing';
 import { validateOrThrow } from '@platform/validation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +14,7 @@ import {
   LastAdminError,
   UserNotFoundError,
 } from '../../src/domain/auth.errors.js';
+import { ERASED_USER } from '../../src/domain/erased-user.js';
 import type { Actor } from '../../src/domain/role.js';
 import { createAuthTestBed, GOOD_PASSWORD, type AuthTestBed } from '../support/auth-test-bed.js';
 
@@ -137,6 +143,30 @@ describe('erasing a user', () => {
     // The address is free again: a new account, with a new id.
     const again = await bed.registerUser({ email: 'ada@example.com' });
     expect(again.id).not.toBe(summary.id);
+  });
+
+  it('scrubs the person from the auth.user.registered it stored: the outbox keeps the event, anonymised', async () => {
+    const person = { email: 'scrub.me@example.com', displayName: 'Scrubbable Person' };
+    const summary = await bed.registerUser(person);
+    const bystander = await bed.registerUser({ email: 'stays@example.com', displayName: 'Staying Person' });
+    const actor: Actor = { userId: summary.id, roles: summary.roles };
+    const registered = async (userId: string) => (await eventsOf('auth.user.registered', userId))[0]!;
+    const before = await registered(summary.id);
+    expect(before.envelope.payload).toMatchObject(person);
+    const bystanderBefore = await registered(bystander.id);
+
+    await bed.useCases.eraseUser.execute({ actor, via: 'self', password: GOOD_PASSWORD });
+
+    // Nowhere in the database, whether the relay published the row already or not.
+    expect(placesOf(await searchDatabase(bed.database.url, [person.email, person.displayName]))).toEqual([]);
+    const after = await registered(summary.id);
+    expect(after).toMatchObject({ eventId: before.eventId, topic: before.topic, key: summary.id });
+    expect(after.envelope).toEqual({
+      ...before.envelope,
+      payload: { ...before.envelope.payload, email: ERASED_USER.email, displayName: ERASED_USER.displayName },
+    });
+    validateOrThrow(UserRegisteredV1Contract.payload, after.envelope.payload);
+    expect(await registered(bystander.id)).toEqual(bystanderBefore);
   });
 
   it('lets an admin erase another user, never themselves here, and only admins', async () => {

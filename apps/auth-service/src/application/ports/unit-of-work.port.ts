@@ -1,5 +1,6 @@
 import type { EventContract, PayloadOf } from '@platform/contracts';
 import type { ErasureRepository } from './erasure-repository.port.js';
+import type { PublishedEvents } from './published-events.port.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.port.js';
 import type { UserRepository } from './user-repository.port.js';
 
@@ -17,6 +18,8 @@ export interface Transaction {
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
   erasures: ErasureRepository;
+  /** The events stored for publication (to scrub an erased user from them). */
+  publishedEvents: PublishedEvents;
   /** Adds an event to the transaction: written with the state change, published after commit. */
   publish<TContract extends EventContract>(contract: TContract, event: PublishedEvent<TContract>): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of
 import { TypeOrmErasureRepository } from '../persistence/typeorm-erasure.repository.js';
 import { TypeOrmRefreshTokenRepository } from '../persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from '../persistence/typeorm-user.repository.js';
+import { PostgresPublishedEvents } from './postgres-published-events.js';
 
 /**
  * UnitOfWork on one PostgreSQL transaction of `dataSource`, with the messaging library's
@@ -27,6 +28,7 @@ export class OutboxUnitOfWork implements UnitOfWork {
       users: new TypeOrmUserRepository(manager, { lock: true }),
       refreshTokens: new TypeOrmRefreshTokenRepository(manager, { lock: true }),
       erasures: new TypeOrmErasureRepository(manager, { lock: true }),
+      publishedEvents: new PostgresPublishedEvents(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });
