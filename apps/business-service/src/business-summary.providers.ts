@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { redisConnection } from '@platform/tls';
 import { DataSource } from 'typeorm';
 import { GetBusinessSummaryUseCase } from './application/get-business-summary.use-case.js';
 import type { SummaryCache } from './application/ports/summary-cache.port.js';
@@ -20,7 +21,9 @@ export const businessSummaryProviders: Provider[] = [
     provide: SUMMARY_CACHE,
     inject: [BusinessConfig],
     useFactory: (config: BusinessConfig): SummaryCache =>
-      config.REDIS_URL ? new RedisSummaryCache(config.REDIS_URL) : new UncachedSummaries(),
+      config.REDIS_URL
+        ? new RedisSummaryCache(redisConnection(config.REDIS_URL, config.REDIS_CA_FILE))
+        : new UncachedSummaries(),
   },
   {
     provide: GetBusinessSummaryUseCase,

@@ -1,6 +1,7 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsPemFile, OnlyWith } from '@platform/tls';
 import { IsJobPeriod, IsRetentionDays, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
 
 /** The settings that switch payments through the provider on: all of them, or none. */
@@ -46,6 +47,12 @@ export class BusinessConfig extends ServiceConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  /** The CA (PEM file) a `rediss://` REDIS_URL's certificate is checked against; unset: the system's CAs. Only with rediss://. */
+  @IsOptional()
+  @IsPemFile()
+  @OnlyWith('REDIS_URL', /^rediss:\/\//, 'a rediss:// URL')
+  REDIS_CA_FILE?: string;
 
   // Payments through the provider (all or none: without them, starting a payment answers 503
   // PAYMENT.PROVIDER_NOT_CONFIGURED and everything else runs; manual payments always work).
