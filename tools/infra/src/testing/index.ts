@@ -11,7 +11,7 @@ export { startRestartablePostgres } from './restartable-postgres.js';
 export type { RestartablePostgres } from './restartable-postgres.js';
 export { startTestRedis } from './redis.js';
 export { startTestMailpit } from './mailpit.js';
-export type { TestMailpit, MailpitMessage, MailpitSummary } from './mailpit.js';
+export type { TestMailpit, TestMailpitTls, MailpitMessage, MailpitSummary } from './mailpit.js';
 export { startTestJaeger } from './jaeger.js';
 export type { TestJaeger } from './jaeger.js';
 export type { TestRedis, TestRedisTls } from './redis.js';

@@ -42,8 +42,28 @@ export interface TestMailpit {
   start(): Promise<void>;
 }
 
-/** Starts a Mailpit built by tools/infra (`ensure-prerequisites.mjs test` builds it; here it is built if missing). */
-export async function startTestMailpit(): Promise<TestMailpit> {
+/** STARTTLS on the SMTP port with this certificate and key (PEM); `require`: refuse mail before STARTTLS. */
+export interface TestMailpitTls {
+  certFile: string;
+  keyFile: string;
+  require?: boolean;
+}
+
+/**
+ * Starts a Mailpit built by tools/infra (`ensure-prerequisites.mjs test` builds it; here it is
+ * built if missing); with `tls`, its SMTP port offers (or requires) STARTTLS.
+ */
+export async function startTestMailpit(options: { tls?: TestMailpitTls } = {}): Promise<TestMailpit> {
+  const { tls } = options;
+  const tlsArgs = tls
+    ? [
+        '--smtp-tls-cert',
+        tls.certFile,
+        '--smtp-tls-key',
+        tls.keyFile,
+        ...(tls.require ? ['--smtp-require-starttls'] : []),
+      ]
+    : [];
   const bin = await ensureMailpitBinary((line) => process.stderr.write(`[infra] ${line}\n`));
   const smtpPort = await freePort();
   const httpPort = await freePort();
@@ -51,11 +71,14 @@ export async function startTestMailpit(): Promise<TestMailpit> {
   let server: ChildServer | undefined;
 
   const start = async () => {
-    server = await startChildServer(
-      // Messages in memory; chaos triggers on, for reject().
-      mailpitProgram(bin, smtpPort, httpPort, { extraArgs: ['--enable-chaos'], stopGraceMs: 5_000 }),
-      15_000,
-    );
+    // Messages in memory; chaos triggers on, for reject().
+    const program = mailpitProgram(bin, smtpPort, httpPort, {
+      extraArgs: ['--enable-chaos', ...tlsArgs],
+      stopGraceMs: 5_000,
+    });
+    // Mailpit refuses to require STARTTLS while it also allows credentials over plain text.
+    if (tls?.require) program.args = program.args.filter((arg) => arg !== '--smtp-auth-allow-insecure');
+    server = await startChildServer(program, 15_000);
   };
   const stop = async () => {
     const running = server;
