@@ -10,7 +10,12 @@ import { classifySmtpError } from './smtp-failure.js';
 export interface SmtpSettings {
   host: string;
   port: number;
+  /** Implicit TLS from the first byte (port 465). */
   secure: boolean;
+  /** STARTTLS before anything else is sent, or no send at all (never plain text). */
+  requireTls?: boolean;
+  /** The CA (PEM) the server's certificate must chain to; default the system's CAs. */
+  ca?: string;
   user?: string;
   password?: string;
   poolSize: number;
@@ -35,14 +40,16 @@ export class SmtpEmailSender implements EmailSender {
       host: settings.host,
       port: settings.port,
       secure: settings.secure,
+      requireTLS: settings.requireTls ?? false,
       ...(settings.user !== undefined && { auth: { user: settings.user, pass: settings.password ?? '' } }),
       pool: true,
       maxConnections: settings.poolSize,
       connectionTimeout: settings.connectionTimeoutMs,
       greetingTimeout: settings.greetingTimeoutMs,
       socketTimeout: settings.socketTimeoutMs,
-      // Plain SMTP locally (Mailpit); STARTTLS is still used when the server offers it.
-      tls: { rejectUnauthorized: true },
+      // Plain SMTP locally (Mailpit); STARTTLS is still used when the server offers it, and
+      // whenever TLS is used the certificate and host name are verified.
+      tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(settings.ca !== undefined && { ca: settings.ca }) },
     });
     this.breaker = circuitBreaker('smtp', {
       timeoutMs: false, // nodemailer's own timeouts bound each send

@@ -26,6 +26,10 @@ export function classifySmtpError(error: unknown): DeliveryFailure {
   const message = `${typeof details.code === 'string' ? `${details.code}: ` : ''}${
     typeof details.response === 'string' ? details.response : String(details.message ?? error)
   }`;
+  // TLS could not be set up (a 502 to STARTTLS from a server without it, an unknown CA): the
+  // transport's fault, not the message's. An operator fixes the settings or the server while the
+  // e-mail waits in its retries; it is never sent in clear, nor failed for good.
+  if (details.code === 'ETLS') return new DeliveryFailure('transient', message, replyCode);
   if (replyCode !== undefined && replyCode >= 500 && replyCode < 600)
     return new DeliveryFailure('permanent', message, replyCode);
   if (replyCode !== undefined && replyCode >= 400 && replyCode < 500)
