@@ -1,6 +1,6 @@
 export { RequestContext } from './request-context.js';
 export type { ContextIds, ContextTimings } from './request-context.js';
-export { redact, redactText, isSecretKey, REDACTED } from './redaction.js';
+export { redact, redactText, isSecretKey, isPersonalNameKey, maskName, REDACTED } from './redaction.js';
 export {
   configureLogging,
   currentLoggingOptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretKey, redact, redactText } from './redaction.js';
+import { isPersonalNameKey, isSecretKey, maskName, redact, redactText } from './redaction.js';
 
 describe('isSecretKey', () => {
   it.each([
@@ -34,6 +34,33 @@ describe('isSecretKey', () => {
       expect(isSecretKey(key)).toBe(false);
     },
   );
+});
+
+describe('isPersonalNameKey', () => {
+  it.each(['displayName', 'display_name', 'recipientName', 'customer-name', 'FIRST_NAME', 'lastName', 'fullName'])(
+    'treats %s as a person’s name',
+    (key) => {
+      expect(isPersonalNameKey(key)).toBe(true);
+    },
+  );
+
+  // A bare `name` names jobs, breakers, topics and errors far more often than people.
+  it.each(['name', 'businessName', 'hostname', 'templateName', 'password', 'email'])('leaves %s alone', (key) => {
+    expect(isPersonalNameKey(key)).toBe(false);
+  });
+});
+
+describe('names', () => {
+  it('keeps the first character of a name, deep in objects and arrays, and leaves other values as they are', () => {
+    expect(maskName('  Ada Lovelace ')).toBe('A***');
+    expect(maskName('Ördög')).toBe('Ö***');
+    expect(maskName('')).toBe('');
+    expect(
+      redact({ members: [{ displayName: 'Ada Lovelace', role: 'admin', name: 'nightly-job' }], recipientName: 7 }),
+    ).toEqual({ members: [{ displayName: 'A***', role: 'admin', name: 'nightly-job' }], recipientName: 7 });
+    const error = Object.assign(new Error('boom'), { customerName: 'Globex Corporation' });
+    expect(redact({ error })).toMatchObject({ error: { name: 'Error', customerName: 'G***' } });
+  });
 });
 
 describe('redactText', () => {

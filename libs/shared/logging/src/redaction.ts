@@ -1,6 +1,7 @@
 /**
  * Redaction applied to every log record (and reused by error tracking): secrets are replaced,
- * e-mail addresses masked, deep inside objects, arrays and errors, without mutating the input.
+ * e-mail addresses and people's names masked, deep inside objects, arrays and errors, without
+ * mutating the input.
  */
 
 export const REDACTED = '[REDACTED]';
@@ -46,6 +47,30 @@ const SECRET_KEY_PARTS = ['password', 'passwd', 'secret'];
  */
 const SECRET_KEY_SUFFIXES = ['token', 'apikey', 'signature', 'signingkey', 'privatejwks'];
 
+/**
+ * Keys whose values name a person (a user's display name, an e-mail's greeting, an invoice's
+ * addressee). A name cannot be told from other text, so it is masked by the key that holds it;
+ * a bare `name` is not among them: jobs, breakers, errors and topics have names too.
+ */
+const PERSONAL_NAME_KEYS = new Set(
+  [
+    'displayName',
+    'fullName',
+    'firstName',
+    'lastName',
+    'givenName',
+    'familyName',
+    'surname',
+    'userName',
+    'personName',
+    'recipientName',
+    'customerName',
+    'ownerName',
+    'memberName',
+    'contactName',
+  ].map(normalizeKey),
+);
+
 function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_.\s[\]]/g, '');
 }
@@ -59,19 +84,50 @@ function computeIsSecretKey(key: string): boolean {
   );
 }
 
+/** What a value under a key is: a secret (replaced), a person's name (masked), or anything else. */
+type KeyKind = 'secret' | 'name' | 'plain';
+
 // Every key of every record is checked (a dozen per log line), and the same few dozen names come
 // back on every line; the answer is remembered instead of lower-casing and scanning each time.
 // Bounded, so that keys taken from data (a map logged as an object) cannot grow it without end.
 const MAX_CACHED_KEYS = 2048;
-const secretKeyCache = new Map<string, boolean>();
+const keyKindCache = new Map<string, KeyKind>();
+
+function keyKind(key: string): KeyKind {
+  const cached = keyKindCache.get(key);
+  if (cached !== undefined) return cached;
+  const kind: KeyKind = computeIsSecretKey(key)
+    ? 'secret'
+    : PERSONAL_NAME_KEYS.has(normalizeKey(key))
+      ? 'name'
+      : 'plain';
+  if (keyKindCache.size < MAX_CACHED_KEYS) keyKindCache.set(key, kind);
+  return kind;
+}
 
 /** True when a value under this key must never be written out. */
 export function isSecretKey(key: string): boolean {
-  const cached = secretKeyCache.get(key);
-  if (cached !== undefined) return cached;
-  const secret = computeIsSecretKey(key);
-  if (secretKeyCache.size < MAX_CACHED_KEYS) secretKeyCache.set(key, secret);
-  return secret;
+  return keyKind(key) === 'secret';
+}
+
+/** True when a value under this key names a person (`displayName`, `recipientName`...): it is masked. */
+export function isPersonalNameKey(key: string): boolean {
+  return keyKind(key) === 'name';
+}
+
+/** `A***` for a person's name: its first character kept, as e-mails keep theirs. */
+export function maskName(name: string): string {
+  const first = [...name.trim()][0];
+  return first === undefined ? name : `${first}***`;
+}
+
+/** A value under `key` as written out: a secret replaced, a name masked, anything else as it is. */
+function byKey(key: string, value: unknown): { done: true; value: unknown } | { done: false } {
+  if (value === undefined || value === null || value === '') return { done: false };
+  const kind = keyKind(key);
+  if (kind === 'secret') return { done: true, value: REDACTED };
+  if (kind === 'name' && typeof value === 'string') return { done: true, value: maskName(value) };
+  return { done: false };
 }
 
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
@@ -113,7 +169,8 @@ const MAY_HOLD_SECRET = /[=@"]|eyJ|(?<![\w-])\d{4}[ -]?\d{4}|(?:bearer|basic)\s/
 
 /**
  * Masks what looks secret inside free text: bearer/basic credentials, JWTs, card numbers, URL
- * passwords, `secret=value` and `"secret": value` pairs, and e-mails (`a***@example.com`).
+ * passwords, `secret=value` and `"secret": value` pairs, e-mails (`a***@example.com`) and names
+ * in JSON text (`"displayName": "A***"`).
  */
 export function redactText(text: string): string {
   if (!MAY_HOLD_SECRET.test(text)) return text;
@@ -121,15 +178,31 @@ export function redactText(text: string): string {
     .replace(BEARER, (_, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
     .replace(URL_CREDENTIALS, (_, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`)
-    .replace(KEY_EQUALS_VALUE, (match, key: string) => (isSecretKey(key) ? `${key}=${REDACTED}` : match))
-    .replace(JSON_PAIR, (match, key: string, colon: string) =>
-      isSecretKey(key) ? `"${key}"${colon}"${REDACTED}"` : match,
-    )
+    .replace(KEY_EQUALS_VALUE, (match, key: string, value: string) => {
+      const kind = keyKind(key);
+      if (kind === 'secret') return `${key}=${REDACTED}`;
+      return kind === 'name' ? `${key}=${maskName(value)}` : match;
+    })
+    .replace(JSON_PAIR, (match, key: string, colon: string, value: string) => {
+      const kind = keyKind(key);
+      if (kind === 'secret') return `"${key}"${colon}"${REDACTED}"`;
+      if (kind === 'name' && value.startsWith('"')) return `"${key}"${colon}"${maskName(unquote(value))}"`;
+      return match;
+    })
     .replace(CARD_CANDIDATE, (match) => {
       const digits = match.replace(/[ -]/g, '');
       return digits.length >= 13 && luhn(digits) ? REDACTED : match;
     })
     .replace(EMAIL, (_, first: string, _rest: string, domain: string) => `${first}***@${domain}`);
+}
+
+/** The text of a JSON string literal (its escapes undone); the literal itself when it does not parse. */
+function unquote(literal: string): string {
+  try {
+    return String(JSON.parse(literal));
+  } catch {
+    return literal.slice(1, -1);
+  }
 }
 
 /**
@@ -160,7 +233,8 @@ const NO_ANCESTORS = new WeakSet<object>();
  * copying it (the log record, once per line).
  */
 export function redactField(key: string, value: unknown): unknown {
-  if (value !== undefined && value !== null && value !== '' && isSecretKey(key)) return REDACTED;
+  const masked = byKey(key, value);
+  if (masked.done) return masked.value;
   if (typeof value === 'string') return redactText(value);
   return walk(value, 1, typeof value === 'object' && value !== null ? new WeakSet() : NO_ANCESTORS);
 }
@@ -188,8 +262,8 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
     if (hasToJson(value)) return walk(safeToJson(value), depth, seen);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      out[key] =
-        isSecretKey(key) && item !== undefined && item !== null && item !== '' ? REDACTED : walk(item, depth + 1, seen);
+      const masked = byKey(key, item);
+      out[key] = masked.done ? masked.value : walk(item, depth + 1, seen);
     }
     return out;
   } finally {

@@ -121,6 +121,30 @@ const kinds: Record<string, Kind> = {
     field: (r) => r['to'],
     replacement: 'a***@example.com',
   },
+  "a person's name under a name key (masked)": {
+    secret: 'Lovelace',
+    write: () => log.info('registered', { user: { displayName: 'Ada Lovelace' } }),
+    field: (r) => at(r, 'user', 'displayName'),
+    replacement: 'A***',
+  },
+  "an e-mail's greeting (masked)": {
+    secret: 'Hopper',
+    write: () => log.info('queued', { recipientName: 'Grace Hopper', customerName: 'Globex' }),
+    field: (r) => r['recipientName'],
+    replacement: 'G***',
+  },
+  'a name in a JSON string (a body logged as text)': {
+    secret: 'Lamarr',
+    write: () => log.info('raw body', { body: '{"displayName":"Hedy Lamarr","role":"admin"}' }),
+    field: (r) => r['body'],
+    replacement: '{"displayName":"H***","role":"admin"}',
+  },
+  'a name in a query string inside a message': {
+    secret: 'Babbage',
+    write: () => log.info('GET /search?displayName=Charles%20Babbage&page=2'),
+    field: (r) => r['message'],
+    replacement: 'GET /search?displayName=C***&page=2',
+  },
   'password in a connection string': {
     secret: 'db-url-password',
     write: () => log.info('connecting', { url: 'postgres://app:db-url-password@db:5432/app' }),

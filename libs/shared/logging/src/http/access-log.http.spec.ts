@@ -155,17 +155,30 @@ describe('access log', () => {
     }
   });
 
-  it('keeps a small body at debug as structured, redacted JSON', async () => {
+  it('keeps a small body at debug as structured JSON, secrets redacted and names masked', async () => {
     const capture = captureLogs({ level: 'debug' });
     server = await startTestApp(AccessLogModule, { slowRequestMs: 60_000 });
     const correlationId = randomUUID();
     await fetch(`${server.url}/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-correlation-id': correlationId },
-      body: JSON.stringify({ name: 'Ada', refreshToken: 'small-body-refresh-token' }),
+      body: JSON.stringify({
+        name: 'Ada Lovelace',
+        displayName: 'Countess Lovelace',
+        lines: [{ customer: { name: 'Grace Hopper' }, quantity: 2 }],
+        refreshToken: 'small-body-refresh-token',
+      }),
     });
     const line = await capture.waitFor(isAccessLine(correlationId));
-    expect(line['requestBody']).toEqual({ name: 'Ada', refreshToken: '[REDACTED]' });
-    expect(capture.output()).not.toContain('small-body-refresh-token');
+    // A body's `name` is a customer's or a business's: masked like a person's name.
+    expect(line['requestBody']).toEqual({
+      name: 'A***',
+      displayName: 'C***',
+      lines: [{ customer: { name: 'G***' }, quantity: 2 }],
+      refreshToken: '[REDACTED]',
+    });
+    for (const personal of ['small-body-refresh-token', 'Lovelace', 'Grace Hopper']) {
+      expect(capture.output()).not.toContain(personal);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { getLogger } from '../logger.js';
-import { redact } from '../redaction.js';
+import { maskName, redact } from '../redaction.js';
 import { RequestContext } from '../request-context.js';
 import { sanitizePath } from './sanitize-path.js';
 
@@ -24,12 +24,28 @@ function responseBytes(reply: FastifyReply): number | undefined {
 }
 
 /**
- * The request body as it may be logged: secrets redacted first, then cut to `maxBytes`, so a cut
- * can never leave half a secret that redaction would no longer recognise.
+ * A body's `name` fields masked like a person's name: what a client sends under `name` is a
+ * customer's or a business's (often a sole trader's own name), while a record's own `name`
+ * fields (jobs, errors) are left alone by the general rule.
+ */
+function maskBodyNames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskBodyNames);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key === 'name' && typeof item === 'string' ? maskName(item) : maskBodyNames(item),
+    ]),
+  );
+}
+
+/**
+ * The request body as it may be logged: secrets redacted and names masked first, then cut to
+ * `maxBytes`, so a cut can never leave half a secret that redaction would no longer recognise.
  */
 function loggableBody(body: unknown, maxBytes: number): unknown {
   if (body === undefined || body === null) return undefined;
-  const safe = redact(body);
+  const safe = maskBodyNames(redact(body));
   const text = typeof safe === 'string' ? safe : JSON.stringify(safe);
   const bytes = Buffer.byteLength(text);
   if (bytes <= maxBytes) return safe;
