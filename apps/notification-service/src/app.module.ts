@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '@platform/jobs';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { DataSource } from 'typeorm';
 import { BusinessEventController } from './infrastructure/primary-adapters/events/business.event.controller.js';
 import { InvoiceEventController } from './infrastructure/primary-adapters/events/invoice.event.controller.js';
+import { notificationRetentionJobs } from './infrastructure/primary-adapters/jobs/retention-jobs.js';
 import { UserEventController } from './infrastructure/primary-adapters/events/user.event.controller.js';
 import { notificationDataSourceOptions } from './infrastructure/secondary-adapters/persistence/notification-data-source.js';
 import { NotificationConfig } from './notification.config.js';
@@ -12,7 +15,8 @@ import { webhookHttpControllers, webhookProviders } from './webhook.providers.js
 
 /**
  * The notification-service: its database (migrations run at start-up), the outbox (its erasure
- * confirmations, published from the consumer's transaction), the event consumers and the dispatchers.
+ * confirmations, published from the consumer's transaction), the event consumers, the dispatchers
+ * and the retention jobs on the shared runner.
  */
 @Module({
   imports: [
@@ -28,6 +32,14 @@ import { webhookHttpControllers, webhookProviders } from './webhook.providers.js
       useFactory: (config: NotificationConfig) => ({
         service: 'notification-service',
         brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
+      }),
+    }),
+    JobsModule.forRootAsync({
+      inject: [NotificationConfig, DataSource],
+      useFactory: (config: NotificationConfig, dataSource: DataSource) => ({
+        jobs: notificationRetentionJobs(dataSource, config),
+        schedule: config.JOBS_ENABLED,
+        runRetentionMs: config.RETENTION_JOB_RUNS_DAYS * 86_400_000,
       }),
     }),
   ],

@@ -1,6 +1,7 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsPemFile } from '@platform/tls';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -56,6 +57,40 @@ export class NotificationConfig extends ServiceConfig {
   @Transform(toBoolean)
   @IsBoolean()
   SMTP_SECURE = false;
+
+  /**
+   * STARTTLS is required: the sender upgrades the connection before anything else and never
+   * sends in clear (a server without STARTTLS fails the send, which is retried). Not with
+   * SMTP_SECURE, which is TLS from the first byte already.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  @ValidateBy({
+    name: 'notWithSmtpSecure',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !(value === true && (args?.object as { SMTP_SECURE?: unknown }).SMTP_SECURE === true),
+      defaultMessage: () =>
+        'SMTP_REQUIRE_TLS (STARTTLS on a plain port) and SMTP_SECURE (implicit TLS, port 465) exclude each other: set one',
+    },
+  })
+  SMTP_REQUIRE_TLS = false;
+
+  /** The CA (PEM file) the SMTP server's certificate must chain to; only with SMTP_REQUIRE_TLS or SMTP_SECURE. */
+  @IsOptional()
+  @IsPemFile()
+  @ValidateBy({
+    name: 'onlyWithSmtpTls',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const config = args?.object as { SMTP_SECURE?: unknown; SMTP_REQUIRE_TLS?: unknown };
+        return value === undefined || config.SMTP_SECURE === true || config.SMTP_REQUIRE_TLS === true;
+      },
+      defaultMessage: () =>
+        'SMTP_CA_FILE needs SMTP_REQUIRE_TLS=true or SMTP_SECURE=true (a CA would otherwise not stop a plain-text send)',
+    },
+  })
+  SMTP_CA_FILE?: string;
 
   /** SMTP user name; with SMTP_PASSWORD, or neither. */
   @IsOptional()
@@ -260,6 +295,45 @@ export class NotificationConfig extends ServiceConfig {
   @IsBoolean()
   @NotInProduction()
   WEBHOOK_ALLOW_LOOPBACK = false;
+
+  // Retention (README "Retention"): delivery records past their keep period are deleted in batches.
+
+  /** false: no job runs on a schedule on this instance (tests trigger them). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  /** Period of the retention jobs, 1 s to 7 days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(7 * 86_400_000)
+  RETENTION_EVERY_MS = 3_600_000;
+
+  /**
+   * Finished notifications (sent, failed, suppressed), from creation. At least 30 days: a row is
+   * also the once-per-event guard, which must outlive the inbox's memory of the event (7 days).
+   */
+  @RetentionDays(30)
+  RETENTION_NOTIFICATIONS_DAYS = 180;
+
+  /** Webhook delivery attempts (status, latency, response excerpt), from the attempt. */
+  @RetentionDays(1)
+  RETENTION_WEBHOOK_ATTEMPTS_DAYS = 30;
+
+  /** Runs in job_runs (the latest success of each job is always kept). */
+  @RetentionDays(1)
+  RETENTION_JOB_RUNS_DAYS = 30;
+}
+
+/** A keep period in whole days, from `min` to 10 years. */
+function RetentionDays(min: number): PropertyDecorator {
+  return (target, key) => {
+    Type(() => Number)(target, key);
+    IsInt({ message: `${String(key)} must be a whole number of days` })(target, key);
+    Min(min)(target, key);
+    Max(3650)(target, key);
+  };
 }
 
 /** A test/development allowance that must stay false when NODE_ENV=production. */

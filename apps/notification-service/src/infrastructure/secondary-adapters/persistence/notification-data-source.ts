@@ -1,3 +1,4 @@
+import { jobsMigrations } from '@platform/jobs';
 import { messagingMigrations } from '@platform/messaging';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1798000000000 } from './migrations/1798000000000-create-notification-tables.js';
@@ -6,16 +7,19 @@ import { AddNotificationTraceContext1798200000000 } from './migrations/179820000
 import { AddMemberRemovals1798300000000 } from './migrations/1798300000000-add-member-removals.js';
 import { MarkPersonalData1798900000000 } from './migrations/1798900000000-mark-personal-data.js';
 import { CreateErasedUsers1799000000000 } from './migrations/1799000000000-create-erased-users.js';
+import { AddRetention1799100000000 } from './migrations/1799100000000-add-retention.js';
 
-/** Every migration of the notification-service's database, in order: the messaging tables, then its own. */
+/** Every migration of the notification-service's database, in order: the messaging and job tables, then its own. */
 export const notificationMigrations = [
   ...messagingMigrations,
+  ...jobsMigrations,
   CreateNotificationTables1798000000000,
   CreateWebhookTables1798100000000,
   AddNotificationTraceContext1798200000000,
   AddMemberRemovals1798300000000,
   MarkPersonalData1798900000000,
   CreateErasedUsers1799000000000,
+  AddRetention1799100000000,
 ];
 
 /** The notification-service's database: SQL through the EntityManager of the current transaction, no entities. */
