@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { retentionMetrics } from '../metrics/retention-metrics.js';
 import { MessagingTable } from '../schema/messaging-tables.js';
 
 /**
@@ -48,5 +49,7 @@ export async function purgeInbox(manager: EntityManager, retentionMs: number): P
     `DELETE FROM ${MessagingTable.inbox} WHERE processed_at < now() - make_interval(secs => $1)`,
     [retentionMs / 1000],
   )) as [unknown, number];
-  return result[1] ?? 0;
+  const deleted = result[1] ?? 0;
+  if (deleted > 0) retentionMetrics().inc('retention_rows_deleted_total', { table: MessagingTable.inbox }, deleted);
+  return deleted;
 }

@@ -12,6 +12,7 @@ import { ensureTopics } from '../kafka/ensure-topics.js';
 import { RELIABLE_PRODUCER } from '../kafka/reliable-producer.js';
 import type { TextHeaders } from '../events/event-headers.js';
 import { messagingMetrics } from '../metrics/messaging-metrics.js';
+import { retentionMetrics } from '../metrics/retention-metrics.js';
 import { MessagingTable, OUTBOX_NOTIFY_CHANNEL } from '../schema/messaging-tables.js';
 import { MESSAGING_TRACER } from '../tracing/messaging-tracer.js';
 import type { OutboxWakeup } from './outbox.js';
@@ -222,7 +223,9 @@ export class OutboxRelay {
       `DELETE FROM ${MessagingTable.outbox} WHERE published_at < now() - make_interval(secs => $1)`,
       [this.settings.retentionMs / 1000],
     )) as [unknown, number];
-    return result[1] ?? 0;
+    const deleted = result[1] ?? 0;
+    if (deleted > 0) retentionMetrics().inc('retention_rows_deleted_total', { table: MessagingTable.outbox }, deleted);
+    return deleted;
   }
 
   private async run(): Promise<void> {
