@@ -36,7 +36,11 @@ async function audit(): Promise<number> {
   const lock = await readLockfile();
   const verdict = judgeAudit(await runProductionAudit(), lock);
   for (const line of describeVerdict(verdict, productionPackages(lock).length)) say('audit:prod', line);
-  if (verdict.outcome === 'skipped') return process.env['AUDIT_REQUIRE_SERVICE'] === 'true' ? 1 : 0;
+  if (verdict.outcome === 'skipped') {
+    if (process.env['AUDIT_REQUIRE_SERVICE'] !== 'true') return 0;
+    say('audit:prod', 'AUDIT_REQUIRE_SERVICE=true: a scan that could not run fails');
+    return 1;
+  }
   return verdict.outcome === 'passed' ? 0 : 1;
 }
 
