@@ -1,4 +1,4 @@
-// The trivial route both benchmark apps serve.
+// The trivial route the three benchmark apps serve.
 import { Controller, Get, Module } from '@nestjs/common';
 
 @Controller('hello')
