@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { gatewayIdentityProviders } from '@platform/identity';
+import { JobsModule } from '@platform/jobs';
 import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { DataSource } from 'typeorm';
 import { AuthConfig } from './auth.config.js';
 import { ErasureCompletedEventController } from './infrastructure/primary-adapters/events/erasure-completed.event.controller.js';
 import { AdminErasuresHttpController } from './infrastructure/primary-adapters/http/admin-erasures.http.controller.js';
@@ -11,12 +13,12 @@ import { JwksHttpController } from './infrastructure/primary-adapters/http/jwks.
 import { MeHttpController } from './infrastructure/primary-adapters/http/me.http.controller.js';
 import { SessionHttpController } from './infrastructure/primary-adapters/http/session.http.controller.js';
 import { authProviders } from './auth.providers.js';
-import { LoginThrottleCleanupJob } from './infrastructure/primary-adapters/jobs/login-throttle-cleanup.job.js';
+import { authRetentionJobs } from './infrastructure/primary-adapters/jobs/retention-jobs.js';
 import { authDataSourceOptions } from './infrastructure/secondary-adapters/persistence/auth-data-source.js';
 
 /**
  * The auth-service: its database (migrations run at start-up), the outbox, the use cases, their
- * HTTP adapters and the consumer of the services' erasure confirmations.
+ * HTTP adapters, the consumer of the services' erasure confirmations and the retention jobs.
  */
 @Module({
   imports: [
@@ -31,6 +33,14 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
         brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
       }),
     }),
+    JobsModule.forRootAsync({
+      inject: [AuthConfig, DataSource],
+      useFactory: (config: AuthConfig, dataSource: DataSource) => ({
+        jobs: authRetentionJobs(dataSource, config),
+        schedule: config.JOBS_ENABLED,
+        runRetentionMs: config.RETENTION_JOB_RUNS_DAYS * 86_400_000,
+      }),
+    }),
   ],
   controllers: [
     SessionHttpController,
@@ -41,6 +51,6 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
     JwksHttpController,
     ErasureCompletedEventController,
   ],
-  providers: [...authProviders, ...gatewayIdentityProviders(AuthConfig), LoginThrottleCleanupJob],
+  providers: [...authProviders, ...gatewayIdentityProviders(AuthConfig)],
 })
 export class AppModule {}

@@ -7,6 +7,7 @@ import {
   parseKafkaBrokers,
   type KafkaEventTransport,
 } from '@platform/messaging';
+import { jobsHealthCheck, jobsStatusRoute } from '@platform/jobs';
 import { kafkaCheck, migrationsCheck, postgresCheck } from '@platform/monitoring';
 import { AppModule } from './app.module.js';
 import { AuthConfig } from './auth.config.js';
@@ -36,5 +37,8 @@ export function authServiceOptions(): ServiceOptions<AuthConfig> {
       outboxBacklogCheck(),
       eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
     ],
+    // Stale jobs show in /health details, never in readiness; GET /jobs/status on the management port.
+    informational: () => [jobsHealthCheck()],
+    managementRoutes: () => [jobsStatusRoute()],
   };
 }

@@ -1,8 +1,8 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
 import { IsKafkaBrokerList } from '@platform/messaging';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The auth-service's settings, read from the environment and validated at start-up. */
 export class AuthConfig extends ServiceConfig {
@@ -112,6 +112,34 @@ export class AuthConfig extends ServiceConfig {
   @Min(1)
   @Max(400)
   LOGIN_KNOWN_ADDRESS_DAYS = 90;
+
+  // Retention (README "Retention"): jobs on the shared runner delete rows past their keep period.
+
+  /** false: no job runs on a schedule on this instance (tests trigger them). */
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'JOBS_ENABLED must be true or false' })
+  JOBS_ENABLED = true;
+
+  /** Period of the retention jobs (the login throttle's run once per LOGIN_WINDOW_SECONDS), 1 s to 7 days. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(7 * 24 * 3600 * 1000)
+  RETENTION_EVERY_MS = 3_600_000;
+
+  /** Refresh tokens are deleted this many days after they expire (revoked or rotated ones too). */
+  @Type(() => Number)
+  @IsInt({ message: 'RETENTION_REFRESH_TOKENS_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
+  RETENTION_REFRESH_TOKENS_DAYS = 7;
+
+  /** Runs in job_runs (the latest success of each job is always kept). */
+  @Type(() => Number)
+  @IsInt({ message: 'RETENTION_JOB_RUNS_DAYS must be a whole number of days' })
+  @Min(1)
+  @Max(3650)
+  RETENTION_JOB_RUNS_DAYS = 30;
 
   // Erasure (docs/decisions/0015).
 

@@ -53,7 +53,8 @@ export class LoginThrottledError extends TooManyAttemptsError {
  *   (account, address) pairs are HMACs of the e-mail with the address, which cannot be found
  *   without the address: they no longer link to any stored e-mail and expire on their own.
  * - `purgeExpired` deletes the counters that no longer count and the known addresses past their
- *   time, and resolves how many; the service runs it periodically so that rows do not pile up.
+ *   time in one call, and resolves how many (tests and scripts); the running service deletes the
+ *   same rows in short batches with its retention jobs (README "Retention").
  */
 export interface LoginThrottle {
   check(emailKey: string, clientAddress: string | undefined): Promise<void>;
