@@ -30,6 +30,19 @@ export interface InfraConfig {
   prometheusPort: number;
   /** The Alertmanager it sends alerts to (`INFRA_ALERTMANAGER_PORT`; 9093 is Kafka's controller). */
   alertmanagerPort: number;
+  /** A TLS listener beside the plain one (tests of Kafka over TLS set it; never from the environment). */
+  kafkaSsl?: KafkaSslListener;
+}
+
+/** A broker's TLS listener: PEM files, as Kafka (2.7+) reads them without a Java keystore. */
+export interface KafkaSslListener {
+  port: number;
+  /** The broker's private key (PKCS#8, unencrypted) followed by its certificate chain. */
+  keystoreFile: string;
+  /** The CA(s) client certificates are checked against. */
+  truststoreFile: string;
+  /** `required`: mutual TLS, clients must present a certificate the truststore vouches for. */
+  clientAuth: 'none' | 'required';
 }
 
 /** A TCP port from `env[name]`, `fallback` when unset; InfraError when it is not one. */

@@ -6,7 +6,7 @@ export type { TestDatabase } from './database.js';
 export { testKafka, createTestTopic, uniqueGroupId, startGroupAtTheEnd, deleteGroup, findMessage } from './kafka.js';
 export type { TestTopic } from './kafka.js';
 export { startPrivateKafka } from './private-kafka.js';
-export type { PrivateKafka } from './private-kafka.js';
+export type { PrivateKafka, PrivateKafkaSsl } from './private-kafka.js';
 export { startRestartablePostgres } from './restartable-postgres.js';
 export type { RestartablePostgres } from './restartable-postgres.js';
 export { startTestRedis } from './redis.js';

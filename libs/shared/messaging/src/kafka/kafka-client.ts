@@ -1,4 +1,5 @@
 import { getLogger } from '@platform/logging';
+import { kafkaSecurity } from '@platform/tls';
 import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
 
@@ -8,8 +9,10 @@ export interface KafkaClientOptions {
   brokers: readonly string[];
   /** Shown in broker logs and quotas: the service name. */
   clientId: string;
-  /** Anything else kafkajs accepts (SSL, SASL, timeouts). */
+  /** Anything else kafkajs accepts (timeouts; `ssl`/`sasl` here replace the environment's). */
   extra?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logCreator' | 'logLevel'>;
+  /** Where the security settings (KAFKA_SSL*, KAFKA_SASL*) are read; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -34,10 +37,21 @@ const platformLogCreator: logCreator = () => {
   };
 };
 
-/** A kafkajs client that logs as the platform does. */
+/**
+ * A kafkajs client that logs as the platform does, and reaches the brokers over TLS and SASL as
+ * KAFKA_SSL* and KAFKA_SASL* say (`kafkaSecurity` of @platform/tls): every service, tool and
+ * consumer of this library gets the same transport security from the same settings.
+ */
 export function createKafkaClient(options: KafkaClientOptions): Kafka {
   if (options.brokers.length === 0) throw new MessagingOptionsError('Kafka needs at least one broker (KAFKA_BROKERS)');
+  let security;
+  try {
+    security = kafkaSecurity(options.env ?? process.env);
+  } catch (error) {
+    throw new MessagingOptionsError((error as Error).message);
+  }
   return new Kafka({
+    ...security,
     ...options.extra,
     brokers: [...options.brokers],
     clientId: options.clientId,

@@ -1,3 +1,4 @@
+import { kafkaSecurity } from '@platform/tls';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { MONITORING_ERROR_CODES, MonitoringError } from '../../errors.js';
 import type { ReadinessCheck } from '../readiness-check.js';
@@ -23,7 +24,9 @@ function clientFromBrokers(brokers: readonly string[] | undefined): Kafka {
     );
   }
   // Quiet and without retries: a probe reports the broker as it is now, it does not wait for it.
+  // TLS and SASL as the service's own clients (KAFKA_SSL*, KAFKA_SASL*).
   return new Kafka({
+    ...kafkaSecurity(),
     clientId: 'readiness-check',
     brokers: [...list],
     logLevel: logLevel.NOTHING,
