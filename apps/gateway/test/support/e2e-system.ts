@@ -33,6 +33,10 @@ export interface E2eSystem {
   notificationConsumerGroup?: string;
   /** The auth-service's database (for its CLI commands). */
   database: TestDatabase;
+  /** The business-service's database, when started (e.g. to search it after an erasure). */
+  businessDatabase?: TestDatabase;
+  /** The notification-service's database, when started. */
+  notificationDatabase?: TestDatabase;
   /** The gateway's public URL, e.g. `http://127.0.0.1:41234`. */
   gatewayUrl: string;
   /** The gateway's management port: /metrics and /health. */
@@ -134,9 +138,13 @@ export async function startE2eSystem(options: E2eSystemOptions): Promise<E2eSyst
     return {
       auth,
       gateway,
-      ...(business ? { business: business.process } : {}),
+      ...(business ? { business: business.process, businessDatabase: business.database } : {}),
       ...(notification
-        ? { notification: notification.process, notificationConsumerGroup: notification.consumerGroup }
+        ? {
+            notification: notification.process,
+            notificationConsumerGroup: notification.consumerGroup,
+            notificationDatabase: notification.database,
+          }
         : {}),
       database,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -158,7 +166,7 @@ async function startBusinessService(
   env: NodeJS.ProcessEnv,
   started: ServiceProcess[],
   undo: (() => Promise<void>)[],
-): Promise<{ process: ServiceProcess; url: string; readyUrl: string }> {
+): Promise<{ process: ServiceProcess; url: string; readyUrl: string; database: TestDatabase }> {
   const database = await createTestDatabase('gateway_e2e_business');
   undo.push(() => database.drop());
   const redis: TestRedis = await startTestRedis();
@@ -183,7 +191,7 @@ async function startBusinessService(
     readyUrl,
   );
   started.push(business);
-  return { process: business, url: `http://127.0.0.1:${port}`, readyUrl };
+  return { process: business, url: `http://127.0.0.1:${port}`, readyUrl, database };
 }
 
 /** The topics the notification-service consumes (its consumer group starts at their end). */
@@ -204,7 +212,7 @@ async function startNotificationService(
   env: NodeJS.ProcessEnv,
   started: ServiceProcess[],
   undo: (() => Promise<void>)[],
-): Promise<{ process: ServiceProcess; url: string; readyUrl: string; consumerGroup: string }> {
+): Promise<{ process: ServiceProcess; url: string; readyUrl: string; consumerGroup: string; database: TestDatabase }> {
   const database = await createTestDatabase('gateway_e2e_notification');
   undo.push(() => database.drop());
   const groupId = uniqueGroupId('e2e-notification-service');
@@ -229,5 +237,5 @@ async function startNotificationService(
     readyUrl,
   );
   started.push(notification);
-  return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl, consumerGroup: groupId };
+  return { process: notification, url: `http://127.0.0.1:${port}`, readyUrl, consumerGroup: groupId, database };
 }

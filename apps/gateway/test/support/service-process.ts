@@ -26,7 +26,8 @@ export async function startService(main: string, env: NodeJS.ProcessEnv, readyUr
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 60_000;
+  // Generous: on a loaded machine (two cores, parallel test files) a cold start took over a minute.
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${main} exited with ${child.exitCode}:\n${err}\n${out.slice(-4000)}`);
     if (Date.now() > deadline) {
