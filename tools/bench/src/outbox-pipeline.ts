@@ -2,15 +2,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { EVENT_CONTENT_TYPE, KafkaHeader } from '@platform/contracts';
 import { testInfra, uniqueName } from '@platform/infra/testing';
-import { Outbox, OutboxRelay, type OutboxWakeup } from '@platform/messaging';
+import { createEvent, Outbox, OutboxRelay, type OutboxWakeup } from '@platform/messaging';
 import {
   createMessagingTestBed,
   testContracts,
   type MessagingTestBed,
   type TestContracts,
 } from '@platform/messaging/testing';
-import { DataSource } from 'typeorm';
+import type { Producer } from 'kafkajs';
+import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Cleanup } from './cleanup.js';
 import { CommitStamps } from './commit-stamps.js';
@@ -29,6 +31,13 @@ export interface PipelineOptions {
   relayPollIntervalMs?: number;
   /** Start relay and consumer (phases 2); the wake-up phase only writes. */
   flow: boolean;
+  /**
+   * How events leave the writer (default `outbox`). `dual-write`, the peer: the transaction
+   * inserts the events' rows into `bench_source` instead of the outbox, and after its COMMIT the
+   * writer sends them itself with a plain kafkajs producer, one `send` per transaction (an event
+   * is lost if the process dies between the two). No relay runs.
+   */
+  mode?: 'outbox' | 'dual-write';
   /** A batch handler (`batch: true`: the consumer hands it runs of events in one transaction) instead of one event per transaction. */
   batchHandler?: boolean;
 }
@@ -70,6 +79,10 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
   const bed = await creating;
   await bed.dataSource.query(`CREATE TABLE bench_effect (
     event_id uuid PRIMARY KEY, sequence int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  // The dual-write writer's rows: as many per transaction as the outbox writer's, in one INSERT too.
+  await bed.dataSource.query(`CREATE TABLE bench_source (
+    event_id uuid PRIMARY KEY, aggregate_id uuid NOT NULL, sequence int NOT NULL, payload jsonb NOT NULL)`);
+  const dualWrite = options.mode === 'dual-write';
   const contracts = testContracts();
   if (options.flow) {
     const topic = bed.createTopic(contracts.topic, options.partitions);
@@ -88,7 +101,14 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
   const committed = new CommitStamps(writers);
 
   let consumer: ConsumerProcess | undefined;
-  if (options.flow) {
+  let producer: Producer | undefined;
+  if (options.flow && dualWrite) {
+    const connecting = bed.kafka.producer();
+    await connecting.connect();
+    producer = connecting;
+    cleanup.defer('disconnect the dual-write producer', () => connecting.disconnect());
+  }
+  if (options.flow && !dualWrite) {
     const relay = new OutboxRelay({
       kafka: bed.kafka,
       dataSource: writers,
@@ -98,6 +118,8 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
     });
     await relay.start();
     cleanup.defer('stop the relay', () => relay.stop());
+  }
+  if (options.flow) {
     const starting = startConsumerProcess({
       databaseUrl: bed.database.url,
       brokers: testInfra().kafkaBrokers,
@@ -112,26 +134,59 @@ export async function startPipeline(options: PipelineOptions, cleanup: Cleanup):
   const effects = () => count(bed, `SELECT count(*)::int AS n FROM bench_effect`);
 
   let sequence = 0;
+  const nextEvent = () => {
+    const n = sequence++;
+    return { aggregateId: KEYS[n % KEYS.length] ?? uuidv7(), payload: { text: TEXT, sequence: n } };
+  };
+  /** The peer's write: the rows committed, then the events sent by the writer itself. */
+  const dualWriteTransaction = async (count: number): Promise<string[]> => {
+    const events = Array.from({ length: count }, () => createEvent(contracts.noteAdded, 'bench-outbox', nextEvent()));
+    const ids = events.map((event) => event.eventId);
+    await writers.transaction(async (manager: EntityManager) => {
+      await manager.query(
+        `INSERT INTO bench_source (event_id, aggregate_id, sequence, payload)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::jsonb[])`,
+        [
+          ids,
+          events.map((event) => event.aggregateId),
+          events.map((event) => event.payload.sequence),
+          events.map((event) => JSON.stringify(event.payload)),
+        ],
+      );
+      CommitStamps.mark(manager, ids);
+    });
+    await producer?.send({
+      topic: contracts.topic,
+      messages: events.map((event) => ({
+        key: event.aggregateId,
+        value: JSON.stringify(event),
+        headers: {
+          [KafkaHeader.contentType]: EVENT_CONTENT_TYPE,
+          [KafkaHeader.eventType]: event.type,
+          [KafkaHeader.eventVersion]: String(event.version),
+          [KafkaHeader.correlationId]: event.correlationId,
+        },
+      })),
+    });
+    return ids;
+  };
   return {
     bed,
     contracts,
     outbox,
     committed,
     write: (count) =>
-      outbox.transaction(async (tx) => {
-        const ids: string[] = [];
-        for (let i = 0; i < count; i += 1) {
-          const n = sequence++;
-          const key = KEYS[n % KEYS.length] ?? uuidv7();
-          const event = await tx.publish(contracts.noteAdded, {
-            aggregateId: key,
-            payload: { text: TEXT, sequence: n },
-          });
-          ids.push(event.eventId);
-        }
-        CommitStamps.mark(tx.manager, ids);
-        return ids;
-      }),
+      dualWrite
+        ? dualWriteTransaction(count)
+        : outbox.transaction(async (tx) => {
+            const ids: string[] = [];
+            for (let i = 0; i < count; i += 1) {
+              const event = await tx.publish(contracts.noteAdded, nextEvent());
+              ids.push(event.eventId);
+            }
+            CommitStamps.mark(tx.manager, ids);
+            return ids;
+          }),
     async waitHandled(total, stallMs = 30_000) {
       let done = await effects();
       let movedAt = Date.now();

@@ -11,13 +11,16 @@
  *    one event per transaction, for `--seconds`, open loop; latency from each writer's COMMIT to
  *    the COMMIT of the inbox transaction that applied the event (both taken in TypeORM's
  *    after-commit hook, by the wall clock, each in its own process), also split by stage.
+ *    Both runs are made twice: through the outbox, and by the dual-write peer (the writer commits
+ *    its rows, then sends the events with kafkajs itself, one send per transaction; no relay),
+ *    with the same writers, events, consumer process and handler.
  * 3. wake-up cost: `--wakeup-writers` writers committing one-event transactions as fast as they
  *    can for `--wakeup-seconds` (after 1 s of warm-up) with `wakeup: 'signal'` and with 'notify',
  *    `--wakeup-rounds` times in alternating order, each on a fresh database; no relay runs, so the
  *    figures are the writers' alone.
  *
  *   npm run bench:outbox [-- --events 20000 --rate 1000 ...]
- *   last line: `outbox/raw throughput: 0.NN, commit-to-handled p99 ms: N` */
+ *   last line: `outbox/dual-write throughput: N, p99 ms at 1000/s: outbox N, dual-write N` */
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -26,7 +29,7 @@ import { configureLogging } from '@platform/logging';
 import type { OutboxWakeup } from '@platform/messaging';
 import { kafkaBaselineLines, runKafkaBaseline } from './kafka-baseline.js';
 import { Cleanup } from './cleanup.js';
-import { startPipeline, type HandledStamps, type Pipeline } from './outbox-pipeline.js';
+import { startPipeline, type HandledStamps, type Pipeline, type PipelineOptions } from './outbox-pipeline.js';
 import { percentile, round } from './stats.js';
 
 const FLAGS = {
@@ -100,6 +103,9 @@ const flowSettings = {
 
 // The library logs JSON lines at info; only its warnings and errors matter here, and they go to stderr.
 configureLogging({ service: 'bench-outbox', level: 'warn', stream: process.stderr });
+
+type Mode = NonNullable<PipelineOptions['mode']>;
+const MODES: readonly Mode[] = ['outbox', 'dual-write'];
 
 function handlerKind(): string {
   return flags.batchHandler ? 'batch handler' : 'handler per event';
@@ -197,9 +203,9 @@ async function drain(pipeline: Pipeline, ids: readonly string[], elu: EventLoopU
 }
 
 /** Phase 2a: N events as fast as the writers commit them. */
-async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: number }> {
+async function outboxThroughput(mode: Mode, cleanup: Cleanup): Promise<{ eventsPerSecond: number }> {
   const { events: total, writers, 'per-tx': perTx, partitions } = flags;
-  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings }, cleanup);
+  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings, mode }, cleanup);
   await warmUp(pipeline);
 
   const elu = performance.eventLoopUtilization();
@@ -207,24 +213,26 @@ async function outboxThroughput(cleanup: Cleanup): Promise<{ eventsPerSecond: nu
   const { backlog, busy, handled, firstCommit, lastCommit, lastHandled } = await drain(pipeline, ids, elu);
   const eventsPerSecond = Math.round(total / ((lastHandled - firstCommit) / 1000));
   console.log(
-    `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal, ${handlerKind()}, envelope bytes: ${await pipeline.envelopeBytes()}`,
+    mode === 'outbox'
+      ? `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, wakeup: signal, ${handlerKind()}, envelope bytes: ${await pipeline.envelopeBytes()}`
+      : `events: ${total}, writers: ${writers}, events per transaction: ${perTx}, partitions: ${partitions}, dual write (one send after each commit), ${handlerKind()}`,
   );
   console.log(
     `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, last handled ${round(lastHandled - lastCommit)} ms after last commit`,
   );
   console.log(backlog);
   console.log(`commit-to-handled ms under full load: ${latencyLine(commitToHandled(pipeline, handled, ids))}`);
-  console.log(await stagesLine(pipeline, handled, ids));
+  if (mode === 'outbox') console.log(await stagesLine(pipeline, handled, ids));
   console.log(`event loop of the publishing process (writers, relay) busy: ${Math.round(busy * 100)}%`);
-  console.log(`outbox events/s (first commit to last handled): ${eventsPerSecond}`);
+  console.log(`${mode} events/s (first commit to last handled): ${eventsPerSecond}`);
   return { eventsPerSecond };
 }
 
 /** Phase 2b: `--rate` one-event transactions per second, open loop, for `--seconds`. */
-async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
+async function outboxPaced(mode: Mode, cleanup: Cleanup): Promise<{ p99: number }> {
   const { rate, seconds, writers, partitions } = flags;
   const total = rate * seconds;
-  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings }, cleanup);
+  const pipeline = await startPipeline({ writerConnections: writers + 2, partitions, ...flowSettings, mode }, cleanup);
   await warmUp(pipeline);
 
   // Open loop: each event is due at start + i / rate, whether or not earlier ones are done.
@@ -246,15 +254,15 @@ async function outboxPaced(cleanup: Cleanup): Promise<{ p99: number }> {
   const line = latencyLine(latencies);
   const p99 = round(percentile(latencies, 99));
   console.log(
-    `events: ${total}, target ${rate} events/s for ${seconds} s, one event per transaction, wakeup: signal, ${handlerKind()}`,
+    `events: ${total}, target ${rate} events/s for ${seconds} s, one event per transaction, ${mode === 'outbox' ? 'wakeup: signal' : 'dual write'}, ${handlerKind()}`,
   );
   console.log(
     `committed events/s: ${Math.round(total / ((lastCommit - firstCommit) / 1000))}, handled events/s: ${Math.round(total / ((lastHandled - firstCommit) / 1000))}`,
   );
   console.log(backlog);
   console.log(`event loop of the publishing process busy: ${Math.round(busy * 100)}%`);
-  console.log(await stagesLine(pipeline, handled, ids));
-  console.log(`commit-to-handled ms at ${rate}/s: ${line}`);
+  if (mode === 'outbox') console.log(await stagesLine(pipeline, handled, ids));
+  console.log(`${mode} commit-to-handled ms at ${rate}/s: ${line}`);
   return { p99 };
 }
 
@@ -340,15 +348,23 @@ try {
     console.log(`kafka events/s: ${baseline.eventsPerSecond}, p99 ms: ${baseline.latency.p99}`);
     raw = baseline.eventsPerSecond;
   }
-  let outbox: number | undefined;
+  const throughput = new Map<Mode, number>();
   if (runs('throughput')) {
-    console.log('== 2a. outbox → relay → Kafka → inbox, throughput');
-    outbox = (await cleanup.scope(() => outboxThroughput(cleanup))).eventsPerSecond;
+    for (const mode of MODES) {
+      console.log(
+        `== 2a. ${mode === 'outbox' ? 'outbox → relay' : 'dual write: commit, then send'} → Kafka → inbox, throughput`,
+      );
+      throughput.set(mode, (await cleanup.scope(() => outboxThroughput(mode, cleanup))).eventsPerSecond);
+    }
   }
-  let p99: number | undefined;
+  const p99 = new Map<Mode, number>();
   if (runs('paced')) {
-    console.log('== 2b. outbox → relay → Kafka → inbox, paced');
-    p99 = (await cleanup.scope(() => outboxPaced(cleanup))).p99;
+    for (const mode of MODES) {
+      console.log(
+        `== 2b. ${mode === 'outbox' ? 'outbox → relay' : 'dual write: commit, then send'} → Kafka → inbox, paced`,
+      );
+      p99.set(mode, (await cleanup.scope(() => outboxPaced(mode, cleanup))).p99);
+    }
   }
   if (runs('wakeup')) {
     console.log(
@@ -358,8 +374,16 @@ try {
     console.log(`notify/signal commit throughput: ${ratio.toFixed(2)}`);
   }
 
-  const ratio = raw !== undefined && outbox !== undefined ? (outbox / raw).toFixed(2) : 'n/a';
-  console.log(`outbox/raw throughput: ${ratio}, commit-to-handled p99 ms: ${p99 ?? 'n/a'}`);
+  const outbox = throughput.get('outbox');
+  const dual = throughput.get('dual-write');
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined ? (a / b).toFixed(2) : 'n/a';
+  console.log(
+    `raw kafkajs events/s: ${raw ?? 'n/a'}, outbox: ${outbox ?? 'n/a'}, dual-write: ${dual ?? 'n/a'}; outbox/raw throughput: ${ratio(outbox, raw)}`,
+  );
+  console.log(
+    `outbox/dual-write throughput: ${ratio(outbox, dual)}, p99 ms at ${flags.rate}/s: outbox ${p99.get('outbox') ?? 'n/a'}, dual-write ${p99.get('dual-write') ?? 'n/a'}`,
+  );
 } catch (error) {
   if (!interrupted) throw error;
 } finally {
