@@ -1,0 +1,89 @@
+import type { ChaosSystem } from './chaos-system.js';
+import { describeFault, FAULT_KINDS, type FaultKind, type PlannedFault } from './fault-schedule.js';
+import type { MailArchive } from './mail-archive.js';
+import type { WebhookReceiver } from './receivers.js';
+
+/** What the injector did: faults per kind, and when the last one ended (the system whole again). */
+export interface InjectedFaults {
+  counts: Record<FaultKind, number>;
+  lastEndedAt: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs the schedule against the system, one fault at a time in order (a fault that is due while
+ * the previous one still lasts, e.g. a slow restart, starts right after it). `log` gets a line as
+ * each begins.
+ */
+export async function injectFaults(
+  system: ChaosSystem,
+  receivers: WebhookReceiver[],
+  mail: MailArchive,
+  schedule: PlannedFault[],
+  startedAt: number,
+  log: (line: string) => void,
+): Promise<InjectedFaults> {
+  const counts = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+  let lastEndedAt = startedAt;
+  const sandboxFaults = (body: unknown) =>
+    fetch(`${system.sandboxUrl}/admin/faults`, {
+      method: body === undefined ? 'DELETE' : 'PUT',
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then((response) => {
+      if (!response.ok) throw new Error(`sandbox faults: ${response.status}`);
+    });
+  for (const fault of schedule) {
+    const wait = startedAt + fault.atMs - Date.now();
+    if (wait > 0) await sleep(wait);
+    log(`fault  ${describeFault(fault).trim()} (at +${((Date.now() - startedAt) / 1000).toFixed(1)}s)`);
+    switch (fault.kind) {
+      case 'service-kill':
+        await system.kill(fault.target!);
+        await system.restart(fault.target!);
+        break;
+      case 'kafka-restart':
+        await system.kafka.stop();
+        await sleep(fault.forMs);
+        await system.kafka.start();
+        break;
+      case 'postgres-restart':
+        await system.postgres.stop();
+        await sleep(fault.forMs);
+        await system.postgres.start();
+        break;
+      case 'redis-outage':
+        await system.redis.stop();
+        await sleep(fault.forMs);
+        await system.redis.start();
+        break;
+      case 'smtp-outage':
+        // Refuse first, so nothing arrives between keeping what Mailpit holds and stopping it.
+        await system.mailpit.reject(451);
+        await mail.collect();
+        await system.mailpit.stop();
+        await sleep(fault.forMs);
+        await system.mailpit.start();
+        break;
+      case 'receivers-failing':
+        for (const receiver of receivers) receiver.setFailing(true);
+        await sleep(fault.forMs);
+        for (const receiver of receivers) receiver.setFailing(false);
+        break;
+      case 'sandbox-duplicate-reorder':
+        await sandboxFaults({ webhooks: { duplicate: true, reorder: true } });
+        await sleep(fault.forMs);
+        await sandboxFaults(undefined);
+        break;
+      case 'sandbox-drop':
+        await sandboxFaults({ webhooks: { drop: true } });
+        await sleep(fault.forMs);
+        await sandboxFaults(undefined);
+        break;
+    }
+    counts[fault.kind]++;
+    lastEndedAt = Date.now();
+  }
+  return { counts, lastEndedAt };
+}

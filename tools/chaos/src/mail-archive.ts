@@ -1,0 +1,44 @@
+/** One e-mail Mailpit captured. */
+export interface CapturedEmail {
+  to: string;
+  subject: string;
+  /** When Mailpit received it (ms since the epoch). */
+  at: number;
+}
+
+interface MailpitListing {
+  total: number;
+  messages: { ID: string; Subject: string; Created: string; To: { Address: string }[] }[];
+}
+
+/**
+ * Every e-mail the run's Mailpit captured, kept across its restarts (Mailpit keeps messages in
+ * memory: a stopped Mailpit forgets them, so `collect()` runs before each stop and at the end).
+ */
+export class MailArchive {
+  private readonly kept: CapturedEmail[] = [];
+
+  constructor(private readonly apiUrl: string) {}
+
+  /** Adds what Mailpit holds now; call it while SMTP refuses new mail, right before a stop. */
+  async collect(): Promise<void> {
+    const page = 500;
+    const found: CapturedEmail[] = [];
+    for (let start = 0; ; start += page) {
+      const response = await fetch(`${this.apiUrl}/api/v1/messages?start=${start}&limit=${page}`);
+      if (!response.ok) throw new Error(`Mailpit listing: ${response.status}`);
+      const listing = (await response.json()) as MailpitListing;
+      for (const message of listing.messages) {
+        for (const to of message.To) {
+          found.push({ to: to.Address.toLowerCase(), subject: message.Subject, at: Date.parse(message.Created) });
+        }
+      }
+      if (listing.messages.length < page) break;
+    }
+    this.kept.push(...found);
+  }
+
+  emails(): CapturedEmail[] {
+    return [...this.kept];
+  }
+}

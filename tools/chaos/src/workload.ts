@@ -1,0 +1,244 @@
+import { createGatewayClient, type GatewayClient } from '@platform/gateway-client';
+import type { Ledger } from './ledger.js';
+import type { Random } from './random.js';
+import type { WebhookReceiver } from './receivers.js';
+
+/** How big the workload is: users working side by side, invoices each. */
+export interface WorkloadSize {
+  actors: number;
+  invoicesPerBusiness: number;
+}
+
+/** How long one request is retried through faults before it counts as refused. */
+const RETRY_WINDOW_MS = 120_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Answer<T> {
+  data?: T;
+  error?: { code?: string } | undefined;
+  response: Response;
+}
+
+/**
+ * Sends `call` until the platform answers something other than a transient failure (a refused
+ * connection while a service restarts, 5xx, 429): every call here is safe to repeat (an
+ * Idempotency-Key, an If-Match, or a read). Resolves the last answer, or undefined when the
+ * window closed first.
+ */
+async function persist<T>(call: () => Promise<Answer<T>>, retryable: (answer: Answer<T>) => boolean = () => false) {
+  const deadline = Date.now() + RETRY_WINDOW_MS;
+  for (let attempt = 0; Date.now() < deadline; attempt++) {
+    const answer = await call().catch(() => undefined);
+    const transient = !answer || answer.response.status >= 500 || answer.response.status === 429 || retryable(answer);
+    if (!transient) return answer;
+    await sleep(Math.min(200 * 2 ** attempt, 3_000));
+  }
+  return undefined;
+}
+
+/**
+ * One user's work through the gateway with the typed client: registers, logs in, makes a business,
+ * a webhook endpoint on `receiver`, customers and invoices; issues most, pays some through the
+ * sandbox's checkout (in full, partly then the rest, or a declined try), voids some. Every
+ * accepted request goes into `ledger`.
+ */
+export async function runActor(
+  gatewayUrl: string,
+  actor: number,
+  random: Random,
+  size: WorkloadSize,
+  receiver: WebhookReceiver,
+  ledger: Ledger,
+  until: number,
+): Promise<void> {
+  const key = (what: string) => `chaos-${actor}-${what}`;
+  const anonymous = createGatewayClient({ baseUrl: gatewayUrl });
+  const email = `chaos-${actor}-${random.int(0, 1e9).toString(36)}@example.com`;
+  const password = `chaos ledger lines ${actor}`;
+  const registered = await persist(() =>
+    anonymous.POST('/v1/auth/register', {
+      body: { email, password, displayName: `Actor ${actor}` },
+      params: { header: { 'Idempotency-Key': key('register') } },
+    }),
+  );
+  if (!registered?.data) return;
+  ledger.acceptedRequests++;
+  ledger.users.push({ id: registered.data.id, email });
+  const login = await persist(() => anonymous.POST('/v1/auth/login', { body: { email, password } }));
+  if (!login?.data) return;
+  ledger.acceptedRequests++;
+  let token = login.data.accessToken;
+  const api: GatewayClient = createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token });
+
+  const invoicePrefix = `C${actor}`;
+  // The business-service learns users from auth.user.registered: wait for it through faults.
+  const business = await persist(
+    () =>
+      api.POST('/v1/businesses', {
+        body: { name: `Chaos ${actor} GmbH`, currency: 'EUR', invoicePrefix },
+        params: { header: { 'Idempotency-Key': key('business') } },
+      }),
+    (answer) => answer.error?.code === 'BUSINESS.USER_NOT_IN_DIRECTORY',
+  );
+  if (!business?.data) return;
+  ledger.acceptedRequests++;
+  const businessId = business.data.id;
+  ledger.businesses.push({ id: businessId, ownerId: registered.data.id, invoicePrefix });
+
+  // Before any invoice, so that the endpoint hears of every one (the notification-service learns the business from Kafka).
+  const path = `/actor-${actor}`;
+  const events: ('invoice.issued' | 'invoice.paid')[] = ['invoice.issued', 'invoice.paid'];
+  const endpoint = await persist(
+    () =>
+      api.POST('/v1/businesses/{businessId}/webhook-endpoints', {
+        params: { path: { businessId } },
+        body: { url: receiver.url(path), events, description: 'chaos receiver' },
+      }),
+    (answer) => answer.error?.code === 'BUSINESS.NOT_FOUND',
+  );
+  if (endpoint?.data) {
+    ledger.acceptedRequests++;
+    receiver.trust(path, endpoint.data.secret);
+    ledger.endpoints.push({ id: endpoint.data.id, businessId, path, events });
+  }
+
+  for (let n = 0; n < size.invoicesPerBusiness && Date.now() < until; n++) {
+    const customerEmail = `chaos-customer-${actor}-${n}-${random.int(0, 1e9).toString(36)}@example.com`;
+    const customer = await persist(() =>
+      api.POST('/v1/businesses/{businessId}/customers', {
+        params: { path: { businessId }, header: { 'Idempotency-Key': key(`customer-${n}`) } },
+        body: { name: `Customer ${actor}-${n}`, email: customerEmail },
+      }),
+    );
+    if (!customer?.data) continue;
+    ledger.acceptedRequests++;
+    ledger.customers.push({ id: customer.data.id, businessId, email: customerEmail });
+    const unit = random.int(10, 500) * 100;
+    const draft = await persist(() =>
+      api.POST('/v1/businesses/{businessId}/invoices', {
+        params: { path: { businessId }, header: { 'Idempotency-Key': key(`invoice-${n}`) } },
+        body: {
+          customerId: customer.data!.id,
+          dueDate: '2030-01-31',
+          lines: [{ description: 'Chaos consulting', quantity: 1, unitAmountMinor: unit, taxRateBps: 0 }],
+        },
+      }),
+    );
+    if (!draft?.data) continue;
+    ledger.acceptedRequests++;
+    const invoiceId = draft.data.id;
+    const record = { id: invoiceId, businessId, customerEmail, issued: false, voided: false };
+    ledger.invoices.push(record);
+    const invoicePath = { businessId, invoiceId };
+    if (random.chance(0.1)) continue; // left a draft
+    const issued = await transition(api, invoicePath, draft.response.headers.get('etag'), 'issue');
+    if (!issued) continue;
+    ledger.acceptedRequests++;
+    record.issued = true;
+
+    const choice = random.next();
+    if (choice < 0.15) {
+      if (await transition(api, invoicePath, undefined, 'void')) {
+        ledger.acceptedRequests++;
+        record.voided = true;
+      }
+      continue;
+    }
+    if (choice < 0.3) continue; // stays open
+    // Partly (then the rest), declined once, or in full.
+    const plan =
+      choice < 0.5
+        ? [
+            { amount: unit / 2, outcome: 'succeeded' as const },
+            { amount: unit / 2, outcome: 'succeeded' as const },
+          ]
+        : choice < 0.6
+          ? [
+              { amount: unit, outcome: 'failed' as const },
+              { amount: unit, outcome: 'succeeded' as const },
+            ]
+          : [{ amount: unit, outcome: 'succeeded' as const }];
+    for (const [i, step] of plan.entries()) {
+      const started = await persist(() =>
+        api.POST('/v1/businesses/{businessId}/invoices/{invoiceId}/payments', {
+          params: { path: invoicePath, header: { 'Idempotency-Key': key(`pay-${n}-${i}`) } },
+          body: { amount: { amountMinor: step.amount, currency: 'EUR' } },
+        }),
+      );
+      if (!started?.data) break;
+      ledger.acceptedRequests++;
+      const payment = { id: started.data.id, invoiceId, amountMinor: step.amount, outcome: 'none' as const };
+      ledger.payments.push(payment);
+      const checkoutUrl = started.data.checkoutUrl;
+      if (!checkoutUrl) break;
+      const paid = await fetch(checkoutUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ outcome: step.outcome }),
+      }).catch(() => undefined);
+      if (paid?.status !== 200) break;
+      (payment as { outcome: string }).outcome = step.outcome;
+      // A declined payment holds no amount once the business-service knows: wait for that before the next try.
+      if (step.outcome === 'failed') await waitForPayment(api, invoicePath, payment.id);
+    }
+    // Access tokens are short-lived: a fresh one now and then keeps a long run going.
+    const renewed = await persist(() => anonymous.POST('/v1/auth/login', { body: { email, password } }));
+    if (renewed?.data) token = renewed.data.accessToken;
+  }
+}
+
+/** Issues or voids with the invoice's current version; true once the platform confirmed it (or had already done it). */
+async function transition(
+  api: GatewayClient,
+  path: { businessId: string; invoiceId: string },
+  etag: string | null | undefined,
+  to: 'issue' | 'void',
+): Promise<boolean> {
+  const deadline = Date.now() + RETRY_WINDOW_MS;
+  let version = etag ?? undefined;
+  while (Date.now() < deadline) {
+    if (!version) {
+      const current = await persist(() =>
+        api.GET('/v1/businesses/{businessId}/invoices/{invoiceId}', { params: { path } }),
+      );
+      if (!current?.data) return false;
+      // A retry whose first try went through: done already.
+      if (to === 'issue' && current.data.status !== 'draft') return true;
+      if (to === 'void' && current.data.status === 'void') return true;
+      version = current.response.headers.get('etag') ?? undefined;
+      if (!version) return false;
+    }
+    const answer =
+      to === 'issue'
+        ? await api
+            .POST('/v1/businesses/{businessId}/invoices/{invoiceId}/issue', {
+              params: { path, header: { 'If-Match': version } },
+            })
+            .catch(() => undefined)
+        : await api
+            .POST('/v1/businesses/{businessId}/invoices/{invoiceId}/void', {
+              params: { path, header: { 'If-Match': version } },
+              body: { reason: 'chaos' },
+            })
+            .catch(() => undefined);
+    if (answer?.response.ok) return true;
+    // A stale version (412/409) or a transient failure: read the invoice again and decide.
+    if (answer && answer.response.status < 500 && ![409, 412, 428, 429].includes(answer.response.status)) return false;
+    version = undefined;
+    await sleep(500);
+  }
+  return false;
+}
+
+/** Waits (bounded) until the business-service knows the payment's outcome. */
+async function waitForPayment(api: GatewayClient, path: { businessId: string; invoiceId: string }, id: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const listed = await api
+      .GET('/v1/businesses/{businessId}/invoices/{invoiceId}/payments', { params: { path } })
+      .catch(() => undefined);
+    const status = listed?.data?.items.find((payment) => payment.id === id)?.status;
+    if (status && status !== 'pending' && status !== 'initiating') return;
+    await sleep(1_000);
+  }
+}

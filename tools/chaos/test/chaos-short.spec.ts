@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { FAULT_KINDS } from '../src/fault-schedule.js';
+import { parseChaosOptions } from '../src/options.js';
+import { formatReport } from '../src/report.js';
+import { runChaos } from '../src/run-chaos.js';
+
+// The CI run of `npm run chaos -- --short`: a whole system of its own (PostgreSQL, Kafka, Redis,
+// Mailpit, every service) under the seeded workload and every kind of fault, then the checks.
+// Starting five services one after another is most of its time on a busy two-core machine.
+describe('npm run chaos -- --short', () => {
+  it('loses nothing, does nothing twice and keeps order while every kind of fault is injected', async () => {
+    const lines: string[] = [];
+    const result = await runChaos(parseChaosOptions(['--short', '--seed', '18']), (line) => lines.push(line));
+    const report = formatReport(result);
+    for (const kind of FAULT_KINDS) expect(result.faults[kind], `${kind} injected\n${report}`).toBeGreaterThan(0);
+    expect(result.requests, report).toBeGreaterThan(0);
+    expect(result.events, report).toBeGreaterThan(0);
+    expect(
+      result.checks.flatMap((check) => check.violations),
+      report,
+    ).toEqual([]);
+    expect([result.lost, result.duplicates, result.orderViolations]).toEqual([0, 0, 0]);
+    expect(report.split('\n').at(-1)).toMatch(
+      /^chaos: requests \d+, events \d+, faults \d+, lost 0, duplicate effects 0, order violations 0, recovered within \d+ s$/,
+    );
+  }, 2_400_000);
+});
