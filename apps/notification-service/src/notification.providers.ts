@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { readPemFile } from '@platform/tls';
 import { DataSource } from 'typeorm';
 import { DispatchEmailsUseCase } from './application/dispatch-emails.use-case.js';
 import { EraseUserUseCase } from './application/erase-user.use-case.js';
@@ -11,9 +12,28 @@ import { RecordBusinessEventsUseCase } from './application/record-business-event
 import { EmailDispatcher } from './infrastructure/primary-adapters/dispatcher/email-dispatcher.js';
 import { PrometheusNotificationMetrics } from './infrastructure/secondary-adapters/metrics/notification.metrics.js';
 import { PostgresClaimableNotifications } from './infrastructure/secondary-adapters/persistence/postgres-claimable-notifications.js';
-import { SmtpEmailSender } from './infrastructure/secondary-adapters/smtp/smtp-email-sender.js';
+import { SmtpEmailSender, type SmtpSettings } from './infrastructure/secondary-adapters/smtp/smtp-email-sender.js';
 import { HandlebarsTemplateRenderer } from './infrastructure/secondary-adapters/templates/handlebars-template-renderer.js';
 import { NotificationConfig } from './notification.config.js';
+
+/** The SMTP sender's settings from the service's (the CA file read once, at start). */
+export function smtpSettings(config: NotificationConfig): SmtpSettings {
+  return {
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    requireTls: config.SMTP_REQUIRE_TLS,
+    ...(config.SMTP_CA_FILE !== undefined && { ca: readPemFile(config.SMTP_CA_FILE, 'SMTP_CA_FILE') }),
+    user: config.SMTP_USER,
+    password: config.SMTP_PASSWORD,
+    poolSize: config.SMTP_POOL_SIZE,
+    connectionTimeoutMs: config.SMTP_CONNECTION_TIMEOUT_MS,
+    greetingTimeoutMs: config.SMTP_GREETING_TIMEOUT_MS,
+    socketTimeoutMs: config.SMTP_SOCKET_TIMEOUT_MS,
+    breakerResetMs: config.SMTP_BREAKER_RESET_MS,
+    from: config.MAIL_FROM,
+  };
+}
 
 /** Closes the SMTP pool when the service stops. */
 @Injectable()
@@ -32,20 +52,7 @@ export const notificationProviders: Provider[] = [
   {
     provide: SmtpEmailSender,
     inject: [NotificationConfig],
-    useFactory: (config: NotificationConfig) =>
-      new SmtpEmailSender({
-        host: config.SMTP_HOST,
-        port: config.SMTP_PORT,
-        secure: config.SMTP_SECURE,
-        user: config.SMTP_USER,
-        password: config.SMTP_PASSWORD,
-        poolSize: config.SMTP_POOL_SIZE,
-        connectionTimeoutMs: config.SMTP_CONNECTION_TIMEOUT_MS,
-        greetingTimeoutMs: config.SMTP_GREETING_TIMEOUT_MS,
-        socketTimeoutMs: config.SMTP_SOCKET_TIMEOUT_MS,
-        breakerResetMs: config.SMTP_BREAKER_RESET_MS,
-        from: config.MAIL_FROM,
-      }),
+    useFactory: (config: NotificationConfig) => new SmtpEmailSender(smtpSettings(config)),
   },
   SmtpPoolCloser,
   ...[NotifyUserRegisteredUseCase, NotifyPasswordChangedUseCase, NotifyInvoiceEventsUseCase].map((useCase) => ({
