@@ -164,6 +164,20 @@ describe('retention job', () => {
     expect(await metricValue('retention_rows_deleted_total', { table: 'job_runs' })).toBe(before + 2);
   });
 
+  it('fails a run on a table without an index led by the column, deleting nothing', async () => {
+    await db.dataSource.query(`CREATE TABLE unindexed_events (id bigserial PRIMARY KEY, happened_at timestamptz)`);
+    await db.dataSource.query(`INSERT INTO unindexed_events (happened_at) VALUES ($1)`, [new Date(NOW - 40 * DAY)]);
+    const job = defineRetentionJob({ ...base(), name: 'retention-unindexed', table: 'unindexed_events' });
+    const runner = new JobRunner({ dataSource: db.dataSource, jobs: [job], now: () => NOW });
+
+    const result = await runner.tick('retention-unindexed');
+
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toContain('has no index led by happened_at');
+    const [row] = await db.dataSource.query(`SELECT count(*)::int AS n FROM unindexed_events`);
+    expect(row.n).toBe(1);
+  });
+
   it('refuses a configuration that cannot be right, with a clear message', () => {
     const refused = (options: Partial<RetentionJobOptions>, message: RegExp) => {
       expect(() => defineRetentionJob({ ...base(), ...options } as RetentionJobOptions)).toThrowError(message);

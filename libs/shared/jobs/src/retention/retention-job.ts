@@ -55,7 +55,8 @@ function identifier(name: string, field: string, value: unknown): string {
  * is one statement that locks and deletes at most `batchSize` rows (oldest first, skipping rows
  * another transaction holds), so no lock is held for long and no DELETE is unbounded. A run stops
  * at the first batch that deletes fewer rows; the next run picks up whatever was skipped. Rows
- * deleted count in `retention_rows_deleted_total{table}` and the runner's `jobs_items_total`.
+ * deleted count in `retention_rows_deleted_total{table}` and the runner's `jobs_items_total`. A
+ * run fails (`JOBS.INVALID_DEFINITION`) if no index of the table starts with the column.
  */
 export function defineRetentionJob(options: RetentionJobOptions): JobDefinition<RetentionCursor> {
   const { name, dataSource, olderThan, where } = options;
@@ -77,6 +78,21 @@ export function defineRetentionJob(options: RetentionJobOptions): JobDefinition<
       SELECT ctid FROM ${table} WHERE ${condition} ORDER BY ${column} LIMIT $2 FOR UPDATE SKIP LOCKED))`;
   const countPending = `SELECT count(*)::int AS pending FROM ${table} WHERE ${condition}`;
   const cutoffNow = () => new Date(now() - keepMs);
+  let indexChecked = false;
+
+  // Without an index led by the column, every batch would scan the table: refuse to run.
+  async function checkIndex(): Promise<void> {
+    if (indexChecked) return;
+    const rows = (await dataSource.query(
+      `SELECT 1 FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+        WHERE i.indrelid = to_regclass($1) AND a.attname = $2 LIMIT 1`,
+      [options.table, olderThan.column],
+    )) as unknown[];
+    if (rows.length === 0) {
+      invalid(name, `table ${options.table} has no index led by ${olderThan.column}: add one in a migration`);
+    }
+    indexChecked = true;
+  }
 
   return defineJob<RetentionCursor>({
     name,
@@ -88,6 +104,7 @@ export function defineRetentionJob(options: RetentionJobOptions): JobDefinition<
       return row?.pending ?? 0;
     },
     async batch({ after, limit }) {
+      if (!after) await checkIndex();
       // One cut-off for the whole run: rows that age during it wait for the next run.
       const cutoff = after?.cutoff ?? cutoffNow().toISOString();
       const result = (await dataSource.query(deleteBatch, [cutoff, limit])) as [unknown, number];
