@@ -318,6 +318,22 @@ describe('gateway → erasure across services (DELETE /v1/me, then nothing of th
       ]),
     );
 
+    // No service wrote her address or name into a log line in clear (they are masked as written:
+    // logs are never rewritten, libs/shared/logging "Personal data in logs").
+    const services = {
+      auth: system.auth,
+      gateway: system.gateway,
+      business: system.business!,
+      notification: system.notification!,
+    };
+    for (const [service, running] of Object.entries(services)) {
+      const output = running.output().toLowerCase();
+      expect(output.length, service).toBeGreaterThan(0);
+      for (const needle of [person.email, person.name.toLowerCase(), `quillfeather-${suffix}`]) {
+        expect(output.includes(needle), `${service}'s log holds ${needle}`).toBe(false);
+      }
+    }
+
     // The same address registers again: a new person, with a new id.
     const again = await register(person.typedEmail, person.name, person.password);
     expect(again).not.toBe(zeldaId);
