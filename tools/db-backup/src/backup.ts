@@ -67,12 +67,14 @@ export async function takeBackup(options: BackupOptions): Promise<{ folder: stri
         pgDumpVersion,
         serverVersion: facts.serverVersion,
         latestMigration: facts.latestMigration,
+        pendingEvents: facts.pendingEvents,
         rowCounts: facts.rowCounts,
       });
       const rows = Object.values(facts.rowCounts).reduce((sum, count) => sum + count, 0);
       log(
         `${target.service}: ${target.database} → ${file} (${bytes} bytes, ${rows} rows in ` +
-          `${Object.keys(facts.rowCounts).length} tables, migration ${facts.latestMigration ?? 'none'}, sha256 ${sha256.slice(0, 12)}…)`,
+          `${Object.keys(facts.rowCounts).length} tables, ${facts.pendingEvents ?? 0} unpublished events, ` +
+          `migration ${facts.latestMigration ?? 'none'}, sha256 ${sha256.slice(0, 12)}…)`,
       );
     }
     const manifest: Manifest = { format: MANIFEST_FORMAT, takenAt: takenAt.toISOString(), databases };

@@ -7,6 +7,8 @@ export interface DatabaseFacts {
   owner: string;
   serverVersion: string;
   latestMigration: string | null;
+  /** Outbox rows not yet published; null without an outbox. */
+  pendingEvents: number | null;
   rowCounts: Record<string, number>;
 }
 
@@ -30,9 +32,14 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
 
 /** The facts of the connected database, read in the client's current transaction (snapshot). */
 export async function readFacts(client: pg.Client): Promise<DatabaseFacts> {
-  const { rows } = await client.query<{ owner: string; server_version: string; migrations: string | null }>(
+  const { rows } = await client.query<{
+    owner: string;
+    server_version: string;
+    migrations: string | null;
+    outbox: string | null;
+  }>(
     `SELECT pg_get_userbyid(datdba) AS owner, current_setting('server_version') AS server_version,
-            to_regclass('public.migrations')::text AS migrations
+            to_regclass('public.migrations')::text AS migrations, to_regclass('public.messaging_outbox')::text AS outbox
        FROM pg_database WHERE datname = current_database()`,
   );
   const facts = rows[0]!;
@@ -40,10 +47,18 @@ export async function readFacts(client: pg.Client): Promise<DatabaseFacts> {
     ? (await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY "timestamp" DESC, id DESC LIMIT 1'))
         .rows[0]?.name
     : undefined;
+  const pending = facts.outbox
+    ? (
+        await client.query<{ count: string }>(
+          'SELECT count(*) AS count FROM messaging_outbox WHERE published_at IS NULL',
+        )
+      ).rows[0]!.count
+    : undefined;
   return {
     owner: facts.owner,
     serverVersion: facts.server_version,
     latestMigration: latest ?? null,
+    pendingEvents: pending === undefined ? null : Number(pending),
     rowCounts: await rowCounts(client),
   };
 }

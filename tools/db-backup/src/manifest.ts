@@ -22,6 +22,11 @@ export interface ManifestDatabase {
   serverVersion: string;
   /** The last TypeORM migration applied (`migrations` table), or null without one. */
   latestMigration: string | null;
+  /**
+   * Events in the outbox not yet published when the snapshot was taken (null without an outbox): the
+   * relay publishes them again after a restore (README, "What a restore can give").
+   */
+  pendingEvents: number | null;
   /** Rows per table (`schema.table`), read in the dump's own snapshot; null when not taken. */
   rowCounts: Record<string, number> | null;
 }

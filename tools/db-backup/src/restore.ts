@@ -106,6 +106,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoredDa
       differences.push(`latest migration ${facts.latestMigration}, the manifest says ${entry.latestMigration}`);
     }
     const rows = Object.values(facts.rowCounts).reduce((sum, count) => sum + count, 0);
+    if (entry.pendingEvents) {
+      log(
+        `${entry.service}: ${entry.pendingEvents} event(s) were unpublished at the backup: the relay publishes them ` +
+          'now; a consumer whose restored database had not applied one applies it (see README)',
+      );
+    }
     log(
       `${entry.service}: ${entry.file} → ${target.database} (${rows} rows, migration ${facts.latestMigration ?? 'none'}` +
         (differences.length === 0

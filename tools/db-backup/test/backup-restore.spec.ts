@@ -79,6 +79,7 @@ describe('db-backup', () => {
     const entry = manifest.databases[1]!;
     expect(entry).toMatchObject({
       latestMigration: 'Second1700000000001',
+      pendingEvents: 1,
       rowCounts: { 'public.invoices': 5, 'public.messaging_outbox': 1, 'public.migrations': 2 },
       pgDumpVersion: expect.stringMatching(/^pg_dump \(PostgreSQL\) \d+/),
       serverVersion: expect.stringMatching(/^\d+/),
