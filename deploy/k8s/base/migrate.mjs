@@ -3,16 +3,36 @@
 // (working directory /app) with the service's own compiled data-source options, the same ones its
 // `migrationsRun` start-up applies:
 //   node /migrations/migrate.mjs <compiled data-source module under /app> <name of its options function>
-// DATABASE_URL comes from the environment. Exit 0 when up to date or applied, 1 when a migration failed.
+// DATABASE_URL comes from the environment, or from the file DATABASE_URL_FILE names (a mounted Secret, as the
+// services read it: one trailing newline dropped). Exit 0 when up to date or applied, 1 when a migration failed.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [modulePath, exportName] = process.argv.slice(2);
-const url = process.env.DATABASE_URL;
+const url = databaseUrl();
 if (!modulePath || !exportName || !url) {
-  process.stderr.write('usage: DATABASE_URL=... node migrate.mjs <data-source module> <options function>\n');
+  process.stderr.write(
+    'usage: DATABASE_URL=... (or DATABASE_URL_FILE=<file>) node migrate.mjs <data-source module> <options function>\n',
+  );
   process.exit(2);
+}
+
+function databaseUrl() {
+  const { DATABASE_URL: value, DATABASE_URL_FILE: file } = process.env;
+  if (value && file) {
+    process.stderr.write('migrate: DATABASE_URL and DATABASE_URL_FILE are both set; set one\n');
+    process.exit(2);
+  }
+  if (!file) return value;
+  try {
+    return readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    // The path and the reason, never the content.
+    process.stderr.write(`migrate: DATABASE_URL_FILE: cannot read "${file}" (${error.code ?? 'unreadable'})\n`);
+    process.exit(2);
+  }
 }
 // typeorm from the image's node_modules (this file is mounted outside /app, where nothing resolves).
 const { DataSource } = createRequire(path.join(process.cwd(), 'package.json'))('typeorm');

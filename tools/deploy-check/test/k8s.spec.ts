@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,10 @@ const BROKEN: Record<string, string> = {
     'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: { name: x }\nspec: { minAvailable: 1, maxSurge: 1 }\n',
   NetworkPolicy:
     'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: x }\nspec: { podSelector: {}, allowAll: true }\n',
+  CronJob:
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: x }\nspec: { schedule: "@daily", jobTemplate: {}, concurrency: Forbid }\n',
+  PersistentVolumeClaim:
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: { name: x }\nspec: { accessModes: [ReadWriteOnce], size: 1Gi }\n',
 };
 
 describe(`kubeconform -strict against kubernetes-validate's Kubernetes ${KUBERNETES_VERSION} schemas, offline`, () => {
@@ -80,23 +84,42 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     expect(new Set(objects.map((o) => o.kind))).toEqual(
       new Set([
         'ConfigMap',
+        'CronJob',
         'Deployment',
         'HorizontalPodAutoscaler',
         'Ingress',
         'Job',
         'NetworkPolicy',
+        'PersistentVolumeClaim',
         'PodDisruptionBudget',
         'Service',
       ]),
     );
   });
 
-  it('holds no Secret: secrets are referenced, created outside the repository', () => {
+  it('holds no Secret: secrets are referenced, created outside the repository, and reach the services as files', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-    for (const deployment of objects.filter((o) => o.kind === 'Deployment')) {
-      for (const variable of deployment.spec.template.spec.containers[0].env ?? []) {
-        expect(variable.valueFrom?.secretKeyRef, `${deployment.metadata.name} ${variable.name}`).toBeDefined();
+    const workloads = objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job');
+    expect(workloads.length).toBeGreaterThan(0);
+    for (const workload of workloads) {
+      const pod = workload.spec.template.spec;
+      const container = pod.containers[0];
+      const where = (name: string) => `${workload.kind} ${workload.metadata.name} ${name}`;
+      const variables = (container.env ?? []) as { name: string; value?: string; valueFrom?: unknown }[];
+      // Never a secret's value in the environment: only the path of the file that holds it.
+      for (const variable of variables) {
+        expect(variable.valueFrom, where(variable.name)).toBeUndefined();
+        expect(variable.name, where(variable.name)).toMatch(/_FILE$/);
       }
+      expect(variables.length, where('env')).toBeGreaterThan(0);
+      const mount = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === '/run/secrets');
+      expect(mount?.readOnly, where('/run/secrets')).toBe(true);
+      const volume = pod.volumes.find((v: { name: string }) => v.name === mount.name);
+      const files = (
+        volume.projected.sources as { secret: { name: string; items: { key: string; path: string }[] } }[]
+      ).flatMap(({ secret }) => secret.items.map((item) => item.path));
+      for (const variable of variables)
+        expect(files, where(variable.name)).toContain(variable.value!.replace('/run/secrets/', ''));
     }
   });
 
@@ -161,9 +184,10 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       ]);
     });
 
-    it('gets every setting its configuration class requires, from ConfigMaps or Secrets', async () => {
+    it('gets every setting its configuration class requires, from ConfigMaps or mounted Secrets', async () => {
       const module = (await import(pathToFileURL(inRepository(config[0])).href)) as Record<string, new () => object>;
-      const given = new Set<string>((container.env ?? []).map((v: { name: string }) => v.name));
+      // A setting given as a file (`<NAME>_FILE`) is given (libs/shared/bootstrap reads either).
+      const given = new Set<string>((container.env ?? []).map((v: { name: string }) => v.name.replace(/_FILE$/, '')));
       for (const source of container.envFrom) {
         const map = find(objects, 'ConfigMap', source.configMapRef.name);
         expect(map, source.configMapRef.name).toBeDefined();
@@ -179,6 +203,41 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     expect(container.image).toBe(find(objects, 'Deployment', 'auth-service')!.spec.template.spec.containers[0].image);
     expect(container.command.join(' ')).toContain('cli/migrate.js');
     expect(job.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
+  });
+
+  it('backs the service databases up on a schedule, one run at a time, onto a claim, with file-mounted database URLs', () => {
+    const cron = find(objects, 'CronJob', 'db-backup')!;
+    expect(cron.spec.concurrencyPolicy).toBe('Forbid');
+    expect(cron.spec.schedule).toBe(overlay === 'prod' ? '30 */6 * * *' : '30 2 * * *');
+    const pod = cron.spec.jobTemplate.spec.template.spec;
+    const container = pod.containers[0];
+    // pg_dump of the major version the platform's PostgreSQL runs (compose's image, the tests' embedded one).
+    expect(container.image).toBe('postgres:18');
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(container.resources.limits.memory).toBeDefined();
+    expect(container.resources.requests.cpu).toBeDefined();
+    expect(JSON.stringify(container.env ?? [])).not.toContain('secretKeyRef');
+    const volume = (name: string) => pod.volumes.find((v: { name: string }) => v.name === name);
+    const mount = (path: string) => container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === path);
+    const urls = volume(mount('/run/secrets').name).projected.sources.map(
+      (s: { secret: { name: string; items: { key: string; path: string }[] } }) => [s.secret.name, s.secret.items],
+    );
+    expect(mount('/run/secrets').readOnly).toBe(true);
+    const withDatabase = ['auth-service', 'business-service', 'notification-service'];
+    expect(urls).toEqual(withDatabase.map((name) => [name, [{ key: 'database-url', path: `${name}/database-url` }]]));
+    const claim = find(
+      objects,
+      'PersistentVolumeClaim',
+      volume(mount('/backups').name).persistentVolumeClaim.claimName,
+    );
+    expect(claim?.spec.resources.requests.storage).toBe(overlay === 'prod' ? '100Gi' : '20Gi');
+    const script = find(objects, 'ConfigMap', volume(mount('/scripts').name).configMap.name)!;
+    expect(script['data']['db-backup.sh']).toBe(readFileSync(inRepository('deploy/k8s/base/db-backup.sh'), 'utf8'));
   });
 
   it('exposes only the gateway through the Ingress', () => {

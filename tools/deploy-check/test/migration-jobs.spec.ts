@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, uniqueName, type TestDatabase } from '@platform/infra/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const buildRoot = inRepository('tmp', uniqueName('deploy-check-migrate'));
 describe('the migration Jobs', () => {
   it('exist for every service with a database, in its image, with its database secret, before the rollout', () => {
     const withDatabase = deployments.filter((d) =>
-      (container(d).env ?? []).some((v: { name: string }) => v.name === 'DATABASE_URL'),
+      (container(d).env ?? []).some((v: { name: string }) => v.name === 'DATABASE_URL_FILE'),
     );
     expect(withDatabase.map((d) => d.metadata.name).sort()).toEqual([
       'auth-service',
@@ -30,8 +30,24 @@ describe('the migration Jobs', () => {
       const job = jobs.find((j) => j.metadata.name === `${deployment.metadata.name}-migrate`);
       expect(job, deployment.metadata.name).toBeDefined();
       expect(container(job!).image).toBe(container(deployment).image);
-      const databaseUrl = (d: Manifest) => container(d).env.find((v: { name: string }) => v.name === 'DATABASE_URL');
+      // The same file, from the same Secret's key, as the service reads.
+      const databaseUrl = (d: Manifest) =>
+        container(d).env.find((v: { name: string }) => v.name === 'DATABASE_URL_FILE');
       expect(databaseUrl(job!)).toEqual(databaseUrl(deployment));
+      const file = databaseUrl(job!).value.replace('/run/secrets/', '');
+      const sourceOf = (d: Manifest) =>
+        d.spec.template.spec.volumes
+          .flatMap(
+            (v: { projected?: { sources: { secret: { name: string; items: { path: string }[] } }[] } }) =>
+              v.projected?.sources ?? [],
+          )
+          .map(({ secret }: { secret: { name: string; items: { key: string; path: string }[] } }) => ({
+            name: secret.name,
+            item: secret.items.find((i) => i.path === file),
+          }))
+          .find((source: { item?: unknown }) => source.item);
+      expect(sourceOf(job!)).toEqual(sourceOf(deployment));
+      expect(sourceOf(job!)?.item.key).toBe('database-url');
       // Argo CD runs PreSync hooks to completion before it syncs the Deployments.
       expect(job!.metadata.annotations?.['argocd.argoproj.io/hook']).toBe('PreSync');
       expect(job!.metadata.labels?.['app.kubernetes.io/component']).toBe('migrations');
@@ -76,12 +92,17 @@ describe.each(runnerJobs.map((job) => job.metadata.name))('%s, run on the servic
     rmSync(appDir, { recursive: true, force: true });
   });
 
-  const migrate = () =>
-    spawnSync(process.execPath, [inRepository('deploy/k8s/base/migrate.mjs'), modulePath, exportName], {
+  // As the Job gives it: the URL in a mounted file, its path in DATABASE_URL_FILE.
+  const migrate = () => {
+    const file = path.join(appDir, 'database-url');
+    writeFileSync(file, `${database.url}\n`);
+    const { DATABASE_URL: _inherited, ...env } = process.env;
+    return spawnSync(process.execPath, [inRepository('deploy/k8s/base/migrate.mjs'), modulePath, exportName], {
       cwd: appDir,
-      env: { ...process.env, DATABASE_URL: database.url },
+      env: { ...env, DATABASE_URL_FILE: file },
       encoding: 'utf8',
     });
+  };
 
   it('applies the pending migrations, then finds nothing left to do', () => {
     const first = migrate();
