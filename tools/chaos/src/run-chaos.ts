@@ -56,6 +56,9 @@ export async function runChaos(
       const ledger = emptyLedger();
       const startedAt = Date.now();
       const until = startedAt + durationMs;
+      // Events keep flowing while faults last (a slow restart can outlast the planned window).
+      let faultsDone = false;
+      const keepGoing = () => !faultsDone || Date.now() < until;
       const actors = Array.from({ length: size.actors }, (_, actor) =>
         runActor(
           system!.gatewayUrl,
@@ -64,10 +67,11 @@ export async function runChaos(
           size,
           receivers[actor % receivers.length]!,
           ledger,
-          until,
+          keepGoing,
         ),
       );
       const injected = await injectFaults(system, receivers, mail, schedule, startedAt, log);
+      faultsDone = true;
       log('faults done; waiting for the workload to finish');
       await Promise.all(actors);
       log(`workload done: ${ledger.acceptedRequests} accepted requests; waiting for quiescence`);

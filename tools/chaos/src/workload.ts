@@ -3,7 +3,7 @@ import type { Ledger } from './ledger.js';
 import type { Random } from './random.js';
 import type { WebhookReceiver } from './receivers.js';
 
-/** How big the workload is: users working side by side, invoices each. */
+/** How big the workload is: users working side by side, and at most how many invoices each makes. */
 export interface WorkloadSize {
   actors: number;
   invoicesPerBusiness: number;
@@ -40,7 +40,7 @@ async function persist<T>(call: () => Promise<Answer<T>>, retryable: (answer: An
  * One user's work through the gateway with the typed client: registers, logs in, makes a business,
  * a webhook endpoint on `receiver`, customers and invoices; issues most, pays some through the
  * sandbox's checkout (in full, partly then the rest, or a declined try), voids some. Every
- * accepted request goes into `ledger`.
+ * accepted request goes into `ledger`. It makes invoices while `keepGoing()` says so.
  */
 export async function runActor(
   gatewayUrl: string,
@@ -49,7 +49,7 @@ export async function runActor(
   size: WorkloadSize,
   receiver: WebhookReceiver,
   ledger: Ledger,
-  until: number,
+  keepGoing: () => boolean,
 ): Promise<void> {
   const key = (what: string) => `chaos-${actor}-${what}`;
   const anonymous = createGatewayClient({ baseUrl: gatewayUrl });
@@ -102,7 +102,7 @@ export async function runActor(
     ledger.endpoints.push({ id: endpoint.data.id, businessId, path, events });
   }
 
-  for (let n = 0; n < size.invoicesPerBusiness && Date.now() < until; n++) {
+  for (let n = 0; n < size.invoicesPerBusiness && keepGoing(); n++) {
     const customerEmail = `chaos-customer-${actor}-${n}-${random.int(0, 1e9).toString(36)}@example.com`;
     const customer = await persist(() =>
       api.POST('/v1/businesses/{businessId}/customers', {
