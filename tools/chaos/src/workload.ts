@@ -9,8 +9,8 @@ export interface WorkloadSize {
   invoicesPerBusiness: number;
 }
 
-/** How long one request is retried through faults before it counts as refused. */
-const RETRY_WINDOW_MS = 120_000;
+/** How long one request is retried through faults before it counts as refused: a restart takes over a minute on a busy machine. */
+const RETRY_WINDOW_MS = 300_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Answer<T> {
@@ -21,7 +21,7 @@ interface Answer<T> {
 
 /**
  * Sends `call` until the platform answers something other than a transient failure (a refused
- * connection while a service restarts, 5xx, 429): every call here is safe to repeat (an
+ * connection while a service restarts, 5xx, 429, 401): every call here is safe to repeat (an
  * Idempotency-Key, an If-Match, or a read). Resolves the last answer, or undefined when the
  * window closed first.
  */
@@ -29,7 +29,10 @@ async function persist<T>(call: () => Promise<Answer<T>>, retryable: (answer: An
   const deadline = Date.now() + RETRY_WINDOW_MS;
   for (let attempt = 0; Date.now() < deadline; attempt++) {
     const answer = await call().catch(() => undefined);
-    const transient = !answer || answer.response.status >= 500 || answer.response.status === 429 || retryable(answer);
+    // 401 too: while its revocation feed is behind (Kafka or the gateway restarting), the gateway
+    // refuses every token (fails closed, decision 0011) with a 401; the workload's tokens are good.
+    const status = answer?.response.status ?? 0;
+    const transient = !answer || status >= 500 || status === 429 || status === 401 || retryable(answer);
     if (!transient) return answer;
     await sleep(Math.min(200 * 2 ** attempt, 3_000));
   }
@@ -223,7 +226,8 @@ async function transition(
             .catch(() => undefined);
     if (answer?.response.ok) return true;
     // A stale version (412/409) or a transient failure: read the invoice again and decide.
-    if (answer && answer.response.status < 500 && ![409, 412, 428, 429].includes(answer.response.status)) return false;
+    if (answer && answer.response.status < 500 && ![401, 409, 412, 428, 429].includes(answer.response.status))
+      return false;
     version = undefined;
     await sleep(500);
   }
