@@ -17,12 +17,13 @@ export async function withDatabase<T>(url: string, work: (client: pg.Client) => 
   }
 }
 
-/** Rows left in each service's outbox. */
+/** Rows in each service's outbox not published yet. */
 export async function outboxRows(system: ChaosSystem): Promise<{ service: string; rows: number }[]> {
   const rows: { service: string; rows: number }[] = [];
   for (const service of Object.keys(SERVICE_DATABASES) as (keyof typeof SERVICE_DATABASES)[]) {
     const found = await withDatabase(system.databases[service], (client) =>
-      client.query<{ n: string }>('SELECT count(*) AS n FROM messaging_outbox'),
+      // Published rows stay until the relay's clean-up: only unpublished ones are left behind.
+      client.query<{ n: string }>('SELECT count(*) AS n FROM messaging_outbox WHERE published_at IS NULL'),
     );
     rows.push({ service, rows: Number(found.rows[0]!.n) });
   }

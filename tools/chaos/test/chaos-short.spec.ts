@@ -10,7 +10,10 @@ import { runChaos } from '../src/run-chaos.js';
 describe('npm run chaos -- --short', () => {
   it('loses nothing, does nothing twice and keeps order while every kind of fault is injected', async () => {
     const lines: string[] = [];
-    const result = await runChaos(parseChaosOptions(['--short', '--seed', '18']), (line) => lines.push(line));
+    const result = await runChaos(parseChaosOptions(['--short', '--seed', '18']), (line) => {
+      lines.push(line);
+      process.stdout.write(`chaos | ${line}\n`);
+    });
     const report = formatReport(result);
     for (const kind of FAULT_KINDS) expect(result.faults[kind], `${kind} injected\n${report}`).toBeGreaterThan(0);
     expect(result.requests, report).toBeGreaterThan(0);
