@@ -1,43 +1,21 @@
 import type { ServiceOptions } from '@platform/bootstrap';
-import {
-  connectEventConsumer,
-  createKafkaClient,
-  eventConsumerCheck,
-  outboxBacklogCheck,
-  parseKafkaBrokers,
-  type KafkaEventTransport,
-} from '@platform/messaging';
-import { kafkaCheck, migrationsCheck, postgresCheck } from '@platform/monitoring';
 import { jobsHealthCheck, jobsStatusRoute } from '@platform/jobs';
+import { eventServiceOptions } from '@platform/messaging';
 import { AppModule } from './app.module.js';
 import { BusinessConfig } from './business.config.js';
 
 /**
- * How the business-service runs: its module, settings, the event consumer (inbox, per-key retries,
- * DLQ) and readiness, which waits for the consumer too. `main.ts` runs it; tests start it in-process.
+ * How the business-service runs: its module and settings on the platform's event-service wiring
+ * (consumer with inbox, per-key retries and DLQ; readiness that waits for it), and its jobs' status.
+ * `main.ts` runs it; tests start it in-process.
  */
 export function businessServiceOptions(): ServiceOptions<BusinessConfig> {
-  let transport: KafkaEventTransport | undefined;
-  return {
+  return eventServiceOptions({
     name: 'business-service',
     module: AppModule,
     config: BusinessConfig,
-    connect: (app, config) => {
-      transport = connectEventConsumer(app, {
-        kafka: createKafkaClient({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS), clientId: 'business-service' }),
-        groupId: config.KAFKA_CONSUMER_GROUP,
-        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 60_000 },
-      });
-    },
-    readiness: (config) => [
-      postgresCheck(),
-      migrationsCheck(),
-      kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
-      outboxBacklogCheck(),
-      eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
-    ],
     // Stale jobs show in /health details, never in readiness; GET /jobs/status on the management port.
     informational: () => [jobsHealthCheck()],
     managementRoutes: () => [jobsStatusRoute()],
-  };
+  });
 }

@@ -1,47 +1,21 @@
 import type { ServiceOptions } from '@platform/bootstrap';
-import {
-  connectEventConsumer,
-  createKafkaClient,
-  eventConsumerCheck,
-  outboxBacklogCheck,
-  parseKafkaBrokers,
-  type KafkaEventTransport,
-} from '@platform/messaging';
 import { jobsHealthCheck, jobsStatusRoute } from '@platform/jobs';
-import { kafkaCheck, migrationsCheck, postgresCheck } from '@platform/monitoring';
+import { eventServiceOptions } from '@platform/messaging';
 import { AppModule } from './app.module.js';
 import { NotificationConfig } from './notification.config.js';
 
 /**
- * How the notification-service runs: its module, settings, the event consumer (inbox, per-key
- * retries, DLQ) and readiness, which waits for the consumer and an outbox without backlog too.
- * `main.ts` runs it; tests start it in-process.
+ * How the notification-service runs: its module and settings on the platform's event-service wiring
+ * (consumer with inbox, per-key retries and DLQ; readiness that waits for it and an outbox without
+ * backlog), and its jobs' status. `main.ts` runs it; tests start it in-process.
  */
 export function notificationServiceOptions(): ServiceOptions<NotificationConfig> {
-  let transport: KafkaEventTransport | undefined;
-  return {
+  return eventServiceOptions({
     name: 'notification-service',
     module: AppModule,
     config: NotificationConfig,
-    connect: (app, config) => {
-      transport = connectEventConsumer(app, {
-        kafka: createKafkaClient({
-          brokers: parseKafkaBrokers(config.KAFKA_BROKERS),
-          clientId: 'notification-service',
-        }),
-        groupId: config.KAFKA_CONSUMER_GROUP,
-        retry: { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 60_000 },
-      });
-    },
-    readiness: (config) => [
-      postgresCheck(),
-      migrationsCheck(),
-      kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
-      outboxBacklogCheck(),
-      eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
-    ],
     // Stale jobs show in /health details, never in readiness; GET /jobs/status on the management port.
     informational: () => [jobsHealthCheck()],
     managementRoutes: () => [jobsStatusRoute()],
-  };
+  });
 }
