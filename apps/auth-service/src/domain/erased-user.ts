@@ -1,10 +1,5 @@
 /**
- * What replaces an erased user's e-mail and name in the events this service stored about them
- * (docs/decisions/0015): the same for everyone, on the reserved `.invalid` domain (RFC 2606), so
- * a stored event still meets its contract and nothing can ever be delivered to it. The same
- * marker as the business-service's directory.
+ * What replaces an erased user's e-mail and name here (docs/decisions/0015): the platform's one
+ * marker, the same in every service and in every stored event.
  */
-export const ERASED_USER = {
-  email: 'erased@erased.invalid',
-  displayName: 'Erased user',
-} as const;
+export { ERASED_PERSON as ERASED_USER } from '@platform/contracts';

@@ -1,10 +1,5 @@
 /**
- * What replaces an erased user's personal fields (docs/decisions/0015), in the directory and in the
- * events this service stored about them. The same for everyone, so nothing of the person is left;
- * an address on the reserved `.invalid` domain (RFC 2606) that the contracts still accept, so rows
- * and stored events keep their constraints and nothing can ever be delivered to it.
+ * What replaces an erased user's e-mail and name here (docs/decisions/0015): the platform's one
+ * marker, the same in every service and in every stored event.
  */
-export const ERASED_USER = {
-  email: 'erased@erased.invalid',
-  displayName: 'Erased user',
-} as const;
+export { ERASED_PERSON as ERASED_USER } from '@platform/contracts';

@@ -31,6 +31,7 @@ export {
 } from './auth/user-sessions-revoked.v1.js';
 export type { SessionsRevokedReason } from './auth/user-sessions-revoked.v1.js';
 export { UserErasureRequestedV1, UserErasureRequestedV1Contract } from './auth/user-erasure-requested.v1.js';
+export { ERASED_PERSON } from './erasure/erased-person.js';
 
 // Erasure confirmations, one contract per confirming service, one payload.
 export {

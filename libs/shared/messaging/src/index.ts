@@ -1,6 +1,8 @@
 // Schema: spread into a service's migrations.
 export { messagingMigrations, MessagingSchema1795000000000 } from './schema/messaging-schema.migration.js';
 export { MessagingTable } from './schema/messaging-tables.js';
+export { anonymiseOutboxEvents } from './outbox/anonymise-outbox.js';
+export type { PersonalEventFields } from './outbox/anonymise-outbox.js';
 
 // Kafka client.
 export { createKafkaClient } from './kafka/kafka-client.js';
