@@ -76,7 +76,9 @@ function chaosSettings(name: string, redisUrl: string, keyDir: string): NodeJS.P
         NOTIFICATION_RETRY_MAX_DELAY_MS: '2000',
         NOTIFICATION_MAX_ATTEMPTS: '100',
         SMTP_BREAKER_RESET_MS: '1000',
-        WEBHOOK_RETRY_SCHEDULE_MS: '0,200,500,1000,2000',
+        // About 70 s of retries: longer than any receiver outage of the schedule (a run with a
+        // shorter one saw deliveries fail for good while the receivers answered 503, as designed).
+        WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,5000,10000,20000,30000',
         WEBHOOK_DISPATCH_INTERVAL_MS: '200',
         WEBHOOK_TIMEOUT_MS: '3000',
         WEBHOOK_CLAIM_LEASE_MS: '10000',
