@@ -2,6 +2,7 @@ import path from 'node:path';
 import { repoRoot } from '@platform/infra';
 import { format, resolveConfig } from 'prettier';
 import { claimsToBeMark, markStatement, parseMark, type PersonalDataMark } from './marks.js';
+import { PLACES_OUTSIDE_DATABASES } from './outside-databases.js';
 import { looksPersonal } from './personal-columns.js';
 import type { ColumnInfo } from './schema.js';
 
@@ -79,6 +80,19 @@ export async function renderCatalogue(services: readonly ServiceColumns[]): Prom
     lines.push('| table | column | purpose | retention | erasure |', '| --- | --- | --- | --- | --- |');
     for (const { table, column, mark } of marked) lines.push(row(table, column, mark));
   }
+  lines.push(
+    '',
+    '## Outside the databases',
+    '',
+    'Places no column comment marks (listed in tools/data-catalogue/src/outside-databases.ts):',
+    '',
+    '| where | what | retention | erasure |',
+    '| --- | --- | --- | --- |',
+    ...PLACES_OUTSIDE_DATABASES.map(
+      ({ where, what, retention, erasure }) =>
+        `| ${cell(where)} | ${cell(what)} | ${cell(retention)} | ${cell(erasure)} |`,
+    ),
+  );
   const options = await resolveConfig(path.join(repoRoot, CATALOGUE_FILE));
   return format(lines.join('\n'), { ...options, parser: 'markdown' });
 }
