@@ -120,7 +120,9 @@ async function main(): Promise<number> {
     say(`  API docs (Swagger UI): http://127.0.0.1:${gateway.port}/docs (contract: /docs/openapi.json)`);
     for (const spec of services) {
       if (spec.managementPort === undefined) continue;
-      say(`  ${label(spec.name)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics`);
+      // Every service with a database runs its jobs (retention at least) on the shared runner.
+      const jobs = spec.database === undefined ? '' : ' (jobs: /jobs/status)';
+      say(`  ${label(spec.name)} management: http://127.0.0.1:${spec.managementPort}/health, /metrics${jobs}`);
     }
     const sandbox = services.find((service) => service.name === 'payment-sandbox');
     if (sandbox) {
