@@ -9,9 +9,7 @@ import { runChaos } from '../src/run-chaos.js';
 // Starting five services one after another is most of its time on a busy two-core machine.
 describe('npm run chaos -- --short', () => {
   it('loses nothing, does nothing twice and keeps order while every kind of fault is injected', async () => {
-    const lines: string[] = [];
     const result = await runChaos(parseChaosOptions(['--short', '--seed', '18']), (line) => {
-      lines.push(line);
       process.stdout.write(`chaos | ${line}\n`);
     });
     const report = formatReport(result);
