@@ -159,6 +159,7 @@ export class DispatchWebhooksUseCase {
           disabledAt: at.toISOString(),
         },
         status: 'queued',
+        orderKey: null,
       },
     ]);
     if (queued) this.notificationMetrics.counted('email', 'webhook-endpoint-disabled', 'queued');

@@ -67,6 +67,7 @@ export async function queueEmails(
       businessId: request.businessId ?? null,
       data: request.data,
       status: suppressed ? 'suppressed' : 'queued',
+      orderKey: event.aggregateId,
     });
   }
   const inserted = await queue.queue(notifications);

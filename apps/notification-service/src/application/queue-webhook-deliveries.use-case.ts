@@ -42,6 +42,7 @@ export class QueueWebhookDeliveriesUseCase {
       endpointId: endpoint.id,
       businessId,
       message,
+      orderKey: event.aggregateId,
     }));
     const inserted = await queue.queue(deliveries);
     for (const delivery of inserted) {

@@ -50,6 +50,11 @@ export interface NewNotification {
   /** What the template shows, taken from the event (never from a later lookup). */
   data: Record<string, unknown>;
   status: Extract<NotificationStatus, 'queued' | 'suppressed'>;
+  /**
+   * The event's key: sent only after every earlier notification of the same channel, recipient and
+   * key (a receipt after its invoice e-mail); null when its order does not matter.
+   */
+  orderKey: string | null;
 }
 
 /** A notification a dispatcher has claimed (status `sending`). */

@@ -50,6 +50,7 @@ describe('an erasure racing a write about the same user', () => {
         businessId: null,
         data: { ownerName: 'Rita Race' },
         status: 'queued',
+        orderKey: null,
       },
     ]);
     expect(queued).toHaveLength(1);
@@ -105,6 +106,7 @@ describe('an erasure racing a write about the same user', () => {
           businessId: null,
           data: {},
           status: 'queued',
+          orderKey: null,
         },
       ]);
       // Refused by the tombstone: nothing reaches an erased user.

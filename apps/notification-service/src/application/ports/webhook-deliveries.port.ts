@@ -20,6 +20,8 @@ export interface NewWebhookDelivery {
   endpointId: string;
   businessId: string;
   message: WebhookMessage;
+  /** The event's key: delivered to the endpoint only after every earlier delivery of the same key. */
+  orderKey: string;
 }
 
 /** Deliveries written in the consumer's transaction; the (event, endpoint) key drops a repeat. */

@@ -8,6 +8,7 @@ import { AddMemberRemovals1798300000000 } from './migrations/1798300000000-add-m
 import { MarkPersonalData1798900000000 } from './migrations/1798900000000-mark-personal-data.js';
 import { CreateErasedUsers1799000000000 } from './migrations/1799000000000-create-erased-users.js';
 import { AddRetention1799100000000 } from './migrations/1799100000000-add-retention.js';
+import { AddNotificationOrderKey1799200000000 } from './migrations/1799200000000-add-notification-order-key.js';
 
 /** Every migration of the notification-service's database, in order: the messaging and job tables, then its own. */
 export const notificationMigrations = [
@@ -20,6 +21,7 @@ export const notificationMigrations = [
   MarkPersonalData1798900000000,
   CreateErasedUsers1799000000000,
   AddRetention1799100000000,
+  AddNotificationOrderKey1799200000000,
 ];
 
 /** The notification-service's database: SQL through the EntityManager of the current transaction, no entities. */

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ClaimableNotifications } from '../../../application/ports/claimable-notifications.port.js';
 import type { ClaimedNotification } from '../../../domain/notification.js';
+import { noUnfinishedPredecessor } from './notification-order.js';
 
 interface ClaimedRow {
   id: string;
@@ -23,16 +24,18 @@ export class PostgresClaimableNotifications implements ClaimableNotifications {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
-    // SKIP LOCKED: rows another instance is claiming right now are left to it, not waited for.
+    // SKIP LOCKED: rows another instance is claiming right now are left to it, not waited for. A row
+    // waits for the earlier notifications of its key (notification-order.ts).
     const result = (await this.dataSource.query(
       `UPDATE notifications n
           SET status = 'sending', attempts = n.attempts + 1,
               locked_until = now() + make_interval(secs => $2::double precision / 1000), updated_at = now()
         WHERE n.id IN (
-          SELECT id FROM notifications
+          SELECT id FROM notifications candidate
            WHERE channel = 'email'
              AND ((status IN ('queued', 'retrying') AND next_attempt_at <= now())
                   OR (status = 'sending' AND locked_until < now()))
+             AND ${noUnfinishedPredecessor('candidate')}
            ORDER BY next_attempt_at
            LIMIT $1
            FOR UPDATE SKIP LOCKED)

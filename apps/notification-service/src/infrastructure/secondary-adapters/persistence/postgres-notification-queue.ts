@@ -20,8 +20,8 @@ export class PostgresNotificationQueue implements NotificationQueue {
       const rows = (await this.manager.query(
         `INSERT INTO notifications (id, event_id, event_type, occurred_at, channel, template, category, recipient,
                                     recipient_name, user_id, business_id, data, status, attempts,
-                                    next_attempt_at, created_at, updated_at, trace_context)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, now(), now(), now(), $14)
+                                    next_attempt_at, created_at, updated_at, trace_context, order_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, now(), now(), now(), $14, $15)
          ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
          RETURNING id`,
         [
@@ -40,6 +40,7 @@ export class PostgresNotificationQueue implements NotificationQueue {
           n.status,
           // The consuming span's context: the later SMTP send continues this trace.
           JSON.stringify(injectTraceContext({})),
+          n.orderKey,
         ],
       )) as { id: string }[];
       if (rows.length === 1) inserted.push(n);

@@ -18,8 +18,9 @@ export class PostgresWebhookDeliveryQueue implements WebhookDeliveryQueue {
     for (const d of deliveries) {
       const rows = (await this.manager.query(
         `INSERT INTO notifications (id, event_id, event_type, occurred_at, channel, template, category, recipient,
-                                    business_id, data, status, attempts, next_attempt_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'webhook', $5, 'transactional', $6, $7, $8, 'queued', 0, now(), now(), now())
+                                    business_id, data, status, attempts, next_attempt_at, created_at, updated_at,
+                                    order_key)
+         VALUES ($1, $2, $3, $4, 'webhook', $5, 'transactional', $6, $7, $8, 'queued', 0, now(), now(), now(), $9)
          ON CONFLICT ON CONSTRAINT notifications_once_per_event DO NOTHING
          RETURNING id`,
         [
@@ -31,6 +32,7 @@ export class PostgresWebhookDeliveryQueue implements WebhookDeliveryQueue {
           d.endpointId,
           d.businessId,
           JSON.stringify(d.message),
+          d.orderKey,
         ],
       )) as { id: string }[];
       if (rows.length === 1) inserted.push(d);

@@ -12,6 +12,7 @@ import type { AesSecretBox } from '../webhooks/aes-secret-box.js';
 import { PostgresNotificationQueue } from './postgres-notification-queue.js';
 import { PostgresRecipientDirectory } from './postgres-recipient-directory.js';
 import { endpointColumns, toEndpoint, type EndpointRow } from './webhook-endpoint-rows.js';
+import { noUnfinishedPredecessor } from './notification-order.js';
 
 interface ClaimedRow {
   id: string;
@@ -37,17 +38,19 @@ export class PostgresWebhookDeliveryStore implements WebhookDeliveryStore {
   ) {}
 
   async claim(limit: number, leaseMs: number): Promise<ClaimedWebhookDelivery[]> {
-    // SKIP LOCKED: rows another instance is claiming are left to it; attempts + 1 is this attempt.
+    // SKIP LOCKED: rows another instance is claiming are left to it; attempts + 1 is this attempt. A
+    // delivery waits for the earlier deliveries of its key to the endpoint (notification-order.ts).
     const rows = (await this.dataSource.query(
       `WITH claimed AS (
          UPDATE notifications n
             SET status = 'sending', attempts = n.attempts + 1,
                 locked_until = now() + make_interval(secs => $2::double precision / 1000), updated_at = now()
           WHERE n.id IN (
-            SELECT id FROM notifications
+            SELECT id FROM notifications candidate
              WHERE channel = 'webhook'
                AND ((status IN ('queued', 'retrying') AND next_attempt_at <= now())
                     OR (status = 'sending' AND locked_until < now()))
+               AND ${noUnfinishedPredecessor('candidate')}
              ORDER BY next_attempt_at
              LIMIT $1
              FOR UPDATE SKIP LOCKED)
