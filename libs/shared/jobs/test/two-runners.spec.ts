@@ -81,9 +81,11 @@ describe('two runners on one database', () => {
 
     const dying = await a.trigger('takeover');
     await held.reached;
-    // What a crash does to the lock: the session holding it ends.
+    // What a crash does to the lock: the session holding it ends. The timeout makes PostgreSQL wait
+    // until the backend has exited (and its locks are gone); without it the call only signals it,
+    // and the takeover below could still find the lock held.
     await second.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+      `SELECT pg_terminate_backend(pid, 10000) FROM pg_locks WHERE locktype = 'advisory' AND granted
         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     );
 
