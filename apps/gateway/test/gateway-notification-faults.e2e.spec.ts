@@ -278,15 +278,19 @@ describe('gateway → notification-service: faults', () => {
       await mailpit.stop();
       try {
         await issueInvoice(owner, draft);
+        // The state seen is asserted, not a second read: the dispatcher may have claimed the row for
+        // its next attempt in between (status 'sending').
+        let retrying: Notification | undefined;
         await eventually(
           'the invoice e-mail to be retrying after failed attempts',
           async () => {
             const [invoice] = await emails(owner, businessId, 'invoice-issued');
-            return invoice?.status === 'retrying' && invoice.attempts >= 2;
+            if (invoice?.status !== 'retrying' || invoice.attempts < 2) return false;
+            retrying = invoice;
+            return true;
           },
           ASYNC_MS,
         );
-        const [retrying] = await emails(owner, businessId, 'invoice-issued');
         expect(retrying).toMatchObject({ status: 'retrying', sentAt: null });
         expect(retrying!.lastError).toMatch(/ECONNREFUSED|ECONNECTION|connect/i);
       } finally {
