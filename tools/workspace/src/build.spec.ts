@@ -10,7 +10,7 @@ const outDir = path.join(root, 'tmp', `build-test-${process.pid}`);
 const exec = promisify(execFile);
 
 // The libraries bootstrap needs, dependencies first (what Nx's ^build does).
-const chain = ['logging', 'observability', 'monitoring', 'validation', 'resilience', 'bootstrap'];
+const chain = ['logging', 'observability', 'tls', 'monitoring', 'validation', 'resilience', 'bootstrap'];
 
 describe('build (tools/scripts/build-project.mjs)', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
