@@ -18,6 +18,8 @@ export type { TestRedis, TestRedisTls } from './redis.js';
 export { makeTestCertificates } from './certificates.js';
 export type { TestCertificates, TestCertificateOptions } from './certificates.js';
 export { startPrivateTlsPostgres } from './private-postgres.js';
+export { describeDatabaseOverTls } from './database-tls-suite.js';
+export type { MigratedDataSource } from './database-tls-suite.js';
 export type { PrivateTlsPostgres, PrivateTlsPostgresOptions } from './private-postgres.js';
 export { startTestPrometheus } from './prometheus.js';
 export type { TestPrometheus, TestPrometheusOptions, PrometheusAlert, PrometheusTarget } from './prometheus.js';
