@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs before `npm start` and `npm test` (`node tools/scripts/ensure-prerequisites.mjs start|test`) and in .ci/run:
+// Runs before `npm start` and `npm test` (`node tools/scripts/ensure-prerequisites.mjs start|test`; `system` before chaos and the system benchmarks) and in .ci/run:
 // makes sure the programs from outside npm that the command needs are on this machine. What is missing is installed
 // when the machine allows it (root with apt-get: one `apt-get install` of every missing Debian package; Python tools
 // go into a git-ignored virtualenv under .tools/); otherwise it stops before anything runs, with one message that
@@ -101,8 +101,8 @@ const PREREQUISITES = [
   },
   {
     name: 'redis-server',
-    why: "the gateway's Redis tests start their own servers", // npm start: the gateway uses Redis only with REDIS_URL
-    for: ['test'],
+    why: "the gateway's Redis tests start their own servers; chaos and the system benchmarks start one", // npm start: only with REDIS_URL
+    for: ['test', 'system'],
     present: () => Boolean(which('redis-server')),
     apt: ['redis-server'],
     services: ['redis-server'],
@@ -490,13 +490,16 @@ function buildKustomize() {
 
 // --------------------------------------------------------------------------------------------------- main
 
+// `system`: what runs the whole system on its own infrastructure (npm run chaos, bench:system, bench:login):
+// everything `start` needs, plus what those runs add (a redis-server of their own).
 const command = process.argv[2];
-if (command !== 'start' && command !== 'test') {
-  process.stderr.write('usage: node tools/scripts/ensure-prerequisites.mjs start|test\n');
+if (command !== 'start' && command !== 'test' && command !== 'system') {
+  process.stderr.write('usage: node tools/scripts/ensure-prerequisites.mjs start|test|system\n');
   process.exit(2);
 }
+const neededFor = (p) => p.for.includes(command) || (command === 'system' && p.for.includes('start'));
 
-const needed = PREREQUISITES.filter((p) => p.for.includes(command) && !p.notNeeded?.(command));
+const needed = PREREQUISITES.filter((p) => neededFor(p) && !p.notNeeded?.(command));
 const missing = needed.filter((p) => !p.present());
 if (missing.length === 0) process.exit(0);
 
@@ -517,7 +520,7 @@ const blocking = missing.filter((p) => !p.present() && !p.fallback?.());
 if (blocking.length === 0) process.exit(0);
 
 // One message naming everything still missing, and how to install it.
-const npmCommand = `npm ${command}`;
+const npmCommand = command === 'system' ? 'this run of the whole system' : `npm ${command}`;
 const blockingPackages = [...new Set(blocking.flatMap(aptPackages))];
 const lines = [`${npmCommand} cannot run: ${blocking.length === 1 ? 'this is' : 'these are'} missing on this machine:`];
 for (const p of blocking) {

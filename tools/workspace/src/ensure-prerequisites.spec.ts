@@ -85,7 +85,7 @@ function fakeMachine(programs: string[]) {
         writeFileSync(path.join(venv, 'bin', program), '#!/bin/sh\n', { mode: 0o755 });
       }
     },
-    run(command: 'start' | 'test', options: { asUser?: boolean; env?: Record<string, string> } = {}) {
+    run(command: 'start' | 'test' | 'system', options: { asUser?: boolean; env?: Record<string, string> } = {}) {
       const result = spawnSync(process.execPath, [script, command], {
         encoding: 'utf8',
         env: {
@@ -185,6 +185,21 @@ describe('tools/scripts/ensure-prerequisites.mjs', () => {
     const withoutJava = machine(['apt-get', 'service', 'mvn']);
     expect(withoutJava.run('start', { asUser: true }).stderr).toMatch(/^npm start cannot run:.*\n {2}- Java 17\+/);
     expect(withoutJava.run('start', { asUser: true, env: { KAFKA_BROKERS: '127.0.0.1:9092' } }).status).toBe(0);
+  });
+
+  it('needs for a run of the whole system what npm start needs, plus a redis-server of its own', () => {
+    const withoutRedis = machine(['apt-get', 'service', 'java', 'mvn', 'kcat']);
+    expect(withoutRedis.run('start', { asUser: true }).status).toBe(0);
+    const result = withoutRedis.run('system', { asUser: true });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^this run of the whole system cannot run: this is missing on this machine:\n {2}- redis-server \(.*chaos.*\): Debian package redis-server\n/,
+    );
+    const withoutJava = machine(['apt-get', 'service', 'mvn', 'redis-server']);
+    expect(withoutJava.run('system', { asUser: true }).stderr).toMatch(/- Java 17\+/);
+    expect(machine(['apt-get', 'service', 'java', 'mvn', 'redis-server']).run('system', { asUser: true }).status).toBe(
+      0,
+    );
   });
 
   it('needs Prometheus, promtool and Alertmanager for npm start as for npm test, and names what is missing', () => {
