@@ -1,7 +1,22 @@
+import { Controller, Get, Module } from '@nestjs/common';
 import winston from 'winston';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { addTransport, closeLogging, configureLogging, getLogger } from './logger.js';
+import { RequestContext } from './request-context.js';
+import { startTestApp } from './testing/http-app.js';
 import { LogCapture } from './testing/log-capture.js';
+
+@Controller('orders')
+class OrdersController {
+  @Get(':id')
+  find(): { ok: boolean } {
+    RequestContext.set('userId', 'ada@example.com');
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [OrdersController] })
+class OrdersModule {}
 
 // The production set-up: no test stream, JSON lines on the buffered console transport, which
 // the logger then writes to directly instead of through winston's stream pipeline.
@@ -57,6 +72,56 @@ describe('logger writing straight to the console transport', () => {
     });
     expect(records[1]!['level']).toBe('warn');
     expect(write.mock.calls.join('')).not.toContain('direct-secret');
+  });
+
+  it("writes the access line on the direct path with the request's ids, masked as the logger masks them", async () => {
+    configureLogging({ level: 'info' });
+    const server = await startTestApp(OrdersModule);
+    try {
+      write.mockClear();
+      const response = await fetch(`${server.url}/orders/42?token=direct-query-token`, {
+        headers: { 'x-correlation-id': 'corr-direct-1' },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+    await closeLogging();
+
+    const access = lines().filter((record) => record['context'] === 'HttpAccess');
+    expect(access).toHaveLength(1);
+    expect(Object.keys(access[0]!)).toEqual([
+      'timestamp',
+      'level',
+      'service',
+      'environment',
+      'version',
+      'message',
+      'context',
+      'requestId',
+      'correlationId',
+      'userId',
+      'method',
+      'route',
+      'path',
+      'statusCode',
+      'durationMs',
+      'responseBytes',
+      'databaseMs',
+      'upstreamMs',
+    ]);
+    expect(access[0]).toMatchObject({
+      level: 'info',
+      service: 'direct-tests',
+      message: 'request completed',
+      correlationId: 'corr-direct-1',
+      userId: 'a***@example.com',
+      method: 'GET',
+      route: '/orders/:id',
+      path: '/orders/42?token=[REDACTED]',
+      statusCode: 200,
+    });
+    expect(write.mock.calls.join('')).not.toContain('direct-query-token');
   });
 
   it('follows a level change and still feeds a transport added by another library', async () => {

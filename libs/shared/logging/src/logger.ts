@@ -171,6 +171,17 @@ export async function closeLogging(): Promise<void> {
   await Promise.all(finished);
 }
 
+/**
+ * Where a ready-made JSON line at `level` goes straight to, for the library's own hot paths (the
+ * access line): the console transport while the direct path is in force (see `directConsole`)
+ * and the level is enabled; otherwise undefined, and the caller logs through `getLogger`. Not
+ * exported from the library: a line written here must be exactly what the logger would write.
+ */
+export function directLineWriter(level: LogLevel): Pick<BufferedLineTransport, 'writeLine'> | undefined {
+  const direct = directConsole;
+  return direct && npmLevels[level] <= levelValue ? direct : undefined;
+}
+
 /** A logger for one part of the code; `context` names it on every line (a class or module name). */
 export interface AppLogger {
   debug(message: string, meta?: Record<string, unknown>): void;

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { getLogger } from '../logger.js';
+import { currentLoggingOptions, directLineWriter, getLogger } from '../logger.js';
 import { maskName, redact } from '../redaction.js';
 import { RequestContext } from '../request-context.js';
+import { ACCESS_LOG_CONTEXT, ACCESS_LOG_MESSAGE, accessLine } from './access-line.js';
 import { sanitizePath } from './sanitize-path.js';
 
 /** How the access log decides level and size. */
@@ -10,7 +11,7 @@ export interface AccessLogSettings {
   maxBodyLogBytes: number;
 }
 
-const logger = getLogger('HttpAccess');
+const logger = getLogger(ACCESS_LOG_CONTEXT);
 
 /** Milliseconds to the microsecond: enough precision, without float noise in the JSON. */
 function roundMs(ms: number): number {
@@ -65,7 +66,8 @@ export function writeAccessLog(
   const level = durationMs > settings.slowRequestMs ? 'warn' : 'info';
   if (!logger.isLevelEnabled(level)) return;
   const timings = RequestContext.timings();
-  const fields: Record<string, unknown> = {
+  const debug = logger.isLevelEnabled('debug');
+  const fields = {
     method: request.method,
     // The template (`/users/:id`), never the raw path, so lines group by endpoint; absent on 404.
     route: request.routeOptions.url,
@@ -76,12 +78,23 @@ export function writeAccessLog(
     databaseMs: roundMs(timings.databaseMs),
     upstreamMs: roundMs(timings.upstreamMs),
   };
-  if (logger.isLevelEnabled('debug')) {
+  // The production case (JSON lines on the console, no debug fields): the line is written by a
+  // serialiser for these fixed fields instead of the logger's generic shaping and JSON.stringify.
+  const direct = debug ? undefined : directLineWriter(level);
+  if (direct) {
+    const line = accessLine(currentLoggingOptions(), level, fields);
+    if (line !== undefined) {
+      direct.writeLine(line);
+      return;
+    }
+  }
+  const record: Record<string, unknown> = fields;
+  if (debug) {
     // Header names that carry secrets (authorization, cookie, set-cookie, x-api-key) are redacted
     // with every other record field; the body is redacted and cut here.
-    fields['requestHeaders'] = request.headers;
-    fields['responseHeaders'] = reply.getHeaders();
-    fields['requestBody'] = loggableBody(request.body, settings.maxBodyLogBytes);
+    record['requestHeaders'] = request.headers;
+    record['responseHeaders'] = reply.getHeaders();
+    record['requestBody'] = loggableBody(request.body, settings.maxBodyLogBytes);
   }
-  logger[level]('request completed', fields);
+  logger[level](ACCESS_LOG_MESSAGE, record);
 }

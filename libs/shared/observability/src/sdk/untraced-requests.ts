@@ -6,6 +6,9 @@ const PROBE_PATHS = [/^\/metrics(?:[/?]|$)/, /^\/health(?:[/?]|$)/];
 /** True for scrapes and probes, which get no server span. */
 export function isProbeRequest(request: IncomingMessage): boolean {
   const url = request.url ?? '';
+  // Asked twice per request: only paths starting `/m` or `/h` can be probes, the rest skip the patterns.
+  const second = url.charCodeAt(1);
+  if (second !== 0x6d && second !== 0x68) return false;
   return PROBE_PATHS.some((path) => path.test(url));
 }
 

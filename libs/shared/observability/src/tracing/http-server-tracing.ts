@@ -80,6 +80,19 @@ function hostAndPort(header: string): { host: string; port?: number } {
   return Number.isInteger(number) ? { host, port: number } : { host };
 }
 
+// A service is reached under a handful of host names: the parse of the last one is kept, since
+// the header is the same on nearly every request.
+let lastHostHeader: string | undefined;
+let lastHostAndPort: { host: string; port?: number } = { host: '' };
+
+function serverHostAndPort(header: string): { host: string; port?: number } {
+  if (header !== lastHostHeader) {
+    lastHostAndPort = hostAndPort(header);
+    lastHostHeader = header;
+  }
+  return lastHostAndPort;
+}
+
 /** The first value of `name=` in a `Forwarded` header (RFC 7239), quotes removed. */
 function forwardedValue(header: string, name: 'for' | 'host' | 'proto'): string | undefined {
   const match = new RegExp(`(?:^|[;,\\s])${name}=("[^"]*"|[^;,\\s]*)`, 'i').exec(header);
@@ -131,7 +144,7 @@ export function serverRequestAttributes(request: FastifyRequest, route: string |
   const serverHost =
     (forwarded && forwardedValue(forwarded, 'host')) || first(headers['x-forwarded-host']) || headers.host;
   if (serverHost) {
-    const { host, port } = hostAndPort(serverHost);
+    const { host, port } = serverHostAndPort(serverHost);
     attributes[ATTR_SERVER_ADDRESS] = host;
     if (port !== undefined) attributes[ATTR_SERVER_PORT] = port;
   }
@@ -175,9 +188,12 @@ export const TRACE_RESPONSE_HEADER = 'traceresponse';
  * Unsampled and invalid spans send nothing: there is no trace to find.
  */
 function setTraceResponse(reply: FastifyReply, span: Span): void {
-  const { traceId, spanId, traceFlags } = span.spanContext();
-  if (!isSpanContextValid(span.spanContext()) || (traceFlags & TraceFlags.SAMPLED) === 0) return;
-  reply.header(TRACE_RESPONSE_HEADER, `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`);
+  const spanContext = span.spanContext();
+  const { traceId, spanId, traceFlags } = spanContext;
+  // The flag first: it is one bit test, the validity two regular expressions.
+  if ((traceFlags & TraceFlags.SAMPLED) === 0 || !isSpanContextValid(spanContext)) return;
+  const flags = traceFlags === TraceFlags.SAMPLED ? '01' : traceFlags.toString(16).padStart(2, '0');
+  reply.header(TRACE_RESPONSE_HEADER, `00-${traceId}-${spanId}-${flags}`);
 }
 
 function endServerSpan(span: Span, statusCode: number): void {
