@@ -85,6 +85,7 @@ describe('service generator registrations', () => {
       "service: 'ledger-service'",
     );
     expect(read('apps/gateway/src/gateway.config.ts')).toContain("LEDGER_SERVICE_URL = 'http://127.0.0.1:3004'");
+    expect(read('tools/data-catalogue/src/services.ts')).toContain("optionsFunction: 'ledgerDataSourceOptions'");
     expect(read('apps/ledger-service/project.json')).toContain('"tags": ["type:app"]');
     expect(
       tree.exists(

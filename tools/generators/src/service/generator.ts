@@ -3,6 +3,7 @@ import path from 'node:path';
 import { knownEventContracts, pickContracts, type EventContractRef } from './event-contracts.js';
 import { choosePorts } from './ports.js';
 import { registerAsDeployable } from './registrations/build-service.js';
+import { registerInDataCatalogue } from './registrations/data-catalogue.js';
 import { registerInDevServices } from './registrations/dev-services.js';
 import { registerInCompose } from './registrations/docker-compose.js';
 import { registerGatewayUpstream } from './registrations/gateway.js';
@@ -62,6 +63,7 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
   registerInCompose(tree, service, ports, variables.kafka, publicRoutes);
   registerInKustomize(tree, service, ports, publicRoutes);
   registerAsDeployable(tree, service);
+  registerInDataCatalogue(tree, service);
   if (publicRoutes) registerGatewayUpstream(tree, service, ports);
 
   await formatFiles(tree);
@@ -71,6 +73,7 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
         `${service.serviceName}: http://127.0.0.1:${ports.port} (management http://127.0.0.1:${ports.managementPort})`,
         `  check it:  npx nx run-many -t lint typecheck build test -p ${service.serviceName}`,
         '  run it:    npm start (it starts with the others, ready on /health/ready)',
+        '  then:      npm run data:catalogue (docs/data/personal-data.md lists its tables; npm test compares)',
         `  read:      ${service.root}/README.md`,
       ].join('\n'),
     );

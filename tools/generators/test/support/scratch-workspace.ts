@@ -46,6 +46,9 @@ export function createScratchWorkspace(): ScratchWorkspace {
     NX_TUI: 'false',
     NX_INTERACTIVE: 'false',
     INFRA_DATA_DIR: infraPaths().root,
+    // Plain output, so that tests can read it.
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
   };
   return {
     root,

@@ -3,7 +3,8 @@
 // `npm start` does, from its entry in tools/dev/src/services.ts (its database created, the tracing
 // loader, its settings), on the ports and database the environment gives (`<NAME>_PORT`,
 // `<NAME>_MANAGEMENT_PORT`, `<NAME>_DATABASE`), waits until /health/ready answers 200 on its
-// management port, prints `ready <url>`, stops it and drops its database. Exit 0 only if it was ready.
+// management port, prints `ready <url>`, creates one item through its sample route, stops it and
+// drops its database. Exit 0 only if it was ready and the item was created.
 import { tmpdir } from 'node:os';
 import {
   databaseUrl,
@@ -49,8 +50,15 @@ const running = startProcess(
 let ready = false;
 try {
   await waitUntilReady(running, endpointsOf(spec).readyUrl, 120_000);
-  ready = true;
   console.log(`ready ${endpointsOf(spec).readyUrl}`);
+  // Its sample route writes to its database, as its README shows.
+  const created = await fetch(`${endpointsOf(spec).url}/v1/${spec.name.replace(/-service$/, '')}/items`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Blue widget' }),
+  });
+  console.log(`POST /items ${created.status} ${await created.text()}`);
+  ready = created.status === 201;
 } finally {
   await stopProcess(running, 15_000);
   const admin = new pg.Client({ connectionString: infra.databaseUrl });
