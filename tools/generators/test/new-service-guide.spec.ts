@@ -65,6 +65,13 @@ describe('docs/new-service.md, followed in a scratch copy of the workspace', () 
         expect(readFileSync(path.join(scratch.root, 'tools/dev/src/services.ts'), 'utf8')).toBe(devServicesBefore);
       }
     }
+    // Nx shows only failing tasks' output: the generated tests' own report says what ran.
+    const report = JSON.parse(
+      readFileSync(path.join(scratch.root, '.data/test-results/apps__ledger-service.json'), 'utf8'),
+    ) as { numTotalTestSuites: number; numPassedTests: number; numFailedTests: number; testResults: unknown[] };
+    expect(report.testResults).toHaveLength(4);
+    expect(report.numFailedTests).toBe(0);
+    expect(report.numPassedTests).toBeGreaterThanOrEqual(10);
   }, 1_200_000);
 
   it('refuses to generate the same service twice, and writes nothing', async () => {
