@@ -29,17 +29,17 @@ export function knownEventContracts(tree: Tree): EventContractRef[] {
   const registry = tree.read(PUBLISHED_CONTRACTS, 'utf-8');
   if (registry === null) throw new GeneratorError(`${PUBLISHED_CONTRACTS} is missing: cannot tell which events exist.`);
   const contracts: EventContractRef[] = [];
-  for (const [, imported, from] of registry.matchAll(IMPORT)) {
-    if (!from!.startsWith('.')) continue;
-    const file = path.posix.join(path.posix.dirname(PUBLISHED_CONTRACTS), from!.replace(/\.js$/, '.ts'));
-    const wanted = new Set(imported!.split(',').map((name) => name.trim()));
-    for (const [, contractName, type, version] of (tree.read(file, 'utf-8') ?? '').matchAll(DEFINITION)) {
-      if (!wanted.has(contractName!)) continue;
-      const fileName = type!.replace(/\./g, '-');
+  for (const [, imported = '', from = ''] of registry.matchAll(IMPORT)) {
+    if (!from.startsWith('.')) continue;
+    const file = path.posix.join(path.posix.dirname(PUBLISHED_CONTRACTS), from.replace(/\.js$/, '.ts'));
+    const wanted = new Set(imported.split(',').map((name) => name.trim()));
+    for (const [, contractName = '', type = '', version] of (tree.read(file, 'utf-8') ?? '').matchAll(DEFINITION)) {
+      if (!wanted.has(contractName)) continue;
+      const fileName = type.replace(/\./g, '-');
       contracts.push({
-        type: type!,
+        type,
         version: Number(version),
-        contractName: contractName!,
+        contractName,
         fileName,
         className: fileName.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
       });

@@ -18,9 +18,10 @@ export function registerInKustomize(
   publicRoutes: boolean,
 ): void {
   insertAt(tree, KUSTOMIZATION, /^ {2}- db-backup\.yaml$/m, `  - ${service.serviceName}.yaml\n`);
+  // Its ConfigMap goes last, after the others of configMapGenerator (the file's last section).
   tree.write(
     KUSTOMIZATION,
-    `${tree.read(KUSTOMIZATION, 'utf-8')!.trimEnd()}\n  - name: ${service.serviceName}\n    literals:\n      - SERVICE_NAME=${service.serviceName}\n      - PORT=${ports.port}\n      - MANAGEMENT_PORT=${ports.managementPort}\n`,
+    `${(tree.read(KUSTOMIZATION, 'utf-8') ?? '').trimEnd()}\n  - name: ${service.serviceName}\n    literals:\n      - SERVICE_NAME=${service.serviceName}\n      - PORT=${ports.port}\n      - MANAGEMENT_PORT=${ports.managementPort}\n`,
   );
   if (publicRoutes) {
     const upstream = `${service.constantName}_SERVICE`;
