@@ -1,5 +1,6 @@
 import { FsTree } from 'nx/src/generators/tree.js';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { GeneratorError, serviceGenerator, type ServiceGeneratorSchema } from '../src/index.js';
 import { repoRoot } from './support/scratch-workspace.js';
 
@@ -92,6 +93,27 @@ describe('service generator registrations', () => {
         'apps/ledger-service/src/infrastructure/primary-adapters/events/business-invoice-paid.event.controller.ts',
       ),
     ).toBe(true);
+  });
+
+  it('writes a kustomize manifest that parses, with its objects on its ports and a migration Job in its image', async () => {
+    const tree = new FsTree(repoRoot, false);
+    await serviceGenerator(tree, { name: 'ledger' });
+    const objects = parseAllDocuments(tree.read('deploy/k8s/base/ledger-service.yaml', 'utf-8')!).map((document) => {
+      expect(document.errors).toEqual([]);
+      return document.toJS() as { kind: string; metadata: { name: string }; spec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    });
+    expect(objects.map((object) => `${object.kind}/${object.metadata.name}`)).toEqual([
+      'Deployment/ledger-service',
+      'Service/ledger-service',
+      'HorizontalPodAutoscaler/ledger-service',
+      'PodDisruptionBudget/ledger-service',
+      'NetworkPolicy/ledger-service',
+      'Job/ledger-service-migrate',
+    ]);
+    expect(objects[1]!.spec['ports'].map((port: { port: number }) => port.port)).toEqual([3004, 9004]);
+    const job = objects[5]!.spec['template'].spec.containers[0];
+    expect(job.image).toBe('platform/ledger-service');
+    expect(job.command).toContain('ledgerDataSourceOptions');
   });
 
   it('leaves the gateway alone without --public-routes', async () => {
