@@ -23,17 +23,23 @@ import { makeFixture, type Fixture } from './system/fixture.js';
 import type { LoadCommand, LoadReply } from './system/load.child.js';
 import { rateSteps, type Mix } from './system/open-loop.js';
 import { parseOptions, USAGE, type SystemBenchOptions } from './system/options.js';
-import { stepFigures, verdictOf, type Bounds, type RouteFigures, type Verdict } from './system/step-verdict.js';
+import {
+  failuresOf,
+  stepFigures,
+  verdictOf,
+  type Bounds,
+  type RouteFigures,
+  type Verdict,
+} from './system/step-verdict.js';
 
 /** The measured mix, operations per 20 (README: bench:system). */
 const MIX: Mix = { login: 2, list: 10, issue: 4, pay: 4 };
-/** How late the generator may start a send (p99) before a step no longer counts. */
-const LAG_BOUND_MS = 50;
 /** How long after a step its invoice e-mails may take to show up in Mailpit before they count as missing. */
 const EMAIL_DEADLINE_MS = 30_000;
 
 interface StepResult {
   rate: number;
+  failures: string[];
   routes: RouteFigures[];
   total: RouteFigures;
   lagP99Ms: number;
@@ -59,6 +65,7 @@ function printStep(step: StepResult, seconds: number): void {
         `${pad(round(figures.p95), 8)}${pad(round(figures.p99), 8)}${pad(round(figures.errorPercent), 8)}`,
     );
   }
+  if (step.failures.length) say(`  failed: ${step.failures.join('; ')}`);
   const emails = step.email.latenciesMs.length;
   say(
     `  invoice e-mails: ${emails} arrived, ${step.email.missing} missing after ${EMAIL_DEADLINE_MS / 1000} s` +
@@ -159,7 +166,7 @@ async function main(options: SystemBenchOptions, cleanup: Cleanup): Promise<void
   say(`setting up ${options.users} users (not measured)`);
   const fixture = await makeFixture(system.gatewayUrl, runTag, options.users);
   const runStep = await startLoadProcess(system.gatewayUrl, fixture, cleanup);
-  const bounds: Bounds = { p99Ms: options.p99BoundMs, errorPercent: options.errorBound, lagMs: LAG_BOUND_MS };
+  const bounds: Bounds = { p99Ms: options.p99BoundMs, errorPercent: options.errorBound, lagMs: options.lagBoundMs };
   say(
     `mix per 20 operations: ${Object.entries(MIX)
       .map(([operation, weight]) => `${weight} ${operation}`)
@@ -187,6 +194,7 @@ async function main(options: SystemBenchOptions, cleanup: Cleanup): Promise<void
     const email = await invoiceEmailLatency(mailpitApi, runTag, reply.issued, EMAIL_DEADLINE_MS);
     const step: StepResult = {
       rate,
+      failures: failuresOf(reply.samples),
       routes,
       total,
       lagP99Ms,

@@ -79,7 +79,9 @@ async function timed<T extends { response: Response }>(
 ): Promise<T | undefined> {
   const answer = await send().catch(() => undefined);
   const ok = answer !== undefined && answer.response.ok;
-  if (recorder.measured) recorder.samples.push({ route, dueAt: startAt, latencyMs: now() - startAt, ok, judged });
+  const status = answer?.response.status ?? 0;
+  if (recorder.measured)
+    recorder.samples.push({ route, dueAt: startAt, latencyMs: now() - startAt, ok, status, judged });
   return ok ? answer : undefined;
 }
 

@@ -19,6 +19,8 @@ describe('bench:system options', () => {
         '800',
         '--error-bound',
         '0.5',
+        '--lag-bound-ms',
+        '100',
         '--users',
         '4',
       ]),
@@ -30,6 +32,7 @@ describe('bench:system options', () => {
       maxRate: 50,
       p99BoundMs: 800,
       errorBound: 0.5,
+      lagBoundMs: 100,
       users: 4,
     });
   });

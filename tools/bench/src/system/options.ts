@@ -10,6 +10,8 @@ export interface SystemBenchOptions {
   p99BoundMs: number;
   /** Percent of failed requests a step may have and still hold. */
   errorBound: number;
+  /** How late (p99, ms) the generator may start sends before its schedule no longer counts as kept. */
+  lagBoundMs: number;
   /** Users (each with a business, customers and issued invoices) the load spreads over. */
   users: number;
 }
@@ -22,6 +24,7 @@ export const DEFAULTS: SystemBenchOptions = {
   maxRate: 400,
   p99BoundMs: 500,
   errorBound: 1,
+  lagBoundMs: 50,
   users: 16,
 };
 
@@ -39,6 +42,7 @@ generator could not keep. Prints each step, the highest rate held, and last:
   --max-rate N       last rate tried (default ${DEFAULTS.maxRate})
   --p99-bound-ms N   a step holds while p99 of all gateway requests is at most N ms (default ${DEFAULTS.p99BoundMs})
   --error-bound N    … and at most N % of them failed (default ${DEFAULTS.errorBound})
+  --lag-bound-ms N   … and the generator started its sends at most N ms late (p99; default ${DEFAULTS.lagBoundMs})
   --users N          users with a business each, made before the load (default ${DEFAULTS.users})
   --help             this text`;
 
@@ -56,6 +60,7 @@ export function parseOptions(argv: readonly string[]): SystemBenchOptions | 'hel
       'max-rate': { type: 'string' },
       'p99-bound-ms': { type: 'string' },
       'error-bound': { type: 'string' },
+      'lag-bound-ms': { type: 'string' },
       users: { type: 'string' },
     },
   });
@@ -75,6 +80,7 @@ export function parseOptions(argv: readonly string[]): SystemBenchOptions | 'hel
     maxRate: number('max-rate', values['max-rate'], DEFAULTS.maxRate, 1),
     p99BoundMs: number('p99-bound-ms', values['p99-bound-ms'], DEFAULTS.p99BoundMs, 1),
     errorBound: number('error-bound', values['error-bound'], DEFAULTS.errorBound, 0),
+    lagBoundMs: number('lag-bound-ms', values['lag-bound-ms'], DEFAULTS.lagBoundMs, 1),
     users: Math.floor(number('users', values.users, DEFAULTS.users, 1)),
   };
   if (options.maxRate < options.startRate)

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOf, stepFigures, verdictOf, type Bounds, type Sample } from './step-verdict.js';
+import { failuresOf, figuresOf, stepFigures, verdictOf, type Bounds, type Sample } from './step-verdict.js';
 
 const sample = (route: string, latencyMs: number, ok = true, judged = true): Sample => ({
   route,
   dueAt: 0,
   latencyMs,
   ok,
+  status: ok ? 200 : 503,
   judged,
 });
 const bounds: Bounds = { p99Ms: 500, errorPercent: 1, lagMs: 50 };
@@ -31,6 +32,12 @@ describe('step figures', () => {
     expect(total.errorPercent).toBe(0);
     expect(total.p99).toBe(100);
     expect(total.perSecond).toBe(1.5);
+  });
+
+  it('counts the failures by route and status', () => {
+    const samples = [sample('login', 1, false), sample('login', 1, false), sample('list', 1), sample('list', 1, false)];
+    samples[3]!.status = 0;
+    expect(failuresOf(samples)).toEqual(['login: 503 x2', 'list: no answer x1']);
   });
 
   it('gives zeros for a route with no request', () => {

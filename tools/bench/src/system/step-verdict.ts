@@ -7,6 +7,8 @@ export interface Sample {
   dueAt: number;
   latencyMs: number;
   ok: boolean;
+  /** The HTTP status, 0 when no answer came (refused, reset, timed out). */
+  status: number;
   /** False for the payment sandbox's checkout: an outside system's page, shown but not judged. */
   judged: boolean;
 }
@@ -72,6 +74,21 @@ export function stepFigures(
       seconds,
     ),
   };
+}
+
+/** The failed requests by route and status, e.g. `POST /v1/auth/login: 503 x2, no answer x1`. */
+export function failuresOf(samples: readonly Sample[]): string[] {
+  const byRoute = new Map<string, Map<number, number>>();
+  for (const sample of samples) {
+    if (sample.ok) continue;
+    const statuses = byRoute.get(sample.route) ?? new Map<number, number>();
+    statuses.set(sample.status, (statuses.get(sample.status) ?? 0) + 1);
+    byRoute.set(sample.route, statuses);
+  }
+  return [...byRoute].map(
+    ([route, statuses]) =>
+      `${route}: ${[...statuses].map(([status, count]) => `${status === 0 ? 'no answer' : status} x${count}`).join(', ')}`,
+  );
 }
 
 /** Whether a step held: judged errors and p99 within the bounds, and the generator on schedule. */
