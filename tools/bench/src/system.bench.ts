@@ -8,19 +8,18 @@
  *   npm run bench:system -- --help
  *   last line: `system: sustained req/s N at p99 ms N, errors N%, event-to-email p99 ms N`
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSystemProcess } from '@platform/dev';
-import { acquireInfra, repoRoot } from '@platform/infra';
+import { acquireInfra } from '@platform/infra';
 import { startPrivateKafka } from '@platform/infra/testing';
 import pg from 'pg';
 import { Cleanup } from './cleanup.js';
 import { percentile, round } from './stats.js';
 import { invoiceEmailLatency, type EmailLatency } from './system/email-latency.js';
-import { makeFixture, type Fixture } from './system/fixture.js';
-import type { LoadCommand, LoadReply } from './system/load.child.js';
+import { makeFixture } from './system/fixture.js';
+import { startLoadProcess } from './system/load-process.js';
 import { rateSteps, type Mix } from './system/open-loop.js';
 import { parseOptions, USAGE, type SystemBenchOptions } from './system/options.js';
 import {
@@ -77,43 +76,6 @@ function printStep(step: StepResult, seconds: number): void {
 function emailP(step: StepResult, p: number): number {
   const sorted = [...step.email.latenciesMs].sort((a, b) => a - b);
   return sorted.length ? percentile(sorted, p) : Number.NaN;
-}
-
-/** Starts the load process and hands it the fixture; resolves a function that runs one step there. */
-async function startLoadProcess(gatewayUrl: string, fixture: Fixture, cleanup: Cleanup) {
-  const child: ChildProcess = fork(path.join(repoRoot, 'tools/bench/src/system/load.child.ts'), [], {
-    cwd: repoRoot,
-    execArgv: ['--import', '@swc-node/register/esm-register'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  cleanup.defer('the load process', async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  const ask = (command: LoadCommand) =>
-    new Promise<LoadReply>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`the load process exited with ${code}`));
-      child.once('exit', onExit);
-      child.once('message', (reply: LoadReply) => {
-        child.off('exit', onExit);
-        resolve(reply);
-      });
-      child.send(command);
-    });
-  await new Promise((resolve) => child.once('spawn', resolve));
-  const ready = await ask({ type: 'init', gatewayUrl, fixture });
-  if (ready.type !== 'ready') throw new Error(`the load process did not start: ${JSON.stringify(ready)}`);
-  return async (rate: number, options: SystemBenchOptions) => {
-    const reply = await ask({
-      type: 'step',
-      mix: MIX,
-      rate,
-      warmupSeconds: options.warmupSeconds,
-      seconds: options.seconds,
-    });
-    if (reply.type !== 'step')
-      throw new Error(`step at ${rate}/s failed in the load process: ${JSON.stringify(reply)}`);
-    return reply;
-  };
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {
@@ -183,7 +145,7 @@ async function main(options: SystemBenchOptions, cleanup: Cleanup): Promise<void
 
   let held: StepResult | undefined;
   for (const rate of rateSteps(options.startRate, options.step, options.maxRate)) {
-    const reply = await runStep(rate, options);
+    const reply = await runStep({ mix: MIX, rate, warmupSeconds: options.warmupSeconds, seconds: options.seconds });
     const { routes, total } = stepFigures(reply.samples, options.seconds);
     const lagP99Ms = reply.lagsMs.length
       ? percentile(
