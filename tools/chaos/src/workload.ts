@@ -1,3 +1,4 @@
+import { sendUntilAnswered, type ClientAnswer } from '@platform/dev';
 import { createGatewayClient, type GatewayClient } from '@platform/gateway-client';
 import type { Ledger } from './ledger.js';
 import type { Random } from './random.js';
@@ -13,31 +14,9 @@ export interface WorkloadSize {
 const RETRY_WINDOW_MS = 300_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Answer<T> {
-  data?: T;
-  error?: { code?: string } | undefined;
-  response: Response;
-}
-
-/**
- * Sends `call` until the platform answers something other than a transient failure (a refused
- * connection while a service restarts, 5xx, 429, 401): every call here is safe to repeat (an
- * Idempotency-Key, an If-Match, or a read). Resolves the last answer, or undefined when the
- * window closed first.
- */
-async function persist<T>(call: () => Promise<Answer<T>>, retryable: (answer: Answer<T>) => boolean = () => false) {
-  const deadline = Date.now() + RETRY_WINDOW_MS;
-  for (let attempt = 0; Date.now() < deadline; attempt++) {
-    const answer = await call().catch(() => undefined);
-    // 401 too: while its revocation feed is behind (Kafka or the gateway restarting), the gateway
-    // refuses every token (fails closed, decision 0011) with a 401; the workload's tokens are good.
-    const status = answer?.response.status ?? 0;
-    const transient = !answer || status >= 500 || status === 429 || status === 401 || retryable(answer);
-    if (!transient) return answer;
-    await sleep(Math.min(200 * 2 ** attempt, 3_000));
-  }
-  return undefined;
-}
+/** Every call of the workload is safe to repeat: retried through faults for the whole window. */
+const persist = <T>(call: () => Promise<ClientAnswer<T>>, retryable?: (answer: ClientAnswer<T>) => boolean) =>
+  sendUntilAnswered(call, retryable, RETRY_WINDOW_MS);
 
 /**
  * One user's work through the gateway with the typed client: registers, logs in, makes a business,

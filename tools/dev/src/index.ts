@@ -5,3 +5,5 @@ export { startProcess, waitUntilReady, stopProcess } from './service-process.js'
 export type { RunningProcess } from './service-process.js';
 export { systemServices, endpointsOf, portSettingsOf } from './services.js';
 export type { ServiceSpec, SystemEndpoints } from './services.js';
+export { sendUntilAnswered } from './send-until-answered.js';
+export type { ClientAnswer } from './send-until-answered.js';
