@@ -6,7 +6,7 @@ import { extractTraceContext, headerSetter } from '@platform/observability';
 import { fullJitterDelay } from '@platform/resilience';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import pg from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { RELIABLE_PRODUCER } from '../kafka/reliable-producer.js';
@@ -92,6 +92,8 @@ export class OutboxRelay {
   private woken = false;
   private unsubscribe?: () => void;
   private listener?: pg.Client;
+  // The loop's own connection, held between batches (see publishOnOwnConnection).
+  private ownConnection?: QueryRunner;
   private lastBacklogAt = 0;
   private lastCleanupAt = 0;
   private readonly state: OutboxRelayStatus = {
@@ -141,6 +143,7 @@ export class OutboxRelay {
     this.unsubscribe?.();
     this.wake();
     await this.loop;
+    await this.releaseOwnConnection();
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     await this.producer?.disconnect().catch(() => undefined);
@@ -163,11 +166,55 @@ export class OutboxRelay {
    * tests and tools may call it directly on a relay that was not started.
    */
   async publishPending(): Promise<number> {
+    return this.publishBatch((work) => this.options.dataSource.transaction(work));
+  }
+
+  /**
+   * `publishPending` on the loop's own connection, taken from the pool once and held: a claim
+   * then never waits in the pool's queue behind the service's own transactions (under a burst of
+   * writers that wait was most of an event's time in the outbox; see tools/bench, bench:outbox).
+   * After a database error the connection is released and the next batch takes a fresh one.
+   */
+  private async publishOnOwnConnection(): Promise<number> {
+    if (!this.ownConnection || this.ownConnection.isReleased) {
+      const runner = this.options.dataSource.createQueryRunner();
+      await runner.connect();
+      this.ownConnection = runner;
+    }
+    const runner = this.ownConnection;
+    try {
+      return await this.publishBatch(async (work) => {
+        await runner.startTransaction();
+        try {
+          const result = await work(runner.manager);
+          await runner.commitTransaction();
+          return result;
+        } catch (error) {
+          if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof RelayPublishError)) await this.releaseOwnConnection();
+      throw error;
+    }
+  }
+
+  private async releaseOwnConnection(): Promise<void> {
+    const runner = this.ownConnection;
+    this.ownConnection = undefined;
+    if (runner && !runner.isReleased) await runner.release().catch(() => undefined);
+  }
+
+  // One batch in a transaction that `inTransaction` opens and commits.
+  private async publishBatch(
+    inTransaction: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>,
+  ): Promise<number> {
     const producer = await this.connectedProducer();
     // The claim marks its rows published; a failed send puts them back, recorded, in the same
     // transaction, which still commits; then it is thrown. A crash before the commit rolls the
     // mark back, so the rows are published again (at least once).
-    const outcome = await this.options.dataSource.transaction(async (manager) => {
+    const outcome = await inTransaction(async (manager) => {
       const rows = await this.claim(manager);
       if (rows.length === 0) return { published: 0 };
       const parents = rows.map((row) => extractTraceContext(row.headers, ROOT_CONTEXT));
@@ -228,7 +275,7 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
-        published = await this.publishPending();
+        published = await this.publishOnOwnConnection();
         if (this.state.consecutiveFailures > 0)
           this.log.info('Outbox relay publishing again', { failuresBefore: this.state.consecutiveFailures });
         this.state.consecutiveFailures = 0;
