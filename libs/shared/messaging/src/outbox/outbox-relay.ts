@@ -172,7 +172,7 @@ export class OutboxRelay {
   /**
    * `publishPending` on the loop's own connection, taken from the pool once and held: a claim
    * then never waits in the pool's queue behind the service's own transactions (under a burst of
-   * writers that wait was most of an event's time in the outbox; see tools/bench, bench:outbox).
+   * writers that queue holds a claim for as long as the burst lasts; see tools/bench, bench:outbox).
    * After a database error the connection is released and the next batch takes a fresh one.
    */
   private async publishOnOwnConnection(): Promise<number> {
