@@ -15,6 +15,7 @@ export { publishedContracts } from './registry/published-contracts.js';
 
 // Building blocks of payloads.
 export { Money } from './common/money.js';
+export { MAX_TRACE_ID_LENGTH, SAFE_ID_PATTERN } from './common/ids.js';
 export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
 export { IsRfc3339DateTime, IS_RFC3339_DATE_TIME, parseRfc3339 } from './common/rfc3339.js';
 export { IsCalendarDate, IS_CALENDAR_DATE, isCalendarDate } from './common/calendar-date.js';

@@ -5,14 +5,14 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { publishDeadLetter } from '../dead-letter/dead-letter-publisher.js';
 import type { DeadLetterReason } from '../dead-letter/dead-letter-headers.js';
 import { decodeEnvelope, validatePayload } from '../events/decode-event.js';
-import { claimInbox, claimInboxMany } from '../inbox/inbox.js';
+import { claimInbox } from '../inbox/inbox.js';
 import { inProcessScope } from '../tracing/process-scope.js';
 import type { MessagingMetrics } from '../metrics/messaging-metrics.js';
+import { claimRun } from './claim-run.js';
 import type { DeliveredEvent, EventHandler } from './event-handler.js';
 import {
   isKeyParked,
   lockDueHead,
-  parkedKeysAmong,
   parkEvent,
   removeParked,
   rescheduleParked,
@@ -156,9 +156,9 @@ export class EventProcessor {
   }
 
   /**
-   * Handles consecutive events of one partition in one transaction: one query for parked keys,
-   * one multi-row inbox insert, then each handler (a batch handler gets its consecutive events
-   * together), no savepoints. When a handler fails nothing is committed, and the result says
+   * Handles consecutive events of one partition in one transaction: one statement finds parked
+   * keys and records the other events in the inbox (`claimRun`), then each handler (a batch
+   * handler gets its consecutive events together), no savepoints. When a handler fails nothing is committed, and the result says
    * which events it was handling (`failedAt`, `failedCount` into `events`) and why.
    */
   async processTogether(events: HandleableEvent[]): Promise<RunResult> {
@@ -167,26 +167,23 @@ export class EventProcessor {
     const topic = events[0]!.topic;
     let failure: RunResult | undefined;
     const handled = await this.inTransaction(async (runner): Promise<RunResult> => {
-      const parkedKeys = await parkedKeysAmong(runner, group, topic, [...new Set(events.map((event) => event.key))]);
-      const live: HandleableEvent[] = [];
-      for (const event of events) {
-        if (!parkedKeys.has(event.key)) {
-          live.push(event);
-          continue;
-        }
-        await parkEvent(runner, group, event, this.identity(event.envelope), { attempts: 0, delayMs: 0 });
-        this.count('messaging_events_parked_behind_total', topic, event.envelope);
-      }
-      const fresh = await claimInboxMany(
-        runner.manager,
+      const { parkedKeys, fresh } = await claimRun(
+        runner,
         group,
-        live.map((event) => ({ eventId: event.envelope.eventId, eventType: event.envelope.type })),
+        topic,
+        events.map((event) => ({ eventId: event.envelope.eventId, eventType: event.envelope.type, key: event.key })),
       );
       const toHandle: HandleableEvent[] = [];
-      for (const event of live) {
-        // Deleting as we go: an event delivered twice within the run is handled once.
-        if (fresh.delete(event.envelope.eventId)) toHandle.push(event);
-        else this.reportDuplicate(event);
+      for (const event of events) {
+        if (parkedKeys.has(event.key)) {
+          await parkEvent(runner, group, event, this.identity(event.envelope), { attempts: 0, delayMs: 0 });
+          this.count('messaging_events_parked_behind_total', topic, event.envelope);
+        } else if (fresh.delete(event.envelope.eventId)) {
+          // Deleting as we go: an event delivered twice within the run is handled once.
+          toHandle.push(event);
+        } else {
+          this.reportDuplicate(event);
+        }
       }
       for (const segment of segmentsOf(toHandle)) {
         const started = Date.now();

@@ -32,20 +32,6 @@ export async function isKeyParked(runner: QueryRunner, group: string, topic: str
   return rows.length > 0;
 }
 
-/** Which of `keys` have events waiting, in one query. */
-export async function parkedKeysAmong(
-  runner: QueryRunner,
-  group: string,
-  topic: string,
-  keys: string[],
-): Promise<Set<string>> {
-  const rows = (await runner.query(
-    `SELECT DISTINCT key FROM ${TABLE} WHERE consumer_group = $1 AND topic = $2 AND key = ANY($3::text[])`,
-    [group, topic, keys],
-  )) as { key: string }[];
-  return new Set(rows.map((row) => row.key));
-}
-
 /**
  * Appends a message to its key's queue. Parking the same offset twice (a redelivery after a crash
  * between parking and committing the offset) is a no-op.

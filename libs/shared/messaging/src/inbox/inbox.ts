@@ -22,25 +22,6 @@ export async function claimInbox(
 }
 
 /**
- * `claimInbox` for several events in one statement; resolves the ids that were new. An id given
- * twice is new once.
- */
-export async function claimInboxMany(
-  manager: EntityManager,
-  group: string,
-  events: { eventId: string; eventType: string }[],
-): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  const rows = (await manager.query(
-    `INSERT INTO ${MessagingTable.inbox} (consumer_group, event_id, event_type)
-     SELECT $1, event_id, event_type FROM unnest($2::uuid[], $3::text[]) AS e(event_id, event_type)
-     ON CONFLICT DO NOTHING RETURNING event_id`,
-    [group, events.map((event) => event.eventId), events.map((event) => event.eventType)],
-  )) as { event_id: string }[];
-  return new Set(rows.map((row) => row.event_id));
-}
-
-/**
  * Forgets events applied longer ago than `retentionMs`. After that a redelivery would be applied
  * again, which is why the DLQ replay refuses events older than the retention unless forced.
  */

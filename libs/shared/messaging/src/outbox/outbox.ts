@@ -7,6 +7,7 @@ import {
 } from '@platform/contracts';
 import { validateOrThrow } from '@platform/validation';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { checkNewEvent, isValidContractIdentity, isValidSource } from '../events/check-new-event.js';
 import { createEvent, type NewEvent } from '../events/create-event.js';
 import { eventHeaders } from '../events/event-headers.js';
 import { MessagingOptionsError } from '../errors/messaging-options.error.js';
@@ -48,12 +49,19 @@ export interface OutboxTransaction {
  */
 export class Outbox {
   private readonly contracts: ContractRegistry;
+  // Contracts whose type and version were checked against the envelope's rules, once each.
+  private readonly checkedContracts = new WeakSet<EventContract>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: OutboxOptions,
   ) {
     if (!options.source) throw new MessagingOptionsError('Outbox needs `source`, the name of the publishing service');
+    if (!isValidSource(options.source)) {
+      throw new MessagingOptionsError(
+        `Outbox \`source\` must be a lower-case kebab-case service name of at most 64 characters, received "${options.source}"`,
+      );
+    }
     this.contracts = options.contracts ?? publishedContracts;
     outboxSignal(dataSource);
   }
@@ -93,7 +101,7 @@ export class Outbox {
           const envelope = this.event(contract, event);
           // The slot is taken before the check, so events are written in the order they were published.
           const index = envelopes.push(envelope as EventEnvelope) - 1;
-          contracts[index] = await this.checked(envelope as EventEnvelope);
+          contracts[index] = await this.checkedNew(contract, envelope as EventEnvelope);
           return envelope;
         },
       });
@@ -131,14 +139,33 @@ export class Outbox {
 
   // An event that breaks its contract is a bug of the producer: it fails the transaction, not the consumers.
   private async checked(envelope: EventEnvelope): Promise<EventContract> {
+    const contract = this.declared(envelope);
+    await validateOrThrow(EventEnvelope, envelope);
+    await validateOrThrow(contract.payload, envelope.payload, { forbidUnknownProperties: true });
+    return contract;
+  }
+
+  // `checked` for an envelope `createEvent` just built from `contract`: the fields the library made
+  // (ids, type, version, source) follow the envelope's rules by construction, so only the
+  // caller's fields and the payload are checked (see check-new-event.ts).
+  private async checkedNew(contract: EventContract, envelope: EventEnvelope): Promise<EventContract> {
+    const declared = this.declared(envelope);
+    if (!this.checkedContracts.has(contract)) {
+      if (!isValidContractIdentity(contract)) await validateOrThrow(EventEnvelope, envelope);
+      this.checkedContracts.add(contract);
+    }
+    checkNewEvent(envelope);
+    await validateOrThrow(declared.payload, envelope.payload, { forbidUnknownProperties: true });
+    return declared;
+  }
+
+  private declared(envelope: EventEnvelope): EventContract {
     const contract = this.contracts.find(envelope.type, envelope.version);
     if (!contract) {
       throw new MessagingOptionsError(
         `no contract for ${envelope.type} v${envelope.version}: declare it in @platform/contracts`,
       );
     }
-    await validateOrThrow(EventEnvelope, envelope);
-    await validateOrThrow(contract.payload, envelope.payload, { forbidUnknownProperties: true });
     return contract;
   }
 }
