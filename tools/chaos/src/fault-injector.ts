@@ -1,11 +1,13 @@
+import { aimedKill, emptyAimedKillCounts, type AimedKillCounts } from './aimed-kill.js';
 import type { ChaosSystem } from './chaos-system.js';
 import { describeFault, FAULT_KINDS, type FaultKind, type PlannedFault } from './fault-schedule.js';
 import type { MailArchive } from './mail-archive.js';
 import type { WebhookReceiver } from './receivers.js';
 
-/** What the injector did: faults per kind, and when the last one ended (the system whole again). */
+/** What the injector did: faults per kind, what the aimed kills hit, and when the last fault ended (the system whole again). */
 export interface InjectedFaults {
   counts: Record<FaultKind, number>;
+  aimedKills: AimedKillCounts;
   lastEndedAt: number;
 }
 
@@ -25,6 +27,7 @@ export async function injectFaults(
   log: (line: string) => void,
 ): Promise<InjectedFaults> {
   const counts = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+  const aimedKills = emptyAimedKillCounts();
   let lastEndedAt = startedAt;
   const sandboxFaults = (body: unknown) =>
     fetch(`${system.sandboxUrl}/admin/faults`, {
@@ -43,6 +46,13 @@ export async function injectFaults(
         await system.kill(fault.target!);
         await system.restart(fault.target!);
         break;
+      case 'relay-kill-mid-batch':
+      case 'consumer-kill-mid-handler': {
+        const report = await aimedKill(system, fault.kind);
+        aimedKills[fault.kind][report.outcome]++;
+        log(`aimed  ${fault.kind} ${fault.target}: ${report.outcome} (${report.detail})`);
+        break;
+      }
       case 'kafka-restart':
         await system.kafka.stop();
         await sleep(fault.forMs);
@@ -85,5 +95,5 @@ export async function injectFaults(
     counts[fault.kind]++;
     lastEndedAt = Date.now();
   }
-  return { counts, lastEndedAt };
+  return { counts, aimedKills, lastEndedAt };
 }

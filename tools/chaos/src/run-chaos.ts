@@ -88,6 +88,7 @@ export async function runChaos(
         requests: ledger.acceptedRequests,
         events: observations.eventCount,
         faults: injected.counts,
+        aimedKills: injected.aimedKills,
         lost: violations.filter((v) => v.kind === 'lost').length,
         duplicates: violations.filter((v) => v.kind === 'duplicate').length,
         orderViolations: violations.filter((v) => v.kind === 'order').length,
