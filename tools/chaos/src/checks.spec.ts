@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkGaplessNumbers,
   checkInvoiceEmails,
+  checkLeftovers,
   checkOrder,
   checkWebhooks,
   checkWelcomeEmails,
@@ -29,6 +30,7 @@ function clean(): Observations {
     path: '/actor-0',
     events: ['invoice.issued', 'invoice.paid'],
   });
+  ledger.poisoned.push({ topic: 'business.invoice.v1', key: 'poison-1', kind: 'invalid-payload' });
   return {
     ledger,
     users: [{ id: 'u1', email: 'ada@example.com' }],
@@ -76,7 +78,8 @@ function clean(): Observations {
       { partition: 0, key: 'i1', eventId: 'ev2', type: 'business.invoice.paid' },
     ],
     eventCount: 2,
-    deadLetters: [{ topic: 'business.invoice.v1.dlq', records: 0 }],
+    // The poisoned record, dead-lettered as it must be.
+    deadLetters: [{ topic: 'business.invoice.v1.dlq', key: 'poison-1', reason: 'malformed' }],
   };
 }
 
@@ -151,15 +154,36 @@ describe('chaos checks', () => {
   it('report outbox rows and dead letters left, and a paid invoice its payments do not cover', () => {
     const o = clean();
     o.outboxRows[0]!.rows = 2;
-    o.deadLetters[0]!.records = 1;
+    o.deadLetters.push({ topic: 'business.invoice.v1.dlq', key: 'i1', reason: 'retries-exhausted' });
     o.payments[0]!.status = 'failed';
     const found = runChecks(o).flatMap((check) => check.violations.map((v) => v.detail));
     expect(found).toEqual(
       expect.arrayContaining([
         "2 rows in business-service's outbox",
-        '1 records in business.invoice.v1.dlq',
+        'dead letter in business.invoice.v1.dlq (key i1, retries-exhausted) not poisoned by the run',
         'invoice i1 paid with 0 of 100',
       ]),
     );
+  });
+
+  it('expect exactly the poisoned records in the DLQs: one missing is lost, copies of one are accepted', () => {
+    const o = clean();
+    expect(checkLeftovers(o).violations).toEqual([]);
+    // At least once into the DLQ: a consumer killed before committing its offset dead-letters again.
+    o.deadLetters.push({ ...o.deadLetters[0]! });
+    expect(checkLeftovers(o).violations).toEqual([]);
+    o.ledger.poisoned.push({ topic: 'business.invoice.v1', key: 'poison-2', kind: 'malformed-envelope' });
+    expect(checkLeftovers(o).violations.map((v) => [v.kind, v.detail])).toEqual([
+      ['lost', 'poisoned malformed-envelope record poison-2 of business.invoice.v1 not in its DLQ'],
+    ]);
+  });
+
+  it('do not take a dead letter of another topic under a poisoned key for the poisoned record', () => {
+    const o = clean();
+    o.deadLetters = [{ topic: 'auth.user.v1.dlq', key: 'poison-1', reason: 'malformed' }];
+    expect(checkLeftovers(o).violations.map((v) => v.detail)).toEqual([
+      'dead letter in auth.user.v1.dlq (key poison-1, malformed) not poisoned by the run',
+      'poisoned invalid-payload record poison-1 of business.invoice.v1 not in its DLQ',
+    ]);
   });
 });
