@@ -3,6 +3,7 @@ import type { ChaosSystem } from './chaos-system.js';
 import { describeFault, FAULT_KINDS, type FaultKind, type PlannedFault } from './fault-schedule.js';
 import type { MailArchive } from './mail-archive.js';
 import type { WebhookReceiver } from './receivers.js';
+import type { TrafficDemand } from './workload.js';
 
 /** What the injector did: faults per kind, what the aimed kills hit, and when the last fault ended (the system whole again). */
 export interface InjectedFaults {
@@ -16,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs the schedule against the system, one fault at a time in order (a fault that is due while
  * the previous one still lasts, e.g. a slow restart, starts right after it). `log` gets a line as
- * each begins.
+ * each begins. While an aimed kill waits for its moment, `traffic` asks the workload for events.
  */
 export async function injectFaults(
   system: ChaosSystem,
@@ -24,6 +25,7 @@ export async function injectFaults(
   mail: MailArchive,
   schedule: PlannedFault[],
   startedAt: number,
+  traffic: TrafficDemand,
   log: (line: string) => void,
 ): Promise<InjectedFaults> {
   const counts = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
@@ -48,7 +50,9 @@ export async function injectFaults(
         break;
       case 'relay-kill-mid-batch':
       case 'consumer-kill-mid-handler': {
-        const report = await aimedKill(system, fault.kind);
+        // Events must flow for the moment to come: the actors make invoices while it is awaited.
+        traffic.wanted = true;
+        const report = await aimedKill(system, fault.kind).finally(() => (traffic.wanted = false));
         aimedKills[fault.kind][report.outcome]++;
         log(`aimed  ${fault.kind} ${fault.target}: ${report.outcome} (${report.detail})`);
         break;

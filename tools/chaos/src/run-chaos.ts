@@ -13,7 +13,7 @@ import { awaitQuiescence, type Quiescence } from './quiescence.js';
 import { seededRandom } from './random.js';
 import { startWebhookReceiver, type WebhookReceiver } from './receivers.js';
 import type { ChaosResult } from './report.js';
-import { runActor, type WorkloadSize } from './workload.js';
+import { runActor, type TrafficDemand, type WorkloadSize } from './workload.js';
 
 /** Poisoned records per run (alternating the two kinds), spread over the fault window. */
 const POISONED = { short: 2, full: 6 };
@@ -67,6 +67,7 @@ export async function runChaos(
       // Events keep flowing while faults last (a slow restart can outlast the planned window).
       let faultsDone = false;
       const keepGoing = () => !faultsDone || Date.now() < until;
+      const traffic: TrafficDemand = { wanted: false };
       const actors = Array.from({ length: size.actors }, (_, actor) =>
         runActor(
           system!.gatewayUrl,
@@ -76,11 +77,12 @@ export async function runChaos(
           receivers[actor % receivers.length]!,
           ledger,
           keepGoing,
+          traffic,
         ),
       );
       const poisoning = publishPoisonedEvents(system, ledger, poisonMoments, startedAt, log);
       poisoning.catch(() => undefined);
-      const injected = await injectFaults(system, receivers, mail, schedule, startedAt, log);
+      const injected = await injectFaults(system, receivers, mail, schedule, startedAt, traffic, log);
       faultsDone = true;
       log('faults done; waiting for the workload to finish');
       await Promise.all([...actors, poisoning]);
