@@ -75,6 +75,7 @@ export async function injectFaults(
       case 'smtp-outage':
         // Refuse first, so nothing arrives between keeping what Mailpit holds and stopping it.
         await system.mailpit.reject(451);
+        await mail.settle();
         await mail.collect();
         await system.mailpit.stop();
         await sleep(fault.forMs);

@@ -20,7 +20,28 @@ export class MailArchive {
 
   constructor(private readonly apiUrl: string) {}
 
-  /** Adds what Mailpit holds now; call it while SMTP refuses new mail, right before a stop. */
+  /**
+   * Waits until Mailpit's message count holds still for `quietMs` (at most `boundMs`): a message
+   * whose SMTP transaction ended just as refusing began may not be listed yet. A run that
+   * collected right after `reject()` lost three welcome e-mails Mailpit had accepted.
+   */
+  async settle(quietMs = 1_000, boundMs = 15_000): Promise<void> {
+    const total = async () => {
+      const response = await fetch(`${this.apiUrl}/api/v1/messages?limit=1`);
+      if (!response.ok) throw new Error(`Mailpit listing: ${response.status}`);
+      return ((await response.json()) as MailpitListing).total;
+    };
+    const until = Date.now() + boundMs;
+    let last = await total();
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      const now = await total();
+      if (now === last) return;
+      last = now;
+    }
+  }
+
+  /** Adds what Mailpit holds now; call it while SMTP refuses new mail and `settle()` is done, right before a stop. */
   async collect(): Promise<void> {
     const page = 500;
     const found: CapturedEmail[] = [];
