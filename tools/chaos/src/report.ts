@@ -10,6 +10,8 @@ export interface ChaosResult {
   faults: Record<FaultKind, number>;
   /** Per aimed kind: kills that hit their moment, came too late, or fell back to a plain kill. */
   aimedKills: AimedKillCounts;
+  /** Records the run poisoned on purpose (each must be in its DLQ). */
+  poisoned: number;
   lost: number;
   duplicates: number;
   orderViolations: number;
@@ -36,7 +38,7 @@ export function formatReport(result: ChaosResult): string {
   lines.push(
     `faults: ${Object.entries(result.faults)
       .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')} (seed ${result.seed})`,
+      .join(', ')}; poisoned events ${result.poisoned} (seed ${result.seed})`,
   );
   lines.push(
     `aimed kills: ${Object.entries(result.aimedKills)

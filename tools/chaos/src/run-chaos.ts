@@ -101,6 +101,7 @@ export async function runChaos(
         events: observations.eventCount,
         faults: injected.counts,
         aimedKills: injected.aimedKills,
+        poisoned: ledger.poisoned.length,
         lost: violations.filter((v) => v.kind === 'lost').length,
         duplicates: violations.filter((v) => v.kind === 'duplicate').length,
         orderViolations: violations.filter((v) => v.kind === 'order').length,
