@@ -76,9 +76,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits (up to a bound) until the target service's backend is at the kind's moment, SIGKILLs the
  * service at once and restarts it. Then asks PostgreSQL what became of the transaction it saw:
  * aborted is a hit, committed means the kill came too late. Nothing in the service helps: the
- * aim is read from pg_stat_activity by a connection of the run.
+ * aim is read from pg_stat_activity by a connection of the run. `onKilled` is told once the kill
+ * has happened (the run stops asking for traffic then).
  */
-export async function aimedKill(system: ChaosSystem, kind: AimedKillKind): Promise<AimedKillReport> {
+export async function aimedKill(
+  system: ChaosSystem,
+  kind: AimedKillKind,
+  onKilled: () => void = () => undefined,
+): Promise<AimedKillReport> {
   const target = AIMED_KILL_TARGETS[kind];
   const database = system.databases[target as keyof ChaosSystem['databases']];
   const client = new pg.Client({ connectionString: database, connectionTimeoutMillis: 5_000 });
@@ -91,6 +96,7 @@ export async function aimedKill(system: ChaosSystem, kind: AimedKillKind): Promi
       if (!seen) await sleep(POLL_PAUSE_MS);
     }
     await system.kill(target);
+    onKilled();
     const report = seen
       ? await judge(client, kind, seen)
       : { kind, outcome: 'fallback' as const, detail: `moment not seen within ${AIM_BOUND_MS / 1000} s: plain kill` };

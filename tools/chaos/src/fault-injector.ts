@@ -52,7 +52,9 @@ export async function injectFaults(
       case 'consumer-kill-mid-handler': {
         // Events must flow for the moment to come: the actors make invoices while it is awaited.
         traffic.wanted = true;
-        const report = await aimedKill(system, fault.kind).finally(() => (traffic.wanted = false));
+        const report = await aimedKill(system, fault.kind, () => (traffic.wanted = false)).finally(
+          () => (traffic.wanted = false),
+        );
         aimedKills[fault.kind][report.outcome]++;
         log(`aimed  ${fault.kind} ${fault.target}: ${report.outcome} (${report.detail})`);
         break;
