@@ -58,10 +58,10 @@ function clean(): Observations {
     providerPayments: [{ id: 'pay_1', status: 'succeeded', reference: 'p1' }],
     outboxRows: [{ service: 'business-service', rows: 0 }],
     emails: [
-      { to: 'ada@example.com', subject: 'Welcome, Ada', at: 1 },
-      { to: 'globex@example.com', subject: 'Invoice C0-2026-0001 from Chaos 0 GmbH', at: 2 },
-      { to: 'globex@example.com', subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH', at: 3 },
-      { to: 'globex@example.com', subject: 'Receipt for invoice C0-2026-0001', at: 4 },
+      { to: 'ada@example.com', subject: 'Welcome, Ada', messageId: 'm1', at: 1 },
+      { to: 'globex@example.com', subject: 'Invoice C0-2026-0001 from Chaos 0 GmbH', messageId: 'm2', at: 2 },
+      { to: 'globex@example.com', subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH', messageId: 'm3', at: 3 },
+      { to: 'globex@example.com', subject: 'Receipt for invoice C0-2026-0001', messageId: 'm4', at: 4 },
     ],
     webhooks: [
       { endpoint: '/actor-0', webhookId: 'w1', type: 'invoice.issued', invoiceId: 'i1', sequence: 1 },
@@ -90,7 +90,7 @@ describe('chaos checks', () => {
 
   it('report a second welcome e-mail as a duplicate and a missing one as lost', () => {
     const o = clean();
-    o.emails.push({ to: 'ada@example.com', subject: 'Welcome, Ada', at: 5 });
+    o.emails.push({ to: 'ada@example.com', subject: 'Welcome, Ada', messageId: 'm9', at: 5 });
     o.users.push({ id: 'u2', email: 'grace@example.com' });
     expect(checkWelcomeEmails(o).violations.map((v) => [v.kind, v.detail])).toEqual([
       ['duplicate', '2× welcome e-mail to ada@example.com'],
@@ -184,6 +184,27 @@ describe('chaos checks', () => {
     expect(checkLeftovers(o).violations.map((v) => v.detail)).toEqual([
       'dead letter in auth.user.v1.dlq (key poison-1, malformed) not poisoned by the run',
       'poisoned invalid-payload record poison-1 of business.invoice.v1 not in its DLQ',
+    ]);
+  });
+
+  it('take an e-mail delivered again with its Message-ID for one e-mail, another Message-ID for a duplicate', () => {
+    const o = clean();
+    // The dispatcher sends again when it could not record "sent" (PostgreSQL restarting): same Message-ID.
+    o.emails.push({
+      to: 'globex@example.com',
+      subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH',
+      messageId: 'm3',
+      at: 9,
+    });
+    expect(checkInvoiceEmails(o).violations).toEqual([]);
+    o.emails.push({
+      to: 'globex@example.com',
+      subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH',
+      messageId: 'm8',
+      at: 10,
+    });
+    expect(checkInvoiceEmails(o).violations.map((v) => [v.kind, v.detail])).toEqual([
+      ['duplicate', '2× invoice e-mail globex@example.com C0-2026-0002'],
     ]);
   });
 });

@@ -2,13 +2,18 @@
 export interface CapturedEmail {
   to: string;
   subject: string;
+  /**
+   * Its Message-ID. The notification-service sends at least once with the same Message-ID (a crash
+   * or a failed write after SMTP accepted sends it again), which receivers use to drop the repeat.
+   */
+  messageId: string;
   /** When Mailpit received it (ms since the epoch). */
   at: number;
 }
 
 interface MailpitListing {
   total: number;
-  messages: { ID: string; Subject: string; Created: string; To: { Address: string }[] }[];
+  messages: { ID: string; MessageID: string; Subject: string; Created: string; To: { Address: string }[] }[];
 }
 
 /**
@@ -51,7 +56,12 @@ export class MailArchive {
       const listing = (await response.json()) as MailpitListing;
       for (const message of listing.messages) {
         for (const to of message.To) {
-          found.push({ to: to.Address.toLowerCase(), subject: message.Subject, at: Date.parse(message.Created) });
+          found.push({
+            to: to.Address.toLowerCase(),
+            subject: message.Subject,
+            messageId: message.MessageID,
+            at: Date.parse(message.Created),
+          });
         }
       }
       if (listing.messages.length < page) break;
