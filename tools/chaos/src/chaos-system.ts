@@ -23,6 +23,7 @@ import {
   type RestartablePostgres,
   type TestMailpit,
 } from '@platform/infra/testing';
+import { allStarted } from './all-started.js';
 import { startRestartableRedis, type RestartableRedis } from './restartable-redis.js';
 
 const READY_TIMEOUT_MS = 300_000;
@@ -120,7 +121,7 @@ export async function startChaosSystem(runDir: string, log: (line: string) => vo
   };
   try {
     log('starting a private PostgreSQL, Kafka broker, Redis and Mailpit');
-    const [postgres, kafka, redis, mailpit] = await Promise.all([
+    const [postgres, kafka, redis, mailpit] = await allStarted([
       startRestartablePostgres().then((started) => (undo.push(() => started.destroy()), started)),
       startPrivateKafka().then((started) => (undo.push(() => started.destroy()), started)),
       startRestartableRedis().then((started) => (undo.push(() => started.stop()), started)),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkGaplessNumbers,
   checkInvoiceEmails,
+  checkLeftovers,
   checkOrder,
   checkWebhooks,
   checkWelcomeEmails,
@@ -29,6 +30,7 @@ function clean(): Observations {
     path: '/actor-0',
     events: ['invoice.issued', 'invoice.paid'],
   });
+  ledger.poisoned.push({ topic: 'business.invoice.v1', key: 'poison-1', kind: 'invalid-payload' });
   return {
     ledger,
     users: [{ id: 'u1', email: 'ada@example.com' }],
@@ -56,10 +58,10 @@ function clean(): Observations {
     providerPayments: [{ id: 'pay_1', status: 'succeeded', reference: 'p1' }],
     outboxRows: [{ service: 'business-service', rows: 0 }],
     emails: [
-      { to: 'ada@example.com', subject: 'Welcome, Ada', at: 1 },
-      { to: 'globex@example.com', subject: 'Invoice C0-2026-0001 from Chaos 0 GmbH', at: 2 },
-      { to: 'globex@example.com', subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH', at: 3 },
-      { to: 'globex@example.com', subject: 'Receipt for invoice C0-2026-0001', at: 4 },
+      { to: 'ada@example.com', subject: 'Welcome, Ada', messageId: 'm1', at: 1 },
+      { to: 'globex@example.com', subject: 'Invoice C0-2026-0001 from Chaos 0 GmbH', messageId: 'm2', at: 2 },
+      { to: 'globex@example.com', subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH', messageId: 'm3', at: 3 },
+      { to: 'globex@example.com', subject: 'Receipt for invoice C0-2026-0001', messageId: 'm4', at: 4 },
     ],
     webhooks: [
       { endpoint: '/actor-0', webhookId: 'w1', type: 'invoice.issued', invoiceId: 'i1', sequence: 1 },
@@ -76,7 +78,8 @@ function clean(): Observations {
       { partition: 0, key: 'i1', eventId: 'ev2', type: 'business.invoice.paid' },
     ],
     eventCount: 2,
-    deadLetters: [{ topic: 'business.invoice.v1.dlq', records: 0 }],
+    // The poisoned record, dead-lettered as it must be.
+    deadLetters: [{ topic: 'business.invoice.v1.dlq', key: 'poison-1', reason: 'malformed' }],
   };
 }
 
@@ -87,7 +90,7 @@ describe('chaos checks', () => {
 
   it('report a second welcome e-mail as a duplicate and a missing one as lost', () => {
     const o = clean();
-    o.emails.push({ to: 'ada@example.com', subject: 'Welcome, Ada', at: 5 });
+    o.emails.push({ to: 'ada@example.com', subject: 'Welcome, Ada', messageId: 'm9', at: 5 });
     o.users.push({ id: 'u2', email: 'grace@example.com' });
     expect(checkWelcomeEmails(o).violations.map((v) => [v.kind, v.detail])).toEqual([
       ['duplicate', '2× welcome e-mail to ada@example.com'],
@@ -151,15 +154,57 @@ describe('chaos checks', () => {
   it('report outbox rows and dead letters left, and a paid invoice its payments do not cover', () => {
     const o = clean();
     o.outboxRows[0]!.rows = 2;
-    o.deadLetters[0]!.records = 1;
+    o.deadLetters.push({ topic: 'business.invoice.v1.dlq', key: 'i1', reason: 'retries-exhausted' });
     o.payments[0]!.status = 'failed';
     const found = runChecks(o).flatMap((check) => check.violations.map((v) => v.detail));
     expect(found).toEqual(
       expect.arrayContaining([
         "2 rows in business-service's outbox",
-        '1 records in business.invoice.v1.dlq',
+        'dead letter in business.invoice.v1.dlq (key i1, retries-exhausted) not poisoned by the run',
         'invoice i1 paid with 0 of 100',
       ]),
     );
+  });
+
+  it('expect exactly the poisoned records in the DLQs: one missing is lost, copies of one are accepted', () => {
+    const o = clean();
+    expect(checkLeftovers(o).violations).toEqual([]);
+    // At least once into the DLQ: a consumer killed before committing its offset dead-letters again.
+    o.deadLetters.push({ ...o.deadLetters[0]! });
+    expect(checkLeftovers(o).violations).toEqual([]);
+    o.ledger.poisoned.push({ topic: 'business.invoice.v1', key: 'poison-2', kind: 'malformed-envelope' });
+    expect(checkLeftovers(o).violations.map((v) => [v.kind, v.detail])).toEqual([
+      ['lost', 'poisoned malformed-envelope record poison-2 of business.invoice.v1 not in its DLQ'],
+    ]);
+  });
+
+  it('do not take a dead letter of another topic under a poisoned key for the poisoned record', () => {
+    const o = clean();
+    o.deadLetters = [{ topic: 'auth.user.v1.dlq', key: 'poison-1', reason: 'malformed' }];
+    expect(checkLeftovers(o).violations.map((v) => v.detail)).toEqual([
+      'dead letter in auth.user.v1.dlq (key poison-1, malformed) not poisoned by the run',
+      'poisoned invalid-payload record poison-1 of business.invoice.v1 not in its DLQ',
+    ]);
+  });
+
+  it('take an e-mail delivered again with its Message-ID for one e-mail, another Message-ID for a duplicate', () => {
+    const o = clean();
+    // The dispatcher sends again when it could not record "sent" (PostgreSQL restarting): same Message-ID.
+    o.emails.push({
+      to: 'globex@example.com',
+      subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH',
+      messageId: 'm3',
+      at: 9,
+    });
+    expect(checkInvoiceEmails(o).violations).toEqual([]);
+    o.emails.push({
+      to: 'globex@example.com',
+      subject: 'Invoice C0-2026-0002 from Chaos 0 GmbH',
+      messageId: 'm8',
+      at: 10,
+    });
+    expect(checkInvoiceEmails(o).violations.map((v) => [v.kind, v.detail])).toEqual([
+      ['duplicate', '2× invoice e-mail globex@example.com C0-2026-0002'],
+    ]);
   });
 });

@@ -1,11 +1,14 @@
+import { aimedKill, emptyAimedKillCounts, type AimedKillCounts } from './aimed-kill.js';
 import type { ChaosSystem } from './chaos-system.js';
 import { describeFault, FAULT_KINDS, type FaultKind, type PlannedFault } from './fault-schedule.js';
 import type { MailArchive } from './mail-archive.js';
 import type { WebhookReceiver } from './receivers.js';
+import type { TrafficDemand } from './workload.js';
 
-/** What the injector did: faults per kind, and when the last one ended (the system whole again). */
+/** What the injector did: faults per kind, what the aimed kills hit, and when the last fault ended (the system whole again). */
 export interface InjectedFaults {
   counts: Record<FaultKind, number>;
+  aimedKills: AimedKillCounts;
   lastEndedAt: number;
 }
 
@@ -14,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Runs the schedule against the system, one fault at a time in order (a fault that is due while
  * the previous one still lasts, e.g. a slow restart, starts right after it). `log` gets a line as
- * each begins.
+ * each begins. While an aimed kill waits for its moment, `traffic` asks the workload for events.
  */
 export async function injectFaults(
   system: ChaosSystem,
@@ -22,9 +25,11 @@ export async function injectFaults(
   mail: MailArchive,
   schedule: PlannedFault[],
   startedAt: number,
+  traffic: TrafficDemand,
   log: (line: string) => void,
 ): Promise<InjectedFaults> {
   const counts = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
+  const aimedKills = emptyAimedKillCounts();
   let lastEndedAt = startedAt;
   const sandboxFaults = (body: unknown) =>
     fetch(`${system.sandboxUrl}/admin/faults`, {
@@ -43,6 +48,17 @@ export async function injectFaults(
         await system.kill(fault.target!);
         await system.restart(fault.target!);
         break;
+      case 'relay-kill-mid-batch':
+      case 'consumer-kill-mid-handler': {
+        // Events must flow for the moment to come: the actors make invoices while it is awaited.
+        traffic.wanted = true;
+        const report = await aimedKill(system, fault.kind, () => (traffic.wanted = false)).finally(
+          () => (traffic.wanted = false),
+        );
+        aimedKills[fault.kind][report.outcome]++;
+        log(`aimed  ${fault.kind} ${fault.target}: ${report.outcome} (${report.detail})`);
+        break;
+      }
       case 'kafka-restart':
         await system.kafka.stop();
         await sleep(fault.forMs);
@@ -61,6 +77,7 @@ export async function injectFaults(
       case 'smtp-outage':
         // Refuse first, so nothing arrives between keeping what Mailpit holds and stopping it.
         await system.mailpit.reject(451);
+        await mail.settle();
         await mail.collect();
         await system.mailpit.stop();
         await sleep(fault.forMs);
@@ -85,5 +102,5 @@ export async function injectFaults(
     counts[fault.kind]++;
     lastEndedAt = Date.now();
   }
-  return { counts, lastEndedAt };
+  return { counts, aimedKills, lastEndedAt };
 }

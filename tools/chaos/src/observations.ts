@@ -30,6 +30,6 @@ export interface Observations {
   invoiceEvents: { partition: number; key: string; eventId: string; type: string }[];
   /** Distinct event ids over every topic (DLQs aside). */
   eventCount: number;
-  /** Records in each dead-letter topic. */
-  deadLetters: { topic: string; records: number }[];
+  /** Every record of every dead-letter topic (`<topic>.dlq`): its key and why it was dead-lettered. */
+  deadLetters: { topic: string; key: string; reason: string }[];
 }

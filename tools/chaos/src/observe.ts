@@ -60,7 +60,7 @@ async function readTopic(kafka: Kafka, admin: Admin, topic: string) {
   const remaining = new Map(
     ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
   );
-  const records: { partition: number; key: string; value: string }[] = [];
+  const records: { partition: number; key: string; value: string; headers: Record<string, string> }[] = [];
   if (remaining.size === 0) return records;
   const consumer = kafka.consumer({ groupId: `chaos-reader-${topic}-${Date.now()}` });
   await consumer.connect();
@@ -70,7 +70,15 @@ async function readTopic(kafka: Kafka, admin: Admin, topic: string) {
       const timer = setTimeout(() => reject(new Error(`reading ${topic} took over 60 s`)), 60_000);
       void consumer.run({
         eachMessage: async ({ partition, message }) => {
-          records.push({ partition, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
+          const headers = Object.fromEntries(
+            Object.entries(message.headers ?? {}).map(([name, value]) => [name, value?.toString() ?? '']),
+          );
+          records.push({
+            partition,
+            key: message.key?.toString() ?? '',
+            value: message.value?.toString() ?? '',
+            headers,
+          });
           if (Number(message.offset) + 1 >= (remaining.get(partition) ?? 0)) remaining.delete(partition);
           if (remaining.size === 0) {
             clearTimeout(timer);
@@ -147,16 +155,20 @@ export async function observe(
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
+    // The run's own poisoned records are no events of the system: they count only as dead letters.
+    const poisonedKeys = new Set(ledger.poisoned.map((poisoned) => `${poisoned.topic} ${poisoned.key}`));
     const deadLetters: Observations['deadLetters'] = [];
     const eventIds = new Set<string>();
     let invoiceEvents: Observations['invoiceEvents'] = [];
     for (const topic of topics) {
       if (topic.endsWith('.dlq')) {
-        const offsets = await admin.fetchTopicOffsets(topic);
-        deadLetters.push({ topic, records: offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0) });
+        for (const record of await readTopic(kafka, admin, topic))
+          deadLetters.push({ topic, key: record.key, reason: record.headers['dlq-reason'] ?? 'unknown' });
         continue;
       }
-      const records = await readTopic(kafka, admin, topic);
+      const records = (await readTopic(kafka, admin, topic)).filter(
+        (record) => !poisonedKeys.has(`${topic} ${record.key}`),
+      );
       const envelopes = records.map((record) => ({ ...record, envelope: parse(record.value) }));
       for (const { envelope } of envelopes) if (envelope?.eventId) eventIds.add(envelope.eventId);
       if (topic === 'business.invoice.v1') {

@@ -1,3 +1,4 @@
+import type { AimedKillCounts } from './aimed-kill.js';
 import type { CheckResult } from './checks.js';
 import type { FaultKind } from './fault-schedule.js';
 
@@ -7,6 +8,10 @@ export interface ChaosResult {
   requests: number;
   events: number;
   faults: Record<FaultKind, number>;
+  /** Per aimed kind: kills that hit their moment, came too late, or fell back to a plain kill. */
+  aimedKills: AimedKillCounts;
+  /** Records the run poisoned on purpose (each must be in its DLQ). */
+  poisoned: number;
   lost: number;
   duplicates: number;
   orderViolations: number;
@@ -33,7 +38,15 @@ export function formatReport(result: ChaosResult): string {
   lines.push(
     `faults: ${Object.entries(result.faults)
       .map(([kind, n]) => `${kind} ${n}`)
-      .join(', ')} (seed ${result.seed})`,
+      .join(', ')}; poisoned events ${result.poisoned} (seed ${result.seed})`,
+  );
+  lines.push(
+    `aimed kills: ${Object.entries(result.aimedKills)
+      .map(
+        ([kind, n]) =>
+          `${kind} hit ${n.hit} of ${n.hit + n.late + n.fallback} (late ${n.late}, fallback ${n.fallback})`,
+      )
+      .join('; ')}`,
   );
   const total = Object.values(result.faults).reduce((sum, n) => sum + n, 0);
   lines.push(

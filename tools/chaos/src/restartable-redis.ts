@@ -20,6 +20,8 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
+const START_TIMEOUT_MS = 30_000;
+
 /** Starts Debian's `redis-server` (nothing kept on disk: a restart is an empty cache, as after a crash). */
 export async function startRestartableRedis(): Promise<RestartableRedis> {
   const port = await freePort();
@@ -33,12 +35,17 @@ export async function startRestartableRedis(): Promise<RestartableRedis> {
     );
     started.once('error', () => undefined);
     child = started;
-    const deadline = Date.now() + 10_000;
+    // Generous: children of a niced run on a busy two-core machine (a 10 s bound failed once).
+    const deadline = Date.now() + START_TIMEOUT_MS;
     while (!(await ping(port))) {
       if (started.exitCode !== null || Date.now() > deadline) {
+        const why =
+          started.exitCode !== null
+            ? `exited with ${started.exitCode} (port taken?)`
+            : `no PONG within ${START_TIMEOUT_MS / 1000} s`;
         started.kill('SIGKILL');
         child = undefined;
-        throw new Error(`redis-server did not start on port ${port}`);
+        throw new Error(`redis-server did not start on port ${port}: ${why}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

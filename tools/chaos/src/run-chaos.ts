@@ -8,11 +8,15 @@ import { emptyLedger } from './ledger.js';
 import { MailArchive } from './mail-archive.js';
 import { observe } from './observe.js';
 import type { ChaosOptions } from './options.js';
+import { publishPoisonedEvents } from './poison.js';
 import { awaitQuiescence, type Quiescence } from './quiescence.js';
 import { seededRandom } from './random.js';
 import { startWebhookReceiver, type WebhookReceiver } from './receivers.js';
 import type { ChaosResult } from './report.js';
-import { runActor, type WorkloadSize } from './workload.js';
+import { runActor, type TrafficDemand, type WorkloadSize } from './workload.js';
+
+/** Poisoned records per run (alternating the two kinds), spread over the fault window. */
+const POISONED = { short: 2, full: 6 };
 
 /** How long the system may take to settle after the last fault. */
 const QUIESCENCE_MS = { short: 180_000, full: 300_000 };
@@ -32,6 +36,10 @@ export async function runChaos(
   const schedule = planFaults(seededRandom(options.seed ^ 0x5eed), durationMs, options.short);
   log(`seed ${options.seed}; workload for ${options.durationSeconds} s; fault schedule:`);
   for (const fault of schedule) log(describeFault(fault));
+  const poisonCount = options.short ? POISONED.short : POISONED.full;
+  const poisonMoments = Array.from({ length: poisonCount }, (_, i) =>
+    Math.round(durationMs * (0.1 + (0.7 * (i + 0.5)) / poisonCount)),
+  );
   const size: WorkloadSize = options.short
     ? { actors: 4, invoicesPerBusiness: 3 }
     : { actors: 12, invoicesPerBusiness: 8 };
@@ -59,6 +67,7 @@ export async function runChaos(
       // Events keep flowing while faults last (a slow restart can outlast the planned window).
       let faultsDone = false;
       const keepGoing = () => !faultsDone || Date.now() < until;
+      const traffic: TrafficDemand = { wanted: false };
       const actors = Array.from({ length: size.actors }, (_, actor) =>
         runActor(
           system!.gatewayUrl,
@@ -68,12 +77,15 @@ export async function runChaos(
           receivers[actor % receivers.length]!,
           ledger,
           keepGoing,
+          traffic,
         ),
       );
-      const injected = await injectFaults(system, receivers, mail, schedule, startedAt, log);
+      const poisoning = publishPoisonedEvents(system, ledger, poisonMoments, startedAt, log);
+      poisoning.catch(() => undefined);
+      const injected = await injectFaults(system, receivers, mail, schedule, startedAt, traffic, log);
       faultsDone = true;
       log('faults done; waiting for the workload to finish');
-      await Promise.all(actors);
+      await Promise.all([...actors, poisoning]);
       log(`workload done: ${ledger.acceptedRequests} accepted requests; waiting for quiescence`);
       const quiet = await awaitQuiescence(
         system,
@@ -88,6 +100,8 @@ export async function runChaos(
         requests: ledger.acceptedRequests,
         events: observations.eventCount,
         faults: injected.counts,
+        aimedKills: injected.aimedKills,
+        poisoned: ledger.poisoned.length,
         lost: violations.filter((v) => v.kind === 'lost').length,
         duplicates: violations.filter((v) => v.kind === 'duplicate').length,
         orderViolations: violations.filter((v) => v.kind === 'order').length,

@@ -10,6 +10,15 @@ export interface WorkloadSize {
   invoicesPerBusiness: number;
 }
 
+/**
+ * Set while an aimed kill waits for its moment: actors past their invoice cap make more invoices
+ * then, so events flow into the relay and the consumer it aims at (on a busy machine the workload
+ * can reach its caps before the schedule's later faults).
+ */
+export interface TrafficDemand {
+  wanted: boolean;
+}
+
 /** How long one request is retried through faults before it counts as refused: a restart takes over a minute on a busy machine. */
 const RETRY_WINDOW_MS = 300_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,7 +31,8 @@ const persist = <T>(call: () => Promise<ClientAnswer<T>>, retryable?: (answer: C
  * One user's work through the gateway with the typed client: registers, logs in, makes a business,
  * a webhook endpoint on `receiver`, customers and invoices; issues most, pays some through the
  * sandbox's checkout (in full, partly then the rest, or a declined try), voids some. Every
- * accepted request goes into `ledger`. It makes invoices while `keepGoing()` says so.
+ * accepted request goes into `ledger`. It makes invoices while `keepGoing()` says so: up to its
+ * cap, then only while `traffic` is wanted.
  */
 export async function runActor(
   gatewayUrl: string,
@@ -32,6 +42,7 @@ export async function runActor(
   receiver: WebhookReceiver,
   ledger: Ledger,
   keepGoing: () => boolean,
+  traffic: TrafficDemand,
 ): Promise<void> {
   const key = (what: string) => `chaos-${actor}-${what}`;
   const anonymous = createGatewayClient({ baseUrl: gatewayUrl });
@@ -84,7 +95,9 @@ export async function runActor(
     ledger.endpoints.push({ id: endpoint.data.id, businessId, path, events });
   }
 
-  for (let n = 0; n < size.invoicesPerBusiness && keepGoing(); n++) {
+  for (let n = 0; keepGoing(); n++) {
+    while (n >= size.invoicesPerBusiness && !traffic.wanted && keepGoing()) await sleep(200);
+    if (!keepGoing()) break;
     const customerEmail = `chaos-customer-${actor}-${n}-${random.int(0, 1e9).toString(36)}@example.com`;
     const customer = await persist(() =>
       api.POST('/v1/businesses/{businessId}/customers', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAULT_KINDS } from '../src/fault-schedule.js';
+import { AIMED_KILL_KINDS, FAULT_KINDS } from '../src/fault-schedule.js';
 import { parseChaosOptions } from '../src/options.js';
 import { formatReport } from '../src/report.js';
 import { runChaos } from '../src/run-chaos.js';
@@ -14,6 +14,12 @@ describe('npm run chaos -- --short', () => {
     });
     const report = formatReport(result);
     for (const kind of FAULT_KINDS) expect(result.faults[kind], `${kind} injected\n${report}`).toBeGreaterThan(0);
+    // Every aimed kill is accounted for; whether it hit its moment is reported, not asserted (it is a race).
+    for (const kind of AIMED_KILL_KINDS) {
+      const { hit, late, fallback } = result.aimedKills[kind];
+      expect(hit + late + fallback, `${kind} outcomes\n${report}`).toBe(result.faults[kind]);
+    }
+    expect(result.poisoned, report).toBeGreaterThan(0);
     expect(result.requests, report).toBeGreaterThan(0);
     expect(result.events, report).toBeGreaterThan(0);
     expect(
