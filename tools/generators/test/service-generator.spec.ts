@@ -96,6 +96,9 @@ describe('service generator registrations', () => {
         '            - name: backups',
       ].join('\n'),
     );
+    // The Secret to create before applying an overlay: a row of deploy/README.md's table, realigned.
+    expect(read('deploy/README.md')).toMatch(/^\| `ledger-service` +\| `database-url` +\|$/m);
+    expect(read('deploy/README.md')).toMatch(/^\| `notification-service` \| `database-url`, /m);
     expect(read('tools/scripts/build-service.mjs')).toContain("'ledger-service': { root: 'apps/ledger-service'");
     expect(read('apps/gateway/src/infrastructure/secondary-adapters/upstreams.ts')).toContain(
       "service: 'ledger-service'",

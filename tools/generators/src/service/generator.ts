@@ -5,6 +5,7 @@ import { choosePorts } from './ports.js';
 import { registerAsDeployable } from './registrations/build-service.js';
 import { registerInDataCatalogue } from './registrations/data-catalogue.js';
 import { registerInDbBackup } from './registrations/db-backup.js';
+import { registerInDeployReadme } from './registrations/deploy-readme.js';
 import { registerInDevServices } from './registrations/dev-services.js';
 import { registerInCompose } from './registrations/docker-compose.js';
 import { registerGatewayUpstream } from './registrations/gateway.js';
@@ -66,6 +67,7 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
   registerInKustomize(tree, service, ports, publicRoutes);
   registerInOverlays(tree, service);
   registerInDbBackup(tree, service);
+  registerInDeployReadme(tree, service);
   registerAsDeployable(tree, service);
   registerInDataCatalogue(tree, service);
   if (publicRoutes) registerGatewayUpstream(tree, service, ports);
