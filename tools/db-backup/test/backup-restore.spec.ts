@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { systemServices } from '@platform/dev';
 import { createTestDatabase, testInfra, type TestDatabase } from '@platform/infra/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,7 +207,12 @@ describe('serviceTargets', () => {
   it('takes the databases npm start creates, on the server of DATABASE_URL', () => {
     const server = testInfra().databaseUrl;
     const targets = serviceTargets({ DATABASE_URL: server, BUSINESS_DATABASE: 'business_elsewhere' });
-    expect(targets.map((t) => [t.service, t.database])).toEqual([
+    // Every service of the registry with a database (a generated one too), under its default name but one.
+    const withDatabase = systemServices({}).filter((spec) => spec.database !== undefined);
+    expect(targets.map((t) => [t.service, t.database])).toEqual(
+      withDatabase.map((spec) => [spec.name, spec.name === 'business-service' ? 'business_elsewhere' : spec.database]),
+    );
+    expect(targets.map((t) => [t.service, t.database]).slice(0, 3)).toEqual([
       ['auth-service', 'auth'],
       ['business-service', 'business_elsewhere'],
       ['notification-service', 'notification'],

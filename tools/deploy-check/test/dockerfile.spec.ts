@@ -4,6 +4,7 @@ import path from 'node:path';
 import { uniqueName } from '@platform/infra/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { argsOf, parseDockerfile } from '../src/dockerfile.js';
+import { deployables } from '../src/platform-services.js';
 import { inRepository, repositoryRoot } from '../src/repository.js';
 
 // No Docker engine here: the image cannot be built in CI. These checks hold the Dockerfile to its
@@ -61,15 +62,23 @@ describe("the Dockerfile's build command", () => {
   const outDir = inRepository('tmp', uniqueName('deploy-check-images'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  // ARG SERVICE_ENTRY's default, and what compose passes for the payment sandbox.
-  const entries: Record<string, string> = {
-    gateway: 'apps/gateway/src/main.js',
-    'auth-service': 'apps/auth-service/src/main.js',
-    'business-service': 'apps/business-service/src/main.js',
-    'notification-service': 'apps/notification-service/src/main.js',
-    'payment-sandbox': 'tools/payment-sandbox/src/cli.js',
-  };
+  // Every deployable npm start runs (the registry the service generator extends), to the compiled entry
+  // the image starts: ARG SERVICE_ENTRY's default `apps/<name>/src/main.js`, and what compose passes for
+  // the payment sandbox.
+  const entries = Object.fromEntries(deployables().map((spec) => [spec.name, spec.main.replace(/\.ts$/, '.js')]));
   const buildRun = argsOf(stageNamed('build')!, 'RUN').find((run) => run.includes('build-service.mjs'))!;
+
+  it('covers the four services and the sandbox (deriving the list lets none drop out unnoticed)', () => {
+    expect(Object.keys(entries)).toEqual(
+      expect.arrayContaining([
+        'gateway',
+        'auth-service',
+        'business-service',
+        'notification-service',
+        'payment-sandbox',
+      ]),
+    );
+  });
 
   it.each(Object.entries(entries))('builds %s to the entry the image starts', (service, entry) => {
     expect(buildRun).toContain('node tools/scripts/build-service.mjs "${SERVICE}"');

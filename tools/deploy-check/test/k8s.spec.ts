@@ -1,29 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Manifest, render } from '../src/k8s.js';
 import { ensureKubeconform, KUBERNETES_VERSION, validateWithKubeconform } from '../src/kubeconform.js';
+import { loadConfigClass, platformServices } from '../src/platform-services.js';
 import { inRepository } from '../src/repository.js';
 import { requiredSettings } from '../src/required-settings.js';
 
-// deploy/k8s rendered by kustomize and validated against the Kubernetes schemas, offline.
-const SERVICES = {
-  gateway: { config: ['apps/gateway/src/gateway.config.ts', 'GatewayConfig'], port: 3000, management: 9000 },
-  'auth-service': { config: ['apps/auth-service/src/auth.config.ts', 'AuthConfig'], port: 3001, management: 9001 },
-  'business-service': {
-    config: ['apps/business-service/src/business.config.ts', 'BusinessConfig'],
-    port: 3002,
-    management: 9002,
-  },
-  'notification-service': {
-    config: ['apps/notification-service/src/notification.config.ts', 'NotificationConfig'],
-    port: 3003,
-    management: 9003,
-  },
-} as const;
-type Service = keyof typeof SERVICES;
+// deploy/k8s rendered by kustomize and validated against the Kubernetes schemas, offline. The services
+// checked are the registry's (tools/dev/src/services.ts, which the service generator extends), each on
+// its default ports and with its configuration class found by the services' convention.
+const SERVICES = platformServices();
+const WITH_DATABASE = SERVICES.filter((service) => service.database !== undefined).map((service) => service.name);
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'deploy-check-k8s-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -130,8 +119,8 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     });
   });
 
-  describe.each(Object.keys(SERVICES) as Service[])('%s', (service) => {
-    const { port, management, config } = SERVICES[service];
+  describe.each(SERVICES.map((service) => [service.name, service] as const))('%s', (service, platformService) => {
+    const { port, managementPort: management } = platformService;
     const deployment = find(objects, 'Deployment', service)!;
     const pod = deployment?.spec.template.spec;
     const container = pod?.containers[0];
@@ -185,7 +174,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     });
 
     it('gets every setting its configuration class requires, from ConfigMaps or mounted Secrets', async () => {
-      const module = (await import(pathToFileURL(inRepository(config[0])).href)) as Record<string, new () => object>;
+      const schema = await loadConfigClass(platformService);
       // A setting given as a file (`<NAME>_FILE`) is given (libs/shared/bootstrap reads either).
       const given = new Set<string>((container.env ?? []).map((v: { name: string }) => v.name.replace(/_FILE$/, '')));
       for (const source of container.envFrom) {
@@ -193,7 +182,7 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
         expect(map, source.configMapRef.name).toBeDefined();
         for (const name of Object.keys(map!['data'])) given.add(name);
       }
-      expect(requiredSettings(module[config[1]]!).filter((name) => !given.has(name))).toEqual([]);
+      expect(requiredSettings(schema).filter((name) => !given.has(name))).toEqual([]);
     });
   });
 
@@ -228,8 +217,9 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
       (s: { secret: { name: string; items: { key: string; path: string }[] } }) => [s.secret.name, s.secret.items],
     );
     expect(mount('/run/secrets').readOnly).toBe(true);
-    const withDatabase = ['auth-service', 'business-service', 'notification-service'];
-    expect(urls).toEqual(withDatabase.map((name) => [name, [{ key: 'database-url', path: `${name}/database-url` }]]));
+    // Exactly the services the registry gives a database (the four's three among them), each from its own Secret.
+    expect(WITH_DATABASE).toEqual(expect.arrayContaining(['auth-service', 'business-service', 'notification-service']));
+    expect(urls).toEqual(WITH_DATABASE.map((name) => [name, [{ key: 'database-url', path: `${name}/database-url` }]]));
     const claim = find(
       objects,
       'PersistentVolumeClaim',
@@ -238,6 +228,19 @@ describe.each(['dev', 'prod'])('the %s overlay', (overlay) => {
     expect(claim?.spec.resources.requests.storage).toBe(overlay === 'prod' ? '100Gi' : '20Gi');
     const script = find(objects, 'ConfigMap', volume(mount('/scripts').name).configMap.name)!;
     expect(script['data']['db-backup.sh']).toBe(readFileSync(inRepository('deploy/k8s/base/db-backup.sh'), 'utf8'));
+  });
+
+  it("gives every platform service's image the overlay's registry and tag", () => {
+    const images = objects
+      .filter((o) => o.kind === 'Deployment' || o.kind === 'Job')
+      .flatMap((o) => o.spec.template.spec.containers.map((c: { image: string }) => [o.metadata.name, c.image]));
+    const expected = (name: string) =>
+      overlay === 'prod' ? `registry.platform.example/platform/${name}:0.1.0` : `platform/${name}:dev`;
+    for (const service of SERVICES) {
+      const own = images.filter(([workload]) => workload === service.name || workload === `${service.name}-migrate`);
+      expect(own.length, service.name).toBeGreaterThan(0);
+      for (const [workload, image] of own) expect(image, workload).toBe(expected(service.name));
+    }
   });
 
   it('exposes only the gateway through the Ingress', () => {

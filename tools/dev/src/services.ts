@@ -151,3 +151,16 @@ export function portSettingsOf(name: string): { port: string; managementPort: st
   const prefix = name.toUpperCase().replaceAll('-', '_');
   return { port: `${prefix}_PORT`, managementPort: `${prefix}_MANAGEMENT_PORT` };
 }
+
+/**
+ * The settings that move service `name`'s database and consumer group, by the registry's convention:
+ * `auth-service` → AUTH_DATABASE, AUTH_CONSUMER_GROUP (a generated service follows it too). The
+ * business-service takes its group from KAFKA_CONSUMER_GROUP instead.
+ */
+export function ownSettingsOf(name: string): { database: string; consumerGroup: string } {
+  const prefix = name
+    .replace(/-service$/, '')
+    .toUpperCase()
+    .replaceAll('-', '_');
+  return { database: `${prefix}_DATABASE`, consumerGroup: `${prefix}_CONSUMER_GROUP` };
+}

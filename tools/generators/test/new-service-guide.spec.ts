@@ -74,6 +74,26 @@ describe('docs/new-service.md, followed in a scratch copy of the workspace', () 
     expect(report.numPassedTests).toBeGreaterThanOrEqual(10);
   }, 1_200_000);
 
+  it("passes the repository's own compose and migration-Job checks, which check it too", async () => {
+    // The fast ones of the specs that derive their services from tools/dev's registry (about 50 s here):
+    // the generated service must be checked by them, not ignored and not failing.
+    await scratch.run(
+      'npx vitest run --config tools/deploy-check/vitest.config.ts test/compose.spec.ts test/migration-jobs.spec.ts',
+      // kustomize is the checkout's (.tools, or where LOCAL_TOOLS_DIR says): the copy has none of its own.
+      { timeoutMs: 300_000, env: { LOCAL_TOOLS_DIR: process.env['LOCAL_TOOLS_DIR'] ?? path.join(repoRoot, '.tools') } },
+    );
+    const report = JSON.parse(
+      readFileSync(path.join(scratch.root, '.data/test-results/tools__deploy-check.json'), 'utf8'),
+    ) as { numFailedTests: number; testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+    expect(report.numFailedTests).toBe(0);
+    const passed = report.testResults
+      .flatMap((file) => file.assertionResults)
+      .filter((test) => test.status === 'passed')
+      .map((test) => test.fullName);
+    expect(passed).toContainEqual(expect.stringMatching(/^docker-compose\.yml ledger-service sets every setting/));
+    expect(passed).toContainEqual(expect.stringMatching(/^ledger-service-migrate, run on the service build applies/));
+  }, 360_000);
+
   it('refuses to generate the same service twice, and writes nothing', async () => {
     const generate = steps[1]!.command;
     const before = readFileSync(path.join(scratch.root, 'tools/dev/src/services.ts'), 'utf8');

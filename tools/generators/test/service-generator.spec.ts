@@ -81,6 +81,24 @@ describe('service generator registrations', () => {
       '      - LEDGER_SERVICE_URL=http://ledger-service:3004',
     );
     expect(tree.exists('deploy/k8s/base/ledger-service.yaml')).toBe(true);
+    // Each overlay names its image as it names the gateway's; the scheduled backup dumps its database.
+    expect(read('deploy/k8s/overlays/dev/kustomization.yaml')).toContain(
+      '  - { name: platform/ledger-service, newTag: dev }',
+    );
+    expect(read('deploy/k8s/overlays/prod/kustomization.yaml')).toContain(
+      "  - { name: platform/ledger-service, newName: registry.platform.example/platform/ledger-service, newTag: '0.1.0' }",
+    );
+    expect(read('deploy/k8s/base/db-backup.yaml')).toContain(
+      [
+        '                  - secret:',
+        '                      name: ledger-service',
+        '                      items: [{ key: database-url, path: ledger-service/database-url }]',
+        '            - name: backups',
+      ].join('\n'),
+    );
+    // The Secret to create before applying an overlay: a row of deploy/README.md's table, realigned.
+    expect(read('deploy/README.md')).toMatch(/^\| `ledger-service` +\| `database-url` +\|$/m);
+    expect(read('deploy/README.md')).toMatch(/^\| `notification-service` \| `database-url`, /m);
     expect(read('tools/scripts/build-service.mjs')).toContain("'ledger-service': { root: 'apps/ledger-service'");
     expect(read('apps/gateway/src/infrastructure/secondary-adapters/upstreams.ts')).toContain(
       "service: 'ledger-service'",

@@ -4,9 +4,12 @@ import { knownEventContracts, pickContracts, type EventContractRef } from './eve
 import { choosePorts } from './ports.js';
 import { registerAsDeployable } from './registrations/build-service.js';
 import { registerInDataCatalogue } from './registrations/data-catalogue.js';
+import { registerInDbBackup } from './registrations/db-backup.js';
+import { registerInDeployReadme } from './registrations/deploy-readme.js';
 import { registerInDevServices } from './registrations/dev-services.js';
 import { registerInCompose } from './registrations/docker-compose.js';
 import { registerGatewayUpstream } from './registrations/gateway.js';
+import { registerInOverlays } from './registrations/k8s-overlays.js';
 import { KUSTOMIZE_BASE, registerInKustomize } from './registrations/kustomize.js';
 import { registerInPrometheus } from './registrations/prometheus.js';
 import type { ServiceGeneratorSchema } from './schema.js';
@@ -62,6 +65,9 @@ export async function serviceGenerator(tree: Tree, schema: ServiceGeneratorSchem
   registerInPrometheus(tree, service, ports);
   registerInCompose(tree, service, ports, variables.kafka, publicRoutes);
   registerInKustomize(tree, service, ports, publicRoutes);
+  registerInOverlays(tree, service);
+  registerInDbBackup(tree, service);
+  registerInDeployReadme(tree, service);
   registerAsDeployable(tree, service);
   registerInDataCatalogue(tree, service);
   if (publicRoutes) registerGatewayUpstream(tree, service, ports);
