@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, startSystemProcess, type SystemProcess } from '@platform/dev';
+import { databaseUrl, dropDatabase, startSystemProcess, type SystemProcess } from '@platform/dev';
 import { acquireInfra, infraPaths, repoRoot } from '@platform/infra';
 import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
 import { fuzzPublicApi, type FuzzReport } from './fuzz-public-api.js';
 
 /** The committed public contract the gateway must keep. */
@@ -109,16 +108,6 @@ export async function fuzzTheSystem(options: FuzzTheSystemOptions): Promise<Fuzz
     });
   } finally {
     await target.stop();
-  }
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }
 

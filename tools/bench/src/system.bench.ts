@@ -11,10 +11,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSystemProcess } from '@platform/dev';
+import { dropDatabase, startSystemProcess } from '@platform/dev';
 import { acquireInfra } from '@platform/infra';
 import { startPrivateKafka } from '@platform/infra/testing';
-import pg from 'pg';
 import { Cleanup } from './cleanup.js';
 import { percentile, round } from './stats.js';
 import { invoiceEmailLatency, type EmailLatency } from './system/email-latency.js';
@@ -76,16 +75,6 @@ function printStep(step: StepResult, seconds: number): void {
 function emailP(step: StepResult, p: number): number {
   const sorted = [...step.email.latenciesMs].sort((a, b) => a - b);
   return sorted.length ? percentile(sorted, p) : Number.NaN;
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
 
 async function main(options: SystemBenchOptions, cleanup: Cleanup): Promise<void> {

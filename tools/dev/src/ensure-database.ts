@@ -25,3 +25,15 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<b
     await client.end();
   }
 }
+
+/** Drops database `name` on the server of `serverUrl` if it exists, ending its sessions (a run's own databases). */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a plain database name`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

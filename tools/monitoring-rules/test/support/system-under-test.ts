@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ownSettingsOf, startSystemProcess, systemServices, type SystemProcess } from '@platform/dev';
+import { dropDatabase, ownSettingsOf, startSystemProcess, type SystemProcess, systemServices } from '@platform/dev';
 import { acquireInfra, infraPaths } from '@platform/infra';
 import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
 
 /** The system as `npm start` runs it, on databases and consumer groups of this test's own. */
 export interface RunningSystem {
@@ -67,16 +66,6 @@ export async function startRunningSystem(purpose: string): Promise<RunningSystem
   } catch (error) {
     await cleanUp();
     throw error;
-  }
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }
 

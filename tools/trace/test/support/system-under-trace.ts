@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startSystemProcess, type SystemProcess } from '@platform/dev';
+import { dropDatabase, startSystemProcess, type SystemProcess } from '@platform/dev';
 import { acquireInfra, infraPaths } from '@platform/infra';
 import { startTestJaeger, type TestJaeger } from '@platform/infra/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
 
 /** The whole system as `npm start` runs it, exporting its spans to a Jaeger of this test's own. */
 export interface SystemUnderTrace {
@@ -72,16 +71,6 @@ export async function startSystemUnderTrace(): Promise<SystemUnderTrace> {
       }
     },
   };
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }
 
 async function deleteConsumerGroup(brokers: string[], groupId: string): Promise<void> {
