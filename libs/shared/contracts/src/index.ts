@@ -1,5 +1,5 @@
 // Envelope and transport conventions: the same for every event.
-export { EventEnvelope } from './envelope/event-envelope.js';
+export { EventEnvelope, MAX_SOURCE_LENGTH } from './envelope/event-envelope.js';
 export type { EventOf } from './envelope/event-of.js';
 export { KafkaHeader, EVENT_CONTENT_TYPE, MESSAGE_KEY_FIELD } from './envelope/kafka-headers.js';
 export type { KafkaHeaderName } from './envelope/kafka-headers.js';
@@ -15,8 +15,8 @@ export { publishedContracts } from './registry/published-contracts.js';
 
 // Building blocks of payloads.
 export { Money } from './common/money.js';
-export { MAX_TRACE_ID_LENGTH, SAFE_ID_PATTERN } from './common/ids.js';
-export { IsUtcTimestamp, IS_UTC_TIMESTAMP } from './common/is-utc-timestamp.js';
+export { ID_UUID_VERSION, MAX_TRACE_ID_LENGTH, SAFE_ID_PATTERN } from './common/ids.js';
+export { IsUtcTimestamp, IS_UTC_TIMESTAMP, isUtcTimestamp } from './common/is-utc-timestamp.js';
 export { IsRfc3339DateTime, IS_RFC3339_DATE_TIME, parseRfc3339 } from './common/rfc3339.js';
 export { IsCalendarDate, IS_CALENDAR_DATE, isCalendarDate } from './common/calendar-date.js';
 export { CodePointLength, CODE_POINT_LENGTH, codePointLength } from './common/code-point-length.js';

@@ -7,14 +7,18 @@ export const IS_UTC_TIMESTAMP = 'isUtcTimestamp';
 // services disagree on "the same instant" when compared as strings.
 const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
+/** True for a UTC ISO-8601 date-time such as `2026-01-31T09:30:00.000Z` (the rule of `@IsUtcTimestamp()`). */
+export function isUtcTimestamp(value: unknown): boolean {
+  return typeof value === 'string' && UTC_DATE_TIME.test(value) && isISO8601(value, { strict: true });
+}
+
 /** Requires a UTC ISO-8601 date-time such as `2026-01-31T09:30:00.000Z`. */
 export function IsUtcTimestamp(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: IS_UTC_TIMESTAMP,
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && UTC_DATE_TIME.test(value) && isISO8601(value, { strict: true }),
+        validate: isUtcTimestamp,
         defaultMessage: () => '$property must be a UTC ISO-8601 date-time ending in Z',
       },
     },

@@ -3,6 +3,9 @@ import { ID_UUID_VERSION, MAX_TRACE_ID_LENGTH, SAFE_ID_PATTERN } from '../common
 import { IsUtcTimestamp } from '../common/is-utc-timestamp.js';
 import { EVENT_TYPE_PATTERN, SERVICE_NAME_PATTERN } from '../naming/event-naming.js';
 
+/** Longest `source` (producing service name) an envelope accepts. */
+export const MAX_SOURCE_LENGTH = 64;
+
 /**
  * The value of every Kafka message: metadata common to all events around a contract's payload.
  * The payload is checked here only for being an object; its rules are those of the contract
@@ -30,7 +33,7 @@ export class EventEnvelope<TPayload extends object = Record<string, unknown>> {
   /** Name of the producing service, e.g. `business-service`. */
   @IsString()
   @Matches(SERVICE_NAME_PATTERN, { message: '$property must be a lower-case kebab-case service name' })
-  @MaxLength(64)
+  @MaxLength(MAX_SOURCE_LENGTH)
   source!: string;
 
   /** Id of the aggregate the event is about (UUID v7); also the Kafka message key. */

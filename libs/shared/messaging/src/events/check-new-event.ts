@@ -1,5 +1,8 @@
 import {
   EVENT_TYPE_PATTERN,
+  ID_UUID_VERSION,
+  isUtcTimestamp,
+  MAX_SOURCE_LENGTH,
   MAX_TRACE_ID_LENGTH,
   SAFE_ID_PATTERN,
   SERVICE_NAME_PATTERN,
@@ -7,12 +10,10 @@ import {
   type EventEnvelope,
 } from '@platform/contracts';
 import { ValidationFailedError, type FieldError } from '@platform/validation';
+import { isUUID } from 'class-validator';
 
-// The envelope's rules (EventEnvelope in @platform/contracts) for the fields a caller of
+// The envelope's own rules (EventEnvelope in @platform/contracts), applied to the fields a caller of
 // `createEvent` supplies; the rest (eventId, type, version) the library makes itself.
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const MAX_SOURCE_LENGTH = 64;
-const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** True when `source` is a name the envelope accepts; checked once, when an Outbox is made. */
 export function isValidSource(source: string): boolean {
@@ -32,7 +33,7 @@ export function isValidContractIdentity(contract: EventContract): boolean {
  */
 export function checkNewEvent(envelope: EventEnvelope): void {
   const errors: FieldError[] = [];
-  if (typeof envelope.aggregateId !== 'string' || !UUID_V7.test(envelope.aggregateId)) {
+  if (typeof envelope.aggregateId !== 'string' || !isUUID(envelope.aggregateId, ID_UUID_VERSION)) {
     errors.push({ field: 'aggregateId', message: 'aggregateId must be a UUID v7', code: 'isUuid' });
   }
   if (!isSafeTraceId(envelope.correlationId)) {
@@ -50,7 +51,7 @@ export function checkNewEvent(envelope: EventEnvelope): void {
     });
   }
   // toISOString of a year past 9999 gives `+010000-…`, which the envelope refuses.
-  if (!UTC_DATE_TIME.test(envelope.occurredAt)) {
+  if (!isUtcTimestamp(envelope.occurredAt)) {
     errors.push({
       field: 'occurredAt',
       message: 'occurredAt must be a UTC ISO-8601 date-time ending in Z',
