@@ -183,17 +183,8 @@ export class OutboxRelay {
     }
     const runner = this.ownConnection;
     try {
-      return await this.publishBatch(async (work) => {
-        await runner.startTransaction();
-        try {
-          const result = await work(runner.manager);
-          await runner.commitTransaction();
-          return result;
-        } catch (error) {
-          if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-          throw error;
-        }
-      });
+      // A manager bound to a query runner runs the transaction on it and leaves it connected.
+      return await this.publishBatch((work) => runner.manager.transaction(work));
     } catch (error) {
       if (!(error instanceof RelayPublishError)) await this.releaseOwnConnection();
       throw error;
