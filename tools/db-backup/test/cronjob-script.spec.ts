@@ -93,10 +93,12 @@ describe('the backup CronJob script', () => {
   });
 
   it('fails without a database URL to read, and leaves no folder behind', () => {
-    const before = readdirSync(root).length;
-    const result = run({ SECRETS_DIR: path.join(scratch, 'no-secrets') });
+    // A root of its own: the folder is named by the second, and a backup above may have taken this second's.
+    const ownRoot = path.join(scratch, 'backups-without-secrets');
+    mkdirSync(ownRoot);
+    const result = run({ SECRETS_DIR: path.join(scratch, 'no-secrets'), BACKUP_ROOT: ownRoot });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('database-url to back up');
-    expect(readdirSync(root)).toHaveLength(before);
+    expect(readdirSync(ownRoot)).toHaveLength(0);
   });
 });
