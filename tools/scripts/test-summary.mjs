@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Adds up the JSON reports that every project's Vitest run writes to .data/test-results and
-// prints one closing line: `tests: N passed, N failed, N skipped`. Exits 1 when a test failed,
-// none ran, or no report exists (a project that crashed before reporting).
+// prints one line per project, then each failed test with the first lines of its error (CI keeps
+// only the tail of its log, so the cause must be here), then one closing line:
+// `tests: N passed, N failed, N skipped`. Exits 1 when a test failed, none ran, or no report
+// exists (a project that crashed before reporting).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = path.join(root, '.data', 'test-results');
+const ERROR_LINES = 6;
 
 let files = [];
 try {
@@ -17,16 +20,41 @@ try {
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
 for (const file of files) {
   const report = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
-  const failedSuites = report.numFailedTestSuites ?? 0;
+  const project = path.basename(file, '.json').replace(/__/g, '/');
+  // numFailedTestSuites counts describe blocks too; a file that failed to run is one whose
+  // status is failed without a failed test in it (an import error, a hook that threw).
+  let filesNotRun = 0;
+  for (const result of report.testResults ?? []) {
+    const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (result.status === 'failed' && failedTests.length === 0) {
+      filesNotRun += 1;
+      failures.push({ where: `${project} ${path.relative(root, result.name)}`, message: result.message ?? '' });
+    }
+    for (const test of failedTests) {
+      failures.push({
+        where: `${project} ${path.relative(root, result.name)} > ${test.fullName}`,
+        message: (test.failureMessages ?? []).join('\n'),
+      });
+    }
+  }
   totals.passed += report.numPassedTests ?? 0;
-  totals.failed += (report.numFailedTests ?? 0) + (report.numFailedTests ? 0 : failedSuites);
+  totals.failed += (report.numFailedTests ?? 0) + filesNotRun;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   process.stdout.write(
-    `${path.basename(file, '.json').replace(/__/g, '/')}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed` +
-      `${failedSuites ? `, ${failedSuites} file(s) failed to run` : ''}\n`,
+    `${project}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed` +
+      `${filesNotRun ? `, ${filesNotRun} file(s) failed to run` : ''}\n`,
   );
+}
+
+for (const { where, message } of failures) {
+  const lines = message
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, ERROR_LINES);
+  process.stdout.write(`FAILED ${where}\n${lines.map((line) => `    ${line}`).join('\n')}\n`);
 }
 
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
