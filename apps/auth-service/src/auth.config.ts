@@ -1,6 +1,6 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -150,6 +150,10 @@ export class AuthConfig extends ServiceConfig {
    */
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
   KAFKA_CONSUMER_GROUP = 'auth-service';
+
+  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
+  @IsKafkaSessionTimeout()
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
   /**
    * The services that must confirm every erasure, by the `source` of their events, comma-separated.

@@ -1,6 +1,6 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
 import { IsPemFile, OnlyWith } from '@platform/tls';
 import { IsJobPeriod, IsRetentionDays, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
 
@@ -41,6 +41,10 @@ export class BusinessConfig extends ServiceConfig {
   /** Consumer group of the event consumer: its inbox rows, offsets and parked events belong to it. */
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
   KAFKA_CONSUMER_GROUP = 'business-service';
+
+  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
+  @IsKafkaSessionTimeout()
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
   /** The summary cache; without it every summary is computed from PostgreSQL. */
   @Secret()

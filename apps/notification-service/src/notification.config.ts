@@ -1,6 +1,6 @@
 import { Secret, ServiceConfig } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList } from '@platform/messaging';
+import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
 import { IsPemFile } from '@platform/tls';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -38,6 +38,10 @@ export class NotificationConfig extends ServiceConfig {
   /** Consumer group of the event consumer: its inbox rows, offsets and parked events belong to it. */
   @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
   KAFKA_CONSUMER_GROUP = 'notification-service';
+
+  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
+  @IsKafkaSessionTimeout()
+  KAFKA_SESSION_TIMEOUT_MS = 30_000;
 
   // SMTP (Mailpit on 1025 in `npm start`).
 

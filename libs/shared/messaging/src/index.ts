@@ -7,6 +7,7 @@ export type { PersonalEventFields } from './outbox/anonymise-outbox.js';
 // Kafka client.
 export { createKafkaClient } from './kafka/kafka-client.js';
 export { brokersFromEnv, IsKafkaBrokerList, parseKafkaBrokers } from './kafka/kafka-brokers.js';
+export { IsKafkaSessionTimeout, KAFKA_SESSION_TIMEOUT_BOUNDS_MS } from './kafka/kafka-session-timeout.js';
 export type { KafkaClientOptions } from './kafka/kafka-client.js';
 export { RELIABLE_PRODUCER } from './kafka/reliable-producer.js';
 

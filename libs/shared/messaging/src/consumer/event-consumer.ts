@@ -46,6 +46,8 @@ export interface ConsumerStatus {
   since: string;
   groupId: string;
   topics: string[];
+  /** How long the broker waits for this member's heartbeat before its partitions go to the others. */
+  sessionTimeoutMs: number;
   /** The group member id of the last join. */
   memberId?: string;
   /** Times this consumer joined its group; more than one means it rebalanced or lost its session. */
@@ -128,6 +130,7 @@ export class EventConsumer {
       since: new Date().toISOString(),
       groupId: options.groupId,
       topics: this.topics,
+      sessionTimeoutMs: this.sessionTimeoutMs,
       joins: 0,
       assigned: {},
       lag: {},

@@ -11,7 +11,8 @@ export interface EventConsumerCheckOptions {
 
 /**
  * Ready when the consumer has joined its group and is consuming: not starting, crashed or stopped,
- * and not stuck rebalancing. Details show the group, assigned partitions and lag.
+ * and not stuck rebalancing. Details show the group, assigned partitions, lag and the session
+ * timeout (how long a crashed member's partitions wait).
  */
 export function eventConsumerCheck(options: EventConsumerCheckOptions): ReadinessCheck {
   const maxRebalanceMs = options.maxRebalanceMs ?? 60_000;
@@ -23,7 +24,13 @@ export function eventConsumerCheck(options: EventConsumerCheckOptions): Readines
       const status = consumer.status();
       const partitions = Object.values(status.assigned).reduce((sum, list) => sum + list.length, 0);
       const lag = Object.values(status.lag).reduce((sum, value) => sum + value, 0);
-      const details = { state: status.state, group: status.groupId, partitions, lag };
+      const details = {
+        state: status.state,
+        group: status.groupId,
+        partitions,
+        lag,
+        sessionTimeoutMs: status.sessionTimeoutMs,
+      };
       const forMs = Date.now() - Date.parse(status.since);
       if (status.state === 'running') return details;
       if (status.state === 'rebalancing' && forMs < maxRebalanceMs) return details;

@@ -12,6 +12,11 @@ import type { KafkaEventTransport } from './kafka-event.transport.js';
 export interface EventServiceConfig extends ServiceConfig {
   KAFKA_BROKERS: string;
   KAFKA_CONSUMER_GROUP: string;
+  /**
+   * How long the broker waits for a silent member before it hands its partitions to the others
+   * (`@IsKafkaSessionTimeout()`); the consumer's default, 30 s, when the class does not declare it.
+   */
+  KAFKA_SESSION_TIMEOUT_MS?: number;
 }
 
 export interface EventServiceOptions<C extends EventServiceConfig> extends Omit<ServiceOptions<C>, 'connect'> {
@@ -38,6 +43,7 @@ export function eventServiceOptions<C extends EventServiceConfig>(options: Event
       transport = connectEventConsumer(app, {
         kafka: createKafkaClient({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS), clientId: service.name }),
         groupId: config.KAFKA_CONSUMER_GROUP,
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
         retry,
       });
     },
