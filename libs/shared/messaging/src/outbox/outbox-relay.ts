@@ -135,19 +135,24 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Stops after the batch in flight, then disconnects the producer. */
+  /**
+   * Stops after the batch in flight, then disconnects the producer. Also on a relay that was never
+   * started: a direct `publishPending()` connects a producer too.
+   */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    this.state.running = false;
-    this.unsubscribe?.();
-    this.wake();
-    await this.loop;
-    await this.releaseOwnConnection();
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
-    await this.producer?.disconnect().catch(() => undefined);
+    if (this.running) {
+      this.running = false;
+      this.state.running = false;
+      this.unsubscribe?.();
+      this.wake();
+      await this.loop;
+      await this.releaseOwnConnection();
+      await this.listener?.end().catch(() => undefined);
+      this.listener = undefined;
+    }
+    const producer = this.producer;
     this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   /** Makes the relay look at the table now instead of at its next poll. */
