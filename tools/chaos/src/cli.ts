@@ -10,6 +10,7 @@ import { formatReport } from './report.js';
 import { runChaos } from './run-chaos.js';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const abort = new AbortController();
 
 async function main(): Promise<number> {
   let options;
@@ -19,7 +20,6 @@ async function main(): Promise<number> {
     say((error as Error).message);
     return 2;
   }
-  const abort = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
     if (++interrupts > 1) process.exit(130);
@@ -38,4 +38,8 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+const exitCode = await main();
+// Interrupted, the run has stopped everything it started by now, but the workload's retry waits and
+// the schedule's timers may still be pending: leave instead of waiting for a second Ctrl-C.
+if (abort.signal.aborted) process.exit(exitCode);
+process.exitCode = exitCode;

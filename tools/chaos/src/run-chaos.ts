@@ -64,9 +64,9 @@ export async function runChaos(
       const ledger = emptyLedger();
       const startedAt = Date.now();
       const until = startedAt + durationMs;
-      // Events keep flowing while faults last (a slow restart can outlast the planned window).
+      // Events keep flowing while faults last (a slow restart can outlast the planned window), until Ctrl-C.
       let faultsDone = false;
-      const keepGoing = () => !faultsDone || Date.now() < until;
+      const keepGoing = () => !signal?.aborted && (!faultsDone || Date.now() < until);
       const traffic: TrafficDemand = { wanted: false };
       const actors = Array.from({ length: size.actors }, (_, actor) =>
         runActor(
