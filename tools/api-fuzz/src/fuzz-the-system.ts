@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { databaseUrl, dropDatabase, startSystemProcess, type SystemProcess } from '@platform/dev';
-import { acquireInfra, infraPaths, repoRoot } from '@platform/infra';
-import { Kafka, logLevel } from 'kafkajs';
+import { startOwnSystem, type SystemProcess } from '@platform/dev';
+import { repoRoot } from '@platform/infra';
 import { fuzzPublicApi, type FuzzReport } from './fuzz-public-api.js';
 
 /** The committed public contract the gateway must keep. */
@@ -30,58 +27,19 @@ export interface SystemUnderTest {
 }
 
 /**
- * Starts the whole system the way `npm start` does, on free ports, databases and a consumer group
- * of its own (beside a developer's system or another test's) and the limits raised for a fuzzer.
- * `stop()` undoes all of it.
+ * Starts the whole system the way `npm start` does, on free ports, databases and consumer groups
+ * of its own (beside a developer's system or another test's; tools/dev's `startOwnSystem`) and the
+ * limits raised for a fuzzer. `stop()` undoes all of it.
  */
 export async function startSystemUnderTest(log: (line: string) => void = () => undefined): Promise<SystemUnderTest> {
-  const lease = await acquireInfra('api fuzz', { log });
-  const run = randomBytes(4).toString('hex');
-  const authDatabase = `fuzz_auth_${run}`;
-  const businessDatabase = `fuzz_business_${run}`;
-  const notificationDatabase = `fuzz_notification_${run}`;
-  const businessConsumerGroup = `fuzz-business-service-${run}`;
-  const notificationConsumerGroup = `fuzz-notification-service-${run}`;
-  const authConsumerGroup = `fuzz-auth-service-${run}`;
-  const logDir = mkdtempSync(path.join(infraPaths().root, 'fuzz-logs-'));
-  const cleanUp = async () => {
-    for (const database of [authDatabase, businessDatabase, notificationDatabase]) {
-      await dropDatabase(lease.endpoints.databaseUrl, database).catch(() => undefined);
-    }
-    for (const group of [businessConsumerGroup, notificationConsumerGroup, authConsumerGroup]) {
-      await deleteConsumerGroup(lease.endpoints.kafkaBrokers, group).catch(() => undefined);
-    }
-    rmSync(logDir, { recursive: true, force: true });
-    await lease.release();
-  };
-  let system: SystemProcess;
-  try {
-    log('starting the system');
-    system = await startSystemProcess({
-      ...FUZZ_SETTINGS,
-      AUTH_DATABASE: authDatabase,
-      BUSINESS_DATABASE: businessDatabase,
-      NOTIFICATION_DATABASE: notificationDatabase,
-      KAFKA_CONSUMER_GROUP: businessConsumerGroup,
-      NOTIFICATION_CONSUMER_GROUP: notificationConsumerGroup,
-      AUTH_CONSUMER_GROUP: authConsumerGroup,
-      LOG_DIR: logDir,
-    });
-  } catch (error) {
-    await cleanUp();
-    throw error;
+  log('starting the system');
+  const own = await startOwnSystem({ purpose: 'api fuzz', prefix: 'fuzz', env: FUZZ_SETTINGS, log });
+  const authDatabaseUrl = own.databaseUrls['auth-service'];
+  if (!authDatabaseUrl) {
+    await own.stop();
+    throw new Error('the system has no auth-service database');
   }
-  return {
-    system,
-    authDatabaseUrl: databaseUrl(lease.endpoints.databaseUrl, authDatabase),
-    async stop() {
-      try {
-        await system.stop();
-      } finally {
-        await cleanUp();
-      }
-    },
-  };
+  return { system: own.system, authDatabaseUrl, stop: () => own.stop() };
 }
 
 export interface FuzzTheSystemOptions {
@@ -108,15 +66,5 @@ export async function fuzzTheSystem(options: FuzzTheSystemOptions): Promise<Fuzz
     });
   } finally {
     await target.stop();
-  }
-}
-
-async function deleteConsumerGroup(brokers: string[], groupId: string): Promise<void> {
-  const admin = new Kafka({ clientId: 'api-fuzz', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.deleteGroups([groupId]);
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -12,26 +12,26 @@
  * Knobs: BENCH_SECONDS (per phase, default 10), BENCH_LOGIN_CONNECTIONS (default 8), BENCH_ME_CONNECTIONS (default 4).
  */
 import autocannon from 'autocannon';
-import { startSystemProcess } from '@platform/dev';
+import { startOwnSystem } from '@platform/dev';
 import { round } from './stats.js';
 import { positiveInt } from './bench-env.js';
 
 const seconds = positiveInt('BENCH_SECONDS', 10);
 const loginConnections = positiveInt('BENCH_LOGIN_CONNECTIONS', 8);
 const meConnections = positiveInt('BENCH_ME_CONNECTIONS', 4);
-const system = await startSystemProcess(
-  {
-    AUTH_DATABASE: `bench_login_${Date.now()}`,
-    // Beside a developer's npm start: a database and consumer group of its own for the business-service.
-    BUSINESS_DATABASE: `bench_login_business_${Date.now()}`,
-    KAFKA_CONSUMER_GROUP: `bench-login-${Date.now()}`,
+// Beside a developer's npm start: databases and consumer groups of its own, dropped afterwards.
+const own = await startOwnSystem({
+  purpose: 'bench:login',
+  prefix: 'benchlogin',
+  env: {
     // The bench measures hashing, not the limits that protect against it.
     RATE_LIMIT_PER_MINUTE: '100000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
   },
-  180_000,
-);
+  timeoutMs: 180_000,
+});
+const { system } = own;
 
 try {
   const gateway = system.gatewayUrl;
@@ -93,5 +93,5 @@ try {
     `logins/s: ${round(flood.requests.average)}, login p99 ms: ${flood.latency.p99}, me p99 ms: ${alone.latency.p99} alone, ${during.latency.p99} in a login flood (x${round(ratio)})`,
   );
 } finally {
-  await system.stop();
+  await own.stop();
 }

@@ -8,11 +8,8 @@
  *   npm run bench:system -- --help
  *   last line: `system: sustained req/s N at p99 ms N, errors N%, event-to-email p99 ms N`
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { dropDatabase, startSystemProcess } from '@platform/dev';
-import { acquireInfra } from '@platform/infra';
+import { startOwnSystem } from '@platform/dev';
 import { startPrivateKafka } from '@platform/infra/testing';
 import { Cleanup } from './cleanup.js';
 import { percentile, round } from './stats.js';
@@ -79,40 +76,28 @@ function emailP(step: StepResult, p: number): number {
 
 async function main(options: SystemBenchOptions, cleanup: Cleanup): Promise<void> {
   const runTag = `sb${Date.now().toString(36)}`;
-  const lease = await acquireInfra('bench:system', { mailpit: true });
-  cleanup.defer('the infrastructure lease', () => lease.release());
-  const mailpitApi = lease.endpoints.mailpit?.apiUrl;
-  if (!mailpitApi) throw new Error('the infrastructure came up without Mailpit');
-  // A broker of its own: new consumer groups read from the beginning, and on the shared broker
-  // they would replay (and e-mail) every other test's events.
+  // A broker of its own: the load's events are not shared with (or slowed by) other tests' work.
   say('starting a private Kafka broker');
   const kafka = await startPrivateKafka();
   cleanup.defer('the private Kafka broker', () => kafka.destroy());
-  const databases = [`${runTag}_auth`, `${runTag}_business`, `${runTag}_notification`];
-  cleanup.defer('the databases', async () => {
-    for (const name of databases) await dropDatabase(lease.endpoints.databaseUrl, name);
-  });
-  const logDir = mkdtempSync(path.join(os.tmpdir(), 'bench-system-logs-'));
-  cleanup.defer('the log folder', async () => rmSync(logDir, { recursive: true, force: true }));
-  say('starting the system (npm start launcher, ports of its own)');
-  const system = await startSystemProcess(
-    {
+  say('starting the system (npm start launcher, ports, databases and consumer groups of its own)');
+  const own = await startOwnSystem({
+    purpose: 'bench:system',
+    prefix: 'bench',
+    infra: { mailpit: true },
+    env: {
       KAFKA_BROKERS: kafka.brokers.join(','),
-      AUTH_DATABASE: databases[0],
-      BUSINESS_DATABASE: databases[1],
-      NOTIFICATION_DATABASE: databases[2],
-      KAFKA_CONSUMER_GROUP: `${runTag}-business`,
-      NOTIFICATION_CONSUMER_GROUP: `${runTag}-notification`,
-      AUTH_CONSUMER_GROUP: `${runTag}-auth`,
-      LOG_DIR: logDir,
       // The bench measures the system, not the limits that protect it.
       RATE_LIMIT_PER_MINUTE: '100000000',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
       LOG_LEVEL: 'warn',
     },
-    300_000,
-  );
-  cleanup.defer('the system', () => system.stop());
+    timeoutMs: 300_000,
+  });
+  cleanup.defer('the system', () => own.stop());
+  const { system } = own;
+  const mailpitApi = own.infra.mailpit?.apiUrl;
+  if (!mailpitApi) throw new Error('the infrastructure came up without Mailpit');
 
   say(`setting up ${options.users} users (not measured)`);
   const fixture = await makeFixture(system.gatewayUrl, runTag, options.users);

@@ -7,3 +7,5 @@ export { systemServices, endpointsOf, ownSettingsOf, portSettingsOf } from './se
 export type { ServiceSpec, SystemEndpoints } from './services.js';
 export { sendUntilAnswered } from './send-until-answered.js';
 export type { ClientAnswer } from './send-until-answered.js';
+export { startOwnSystem } from './own-system.js';
+export type { OwnSystem, OwnSystemOptions } from './own-system.js';

@@ -1,12 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { infraPaths, isPortOpen } from '@platform/infra';
-import { eventually, testInfra, uniqueName } from '@platform/infra/testing';
-import pg from 'pg';
+import { eventually } from '@platform/infra/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { devSecrets } from '../src/dev-secrets.js';
 import { label } from '../src/service-process.js';
-import { startSystemProcess } from '../src/system-process.js';
+import { startOwnSystem, type OwnSystem } from '../src/own-system.js';
 
 /** `data` of a Prometheus API answer (`/api/v1/<path>`). */
 async function prometheusApi<T>(url: string, path: string): Promise<T> {
@@ -16,27 +15,18 @@ async function prometheusApi<T>(url: string, path: string): Promise<T> {
 }
 
 describe('npm start (tools/dev start-system)', () => {
-  const database = uniqueName('start_auth');
-  const businessDatabase = uniqueName('start_business');
   const logDir = mkdtempSync(path.join(infraPaths().root, 'start-logs-'));
+  let own: OwnSystem | undefined;
 
   afterAll(async () => {
+    await own?.stop();
     rmSync(logDir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: testInfra().databaseUrl });
-    await client.connect();
-    for (const name of [database, businessDatabase])
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
   });
 
   it('brings auth-service, the payment sandbox, business-service and the gateway up, serves a login through the gateway, has Prometheus scrape them, and stops cleanly on Ctrl-C', async () => {
-    const system = await startSystemProcess({
-      AUTH_DATABASE: database,
-      BUSINESS_DATABASE: businessDatabase,
-      // Its own consumer group: a developer's business-service may be consuming the same topics.
-      KAFKA_CONSUMER_GROUP: uniqueName('start_business'),
-      LOG_DIR: logDir,
-    });
+    // Databases and consumer groups of its own: a developer's services may use the default ones.
+    own = await startOwnSystem({ purpose: 'npm start test', prefix: 'start', env: { LOG_DIR: logDir } });
+    const { system } = own;
     const output = system.output();
     const gatewayPort = system.ports['gateway']!.port;
     try {

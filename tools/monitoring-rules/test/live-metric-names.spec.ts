@@ -1,7 +1,6 @@
-import { systemServices } from '@platform/dev';
+import { startOwnSystem, systemServices, type OwnSystem } from '@platform/dev';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardQueries, familyOf, metricNamesOf, productionRules, withGrafanaVariables } from '../src/index.js';
-import { startRunningSystem, type RunningSystem } from './support/system-under-test.js';
 
 // Series Prometheus makes itself for every target.
 const PROMETHEUS_SERIES = ['up', 'scrape_duration_seconds', 'scrape_samples_scraped'];
@@ -12,11 +11,11 @@ function declaredFamilies(text: string): Set<string> {
 }
 
 describe('metric names used by rules and dashboards', () => {
-  let running: RunningSystem;
+  let running: OwnSystem;
   const exported = new Map<string, Set<string>>();
 
   beforeAll(async () => {
-    running = await startRunningSystem('monitoring rules: live metric names');
+    running = await startOwnSystem({ purpose: 'monitoring rules: live metric names', prefix: 'mon' });
     for (const [service, { managementPort }] of Object.entries(running.system.ports)) {
       if (managementPort === undefined) continue;
       const response = await fetch(`http://127.0.0.1:${managementPort}/metrics`);
