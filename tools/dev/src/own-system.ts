@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { acquireInfra, infraPaths, type InfraEndpoints, type InfraUpOptions } from '@platform/infra';
+import {
+  acquireInfra,
+  infraPaths,
+  startGroupsAtTheEnd,
+  type InfraEndpoints,
+  type InfraUpOptions,
+} from '@platform/infra';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { databaseUrl, dropDatabase } from './ensure-database.js';
 import { ownSettingsOf, systemServices } from './services.js';
@@ -100,21 +106,6 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
     await cleanUp();
     throw error;
   }
-}
-
-/**
- * Commits each group's offsets at the end of every topic there is (Kafka's own `__` topics aside),
- * before its first member joins: the group then reads only what is produced from now on.
- */
-export async function startGroupsAtTheEnd(brokers: string[], groups: readonly string[]): Promise<void> {
-  await withAdmin(brokers, async (admin) => {
-    const topics = (await admin.listTopics()).filter((topic) => !topic.startsWith('__'));
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const partitions = ends.map(({ partition, high }) => ({ partition, offset: high }));
-      for (const groupId of groups) await admin.setOffsets({ groupId, topic, partitions });
-    }
-  });
 }
 
 async function withAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>): Promise<T> {

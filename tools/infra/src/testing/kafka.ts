@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
+import { startGroupsAtTheEnd } from '../kafka-groups.js';
 import { testInfra } from './environment.js';
 import { uniqueName } from './names.js';
 
@@ -44,19 +45,7 @@ export function uniqueGroupId(prefix = 'group'): string {
  * deployed consumer's would be: events other tests published before are not its business.
  */
 export async function startGroupAtTheEnd(groupId: string, topics: readonly string[]): Promise<void> {
-  await withAdmin(async (admin) => {
-    const existing = new Set(await admin.listTopics());
-    for (const topic of topics.filter((t) => existing.has(t))) {
-      // The end offsets themselves: kafkajs' resetOffsets seeks to "latest" (-1), which commits
-      // nothing, so the group started from the beginning of every shared topic after all.
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  });
+  await startGroupsAtTheEnd(testInfra().kafkaBrokers, [groupId], topics);
 }
 
 /** Deletes a test's consumer group; a group already gone is no error. */

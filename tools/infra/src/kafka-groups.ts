@@ -1,0 +1,58 @@
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+
+/**
+ * Commits new consumer groups' offsets at the end of `topics` (default: every topic the broker has
+ * but Kafka's own), before their first member joins, as a newly deployed consumer's would be: it
+ * then reads only what is produced from now on, not every earlier test's events.
+ *
+ * One short-lived member per group seeks every partition at once. kafkajs's `admin.setOffsets`
+ * does one topic per call and waits out a whole empty fetch (5 s) each time: minutes for a system
+ * on a shared broker.
+ */
+export async function startGroupsAtTheEnd(
+  brokers: string[],
+  groups: readonly string[],
+  topics?: readonly string[],
+): Promise<void> {
+  const kafka = new Kafka({ clientId: 'start-at-the-end', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: { topic: string; partitions: { partition: number; offset: string }[] }[];
+  try {
+    ends = await endsOf(admin, topics);
+  } finally {
+    await admin.disconnect();
+  }
+  if (ends.length === 0) return;
+  for (const groupId of groups) {
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: ends.map(({ topic }) => topic), fromBeginning: true });
+      // The seeks are committed on the member's first fetch, which returns nothing: all is paused.
+      await new Promise<void>((resolve, reject) => {
+        consumer.on(consumer.events.FETCH, () => void consumer.stop().then(resolve, reject));
+        consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+        consumer.pause(ends.map(({ topic }) => ({ topic })));
+        for (const { topic, partitions } of ends) {
+          for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
+        }
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+  }
+}
+
+async function endsOf(admin: Admin, wanted: readonly string[] | undefined) {
+  const existing = await admin.listTopics();
+  const topics = wanted
+    ? wanted.filter((topic) => existing.includes(topic))
+    : existing.filter((topic) => !topic.startsWith('__'));
+  return Promise.all(
+    topics.map(async (topic) => ({
+      topic,
+      partitions: (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high })),
+    })),
+  );
+}
