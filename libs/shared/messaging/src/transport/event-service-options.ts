@@ -8,15 +8,24 @@ import { createKafkaClient } from '../kafka/kafka-client.js';
 import { connectEventConsumer } from './connect-event-consumer.js';
 import type { KafkaEventTransport } from './kafka-event.transport.js';
 
-/** The settings every service that consumes events has (its config class declares and validates them). */
-export interface EventServiceConfig extends ServiceConfig {
+/** The settings every service that publishes events has (its config class declares and validates them). */
+export interface PublishingServiceConfig extends ServiceConfig {
   KAFKA_BROKERS: string;
+}
+
+/** The settings every service that consumes events has (its config class declares and validates them). */
+export interface EventServiceConfig extends PublishingServiceConfig {
   KAFKA_CONSUMER_GROUP: string;
   /**
    * How long the broker waits for a silent member before it hands its partitions to the others
    * (`@IsKafkaSessionTimeout()`); the consumer's default, 30 s, when the class does not declare it.
    */
   KAFKA_SESSION_TIMEOUT_MS?: number;
+}
+
+export interface PublishingServiceOptions<C extends PublishingServiceConfig> extends ServiceOptions<C> {
+  /** Readiness checks besides the platform's (PostgreSQL, migrations, Kafka, outbox backlog). */
+  readiness?: (config: C) => readonly ReadinessCheck[];
 }
 
 export interface EventServiceOptions<C extends EventServiceConfig> extends Omit<ServiceOptions<C>, 'connect'> {
@@ -27,6 +36,26 @@ export interface EventServiceOptions<C extends EventServiceConfig> extends Omit<
 }
 
 const DEFAULT_RETRY: RetryPolicyOptions = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 60_000 };
+
+/**
+ * The `runService` options of a service with a database and an outbox that consumes no events: a
+ * readiness that waits for PostgreSQL, its migrations, Kafka and an outbox without backlog.
+ */
+export function publishingServiceOptions<C extends PublishingServiceConfig>(
+  options: PublishingServiceOptions<C>,
+): ServiceOptions<C> {
+  const { readiness, ...service } = options;
+  return {
+    ...service,
+    readiness: (config) => [
+      postgresCheck(),
+      migrationsCheck(),
+      kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
+      outboxBacklogCheck(),
+      ...(readiness?.(config) ?? []),
+    ],
+  };
+}
 
 /**
  * The `runService` options of a service with a database, an outbox and an event consumer: the
@@ -47,13 +76,13 @@ export function eventServiceOptions<C extends EventServiceConfig>(options: Event
         retry,
       });
     },
-    readiness: (config) => [
-      postgresCheck(),
-      migrationsCheck(),
-      kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
-      outboxBacklogCheck(),
-      eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
-      ...(readiness?.(config) ?? []),
-    ],
+    // The publishing service's readiness, and the consumer's partitions.
+    readiness: publishingServiceOptions<C>({
+      ...service,
+      readiness: (config) => [
+        eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
+        ...(readiness?.(config) ?? []),
+      ],
+    }).readiness,
   };
 }
