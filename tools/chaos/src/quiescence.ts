@@ -19,9 +19,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * to be sent, and no payment is pending (a lost provider webhook is reconciled by a job), all
  * twice in a row; or until `deadline`.
  */
-export async function awaitQuiescence(system: ChaosSystem, deadline: number): Promise<Quiescence> {
+export async function awaitQuiescence(
+  system: ChaosSystem,
+  deadline: number,
+  log: (line: string) => void = () => undefined,
+): Promise<Quiescence> {
   const kafka = chaosKafka(system);
+  const startedAt = Date.now();
   let calmReadings = 0;
+  let lastShown = '';
   let last: Quiescence = { reached: false, outboxRows: -1, consumerLag: -1, unsettled: -1, pendingPayments: -1 };
   while (Date.now() < deadline) {
     try {
@@ -53,10 +59,18 @@ export async function awaitQuiescence(system: ChaosSystem, deadline: number): Pr
           ).rows.filter((row) => row.provider_payment_id === null || decided.has(row.provider_payment_id)).length,
       );
       last = { reached: false, outboxRows: outbox, consumerLag: lag, unsettled, pendingPayments };
+      // What it still waits for, whenever that changes: the "recovered within" figure is explained by it.
+      const shown = `outbox rows ${outbox}, consumer lag ${lag}, unsettled notifications ${unsettled}, pending payments ${pendingPayments}`;
+      if (shown !== lastShown) log(`quiescence +${Math.round((Date.now() - startedAt) / 1000)} s: ${shown}`);
+      lastShown = shown;
       calmReadings = outbox + lag + unsettled + pendingPayments === 0 ? calmReadings + 1 : 0;
       if (calmReadings >= 2) return { ...last, reached: true };
-    } catch {
+    } catch (error) {
+      // A reading that failed is no calm reading; said once per kind of failure, it is not silent time.
       calmReadings = 0;
+      const shown = `reading failed: ${(error as Error).message}`;
+      if (shown !== lastShown) log(`quiescence +${Math.round((Date.now() - startedAt) / 1000)} s: ${shown}`);
+      lastShown = shown;
     }
     await sleep(2_000);
   }

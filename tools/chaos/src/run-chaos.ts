@@ -90,6 +90,7 @@ export async function runChaos(
       const quiet = await awaitQuiescence(
         system,
         Date.now() + (options.short ? QUIESCENCE_MS.short : QUIESCENCE_MS.full),
+        log,
       );
       const recoveredWithinSeconds = Math.round((Date.now() - injected.lastEndedAt) / 1000);
       const observations = await observe(system, ledger, mail, receivers);
