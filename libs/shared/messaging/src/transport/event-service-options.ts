@@ -37,6 +37,14 @@ export interface EventServiceOptions<C extends EventServiceConfig> extends Omit<
 
 const DEFAULT_RETRY: RetryPolicyOptions = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 60_000 };
 
+// What every service with a database and an outbox waits for before it is ready.
+const publishingChecks = (config: PublishingServiceConfig): ReadinessCheck[] => [
+  postgresCheck(),
+  migrationsCheck(),
+  kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
+  outboxBacklogCheck(),
+];
+
 /**
  * The `runService` options of a service with a database and an outbox that consumes no events: a
  * readiness that waits for PostgreSQL, its migrations, Kafka and an outbox without backlog.
@@ -47,13 +55,7 @@ export function publishingServiceOptions<C extends PublishingServiceConfig>(
   const { readiness, ...service } = options;
   return {
     ...service,
-    readiness: (config) => [
-      postgresCheck(),
-      migrationsCheck(),
-      kafkaCheck({ brokers: parseKafkaBrokers(config.KAFKA_BROKERS) }),
-      outboxBacklogCheck(),
-      ...(readiness?.(config) ?? []),
-    ],
+    readiness: (config) => [...publishingChecks(config), ...(readiness?.(config) ?? [])],
   };
 }
 
@@ -76,13 +78,10 @@ export function eventServiceOptions<C extends EventServiceConfig>(options: Event
         retry,
       });
     },
-    // The publishing service's readiness, and the consumer's partitions.
-    readiness: publishingServiceOptions<C>({
-      ...service,
-      readiness: (config) => [
-        eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
-        ...(readiness?.(config) ?? []),
-      ],
-    }).readiness,
+    readiness: (config) => [
+      ...publishingChecks(config),
+      eventConsumerCheck({ consumer: () => transport?.eventConsumer() }),
+      ...(readiness?.(config) ?? []),
+    ],
   };
 }
