@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   acquireInfra,
+  deleteGroups,
   infraPaths,
   startGroupsAtTheEnd,
   type InfraEndpoints,
   type InfraUpOptions,
 } from '@platform/infra';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { databaseUrl, dropDatabase } from './ensure-database.js';
 import { ownSettingsOf, systemServices } from './services.js';
 import { startSystemProcess, type SystemProcess } from './system-process.js';
@@ -81,7 +81,7 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
     for (const database of Object.values(databases)) {
       await dropDatabase(lease.endpoints.databaseUrl, database).catch(() => undefined);
     }
-    await withAdmin(brokers, (admin) => admin.deleteGroups(groups)).catch(() => undefined);
+    await deleteGroups(brokers, groups).catch(() => undefined);
     rmSync(logDir, { recursive: true, force: true });
     await lease.release();
   };
@@ -105,15 +105,5 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
   } catch (error) {
     await cleanUp();
     throw error;
-  }
-}
-
-async function withAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ clientId: 'own-system', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -23,4 +23,4 @@ export { queryPostgres } from './postgres.js';
 export { describeKafka } from './kafka.js';
 export { infraPaths, repoRoot } from './paths.js';
 export { freePort, isPortOpen } from './ports.js';
-export { startGroupsAtTheEnd } from './kafka-groups.js';
+export { deleteGroups, startGroupsAtTheEnd } from './kafka-groups.js';

@@ -56,3 +56,15 @@ async function endsOf(admin: Admin, wanted: readonly string[] | undefined) {
     })),
   );
 }
+
+/** Deletes consumer groups, e.g. a test's when it is over; groups already gone are no error. */
+export async function deleteGroups(brokers: string[], groups: readonly string[]): Promise<void> {
+  if (groups.length === 0) return;
+  const admin = new Kafka({ clientId: 'delete-groups', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteGroups([...groups]).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin, type KafkaMessage } from 'kafkajs';
-import { startGroupsAtTheEnd } from '../kafka-groups.js';
+import { deleteGroups, startGroupsAtTheEnd } from '../kafka-groups.js';
 import { testInfra } from './environment.js';
 import { uniqueName } from './names.js';
 
@@ -50,7 +50,7 @@ export async function startGroupAtTheEnd(groupId: string, topics: readonly strin
 
 /** Deletes a test's consumer group; a group already gone is no error. */
 export async function deleteGroup(groupId: string): Promise<void> {
-  await withAdmin((admin) => admin.deleteGroups([groupId])).catch(() => undefined);
+  await deleteGroups(testInfra().kafkaBrokers, [groupId]).catch(() => undefined);
 }
 
 /** Reads `topic` from the beginning until a message matches; a throwaway group, removed afterwards. */
