@@ -27,7 +27,13 @@ export async function awaitQuiescence(
   const kafka = chaosKafka(system);
   const startedAt = Date.now();
   let calmReadings = 0;
+  // What it still waits for (or why a reading failed), said whenever that changes: the
+  // "recovered within" figure is explained by these lines, and a failing reading is not silent time.
   let lastShown = '';
+  const show = (state: string) => {
+    if (state !== lastShown) log(`quiescence +${Math.round((Date.now() - startedAt) / 1000)} s: ${state}`);
+    lastShown = state;
+  };
   let last: Quiescence = { reached: false, outboxRows: -1, consumerLag: -1, unsettled: -1, pendingPayments: -1 };
   while (Date.now() < deadline) {
     try {
@@ -59,18 +65,15 @@ export async function awaitQuiescence(
           ).rows.filter((row) => row.provider_payment_id === null || decided.has(row.provider_payment_id)).length,
       );
       last = { reached: false, outboxRows: outbox, consumerLag: lag, unsettled, pendingPayments };
-      // What it still waits for, whenever that changes: the "recovered within" figure is explained by it.
-      const shown = `outbox rows ${outbox}, consumer lag ${lag}, unsettled notifications ${unsettled}, pending payments ${pendingPayments}`;
-      if (shown !== lastShown) log(`quiescence +${Math.round((Date.now() - startedAt) / 1000)} s: ${shown}`);
-      lastShown = shown;
+      show(
+        `outbox rows ${outbox}, consumer lag ${lag}, unsettled notifications ${unsettled}, pending payments ${pendingPayments}`,
+      );
       calmReadings = outbox + lag + unsettled + pendingPayments === 0 ? calmReadings + 1 : 0;
       if (calmReadings >= 2) return { ...last, reached: true };
     } catch (error) {
-      // A reading that failed is no calm reading; said once per kind of failure, it is not silent time.
+      // A reading that failed is no calm reading.
       calmReadings = 0;
-      const shown = `reading failed: ${(error as Error).message}`;
-      if (shown !== lastShown) log(`quiescence +${Math.round((Date.now() - startedAt) / 1000)} s: ${shown}`);
-      lastShown = shown;
+      show(`reading failed: ${(error as Error).message}`);
     }
     await sleep(2_000);
   }
