@@ -4,11 +4,11 @@ import { context, propagation } from '@opentelemetry/api';
 import { EVENT_CONTENT_TYPE } from '@platform/contracts';
 import { testInfra } from '@platform/infra/testing';
 import { Outbox, OutboxRelay } from '../src/index.js';
-import { createMessagingTestBed, testContracts, type MessagingTestBed } from '../src/testing/index.js';
+import { testBedPerFile } from './support/test-bed.js';
 import { currentTraceIds, withSpan } from '@platform/observability';
 import { RequestContext } from '@platform/logging';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestTelemetry } from './support/telemetry.js';
 
 const exec = promisify(execFile);
@@ -23,20 +23,11 @@ interface KcatMessage {
 
 // Our events must be readable by clients that are not kafkajs: here kcat (librdkafka).
 describe('an event published by the outbox relay, read by kcat', () => {
-  const contracts = testContracts();
-  let bed: MessagingTestBed;
-
-  beforeAll(async () => {
-    bed = await createMessagingTestBed();
-    await bed.createTopic(contracts.topic, 3);
-  });
-  afterAll(async () => {
-    await bed?.close();
-  });
+  const { contracts, bed } = testBedPerFile(3);
 
   it('has the documented envelope, key and headers', async () => {
-    const outbox = new Outbox(bed.dataSource, { source: 'interop-service', contracts: contracts.registry });
-    const relay = new OutboxRelay({ kafka: bed.kafka, dataSource: bed.dataSource });
+    const outbox = new Outbox(bed().dataSource, { source: 'interop-service', contracts: contracts.registry });
+    const relay = new OutboxRelay({ kafka: bed().kafka, dataSource: bed().dataSource });
     const aggregateId = uuidv7();
     const baggage = propagation.createBaggage({ tenant: { value: 'acme' } });
     const traceId = await RequestContext.run({ correlationId: 'corr-interop-7' }, () =>
