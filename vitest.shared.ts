@@ -28,6 +28,7 @@ export interface ProjectTestOptions {
  */
 export function projectTestConfig(projectDir: string, options: ProjectTestOptions = {}): ViteUserConfig {
   const name = path.relative(root, projectDir);
+  const reportName = name.replace(/\//g, '__');
   return defineConfig({
     root: projectDir,
     plugins: [
@@ -50,7 +51,11 @@ export function projectTestConfig(projectDir: string, options: ProjectTestOption
       teardownTimeout: 120_000,
       reporters: [
         'default',
-        ['json', { outputFile: path.join(root, '.data/test-results', `${name.replace(/\//g, '__')}.json`) }],
+        ['json', { outputFile: path.join(root, '.data/test-results', `${reportName}.json`) }],
+        [
+          path.join(root, 'vitest.failure-reporter.ts'),
+          { outputFile: path.join(root, '.data/test-results/failures', `${reportName}.json`), root },
+        ],
       ],
     },
   });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Adds up the JSON reports that every project's Vitest run writes to .data/test-results and
-// prints one line per project, then each failed test with the first lines of its error (CI keeps
-// only the tail of its log, so the cause must be here), then one closing line:
+// prints one line per project, then every error of the run (a failed test's, a hook's, one outside
+// any test) with its first lines (CI keeps only the tail of its log, so the cause must be here),
+// then one closing line:
 // `tests: N passed, N failed, N skipped`. Exits 1 when a test failed, none ran, or no report
 // exists (a project that crashed before reporting).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = path.join(root, '.data', 'test-results');
-const ERROR_LINES = 6;
+const ERROR_LINES = 20;
+// Stack frames of Vitest and Node themselves say nothing about the cause.
+const NOISE = /^\s*at (.*(node_modules|node:internal).*|new Promise \(<anonymous>\))$/;
 
 let files = [];
 try {
@@ -29,16 +32,7 @@ for (const file of files) {
   let filesNotRun = 0;
   for (const result of report.testResults ?? []) {
     const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed');
-    if (result.status === 'failed' && failedTests.length === 0) {
-      filesNotRun += 1;
-      failures.push({ where: `${project} ${path.relative(root, result.name)}`, message: result.message ?? '' });
-    }
-    for (const test of failedTests) {
-      failures.push({
-        where: `${project} ${path.relative(root, result.name)} > ${test.fullName}`,
-        message: (test.failureMessages ?? []).join('\n'),
-      });
-    }
+    if (result.status === 'failed' && failedTests.length === 0) filesNotRun += 1;
   }
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += (report.numFailedTests ?? 0) + filesNotRun;
@@ -47,12 +41,20 @@ for (const file of files) {
     `${project}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed` +
       `${filesNotRun ? `, ${filesNotRun} file(s) failed to run` : ''}\n`,
   );
+  // Every error of the run, hooks' and those outside tests included (vitest.failure-reporter.ts).
+  try {
+    for (const { where, error } of JSON.parse(readFileSync(path.join(dir, 'failures', file), 'utf8'))) {
+      failures.push({ where: `${project} ${where}`, message: error });
+    }
+  } catch {
+    /* a project that crashed before reporting; its missing tests show above */
+  }
 }
 
 for (const { where, message } of failures) {
   const lines = message
     .split('\n')
-    .filter((line) => line.trim() !== '')
+    .filter((line) => line.trim() !== '' && !NOISE.test(line))
     .slice(0, ERROR_LINES);
   process.stdout.write(`FAILED ${where}\n${lines.map((line) => `    ${line}`).join('\n')}\n`);
 }
