@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { publishedContracts } from '@platform/contracts';
 import {
   acquireInfra,
   deleteGroups,
@@ -86,7 +87,11 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
     await lease.release();
   };
   try {
-    await startGroupsAtTheEnd(brokers, groups);
+    await startGroupsAtTheEnd(
+      brokers,
+      groups,
+      publishedContracts.contracts.map((contract) => contract.topic),
+    );
     const system = await startSystemProcess({ ...settings, LOG_DIR: logDir, ...options.env }, options.timeoutMs);
     return {
       system,

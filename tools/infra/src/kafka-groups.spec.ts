@@ -21,7 +21,7 @@ describe('startGroupsAtTheEnd', () => {
           { partition: 1, value: 'c' },
         ],
       });
-      await startGroupsAtTheEnd(testInfra().kafkaBrokers, groups);
+      await startGroupsAtTheEnd(testInfra().kafkaBrokers, groups, [topic.name]);
       for (const groupId of groups) {
         const [committed] = await admin.fetchOffsets({ groupId, topics: [topic.name] });
         expect(committed!.partitions.map(({ partition, offset }) => [partition, offset]).sort()).toEqual([

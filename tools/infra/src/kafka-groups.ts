@@ -1,9 +1,11 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 
 /**
- * Commits new consumer groups' offsets at the end of `topics` (default: every topic the broker has
- * but Kafka's own), before their first member joins, as a newly deployed consumer's would be: it
- * then reads only what is produced from now on, not every earlier test's events.
+ * Commits new consumer groups' offsets at the end of each of `topics` that exists, before their
+ * first member joins, as a newly deployed consumer's would be: it then reads only what is produced
+ * from now on, not every earlier test's events. The topics are named, never "all of them": on a
+ * shared broker other tests create and delete topics of their own at any moment, and one deleted
+ * between the listing and the seek fails the whole call.
  *
  * One short-lived member per group seeks every partition at once. kafkajs's `admin.setOffsets`
  * does one topic per call and waits out a whole empty fetch (5 s) each time: minutes for a system
@@ -12,7 +14,7 @@ import { Kafka, logLevel, type Admin } from 'kafkajs';
 export async function startGroupsAtTheEnd(
   brokers: string[],
   groups: readonly string[],
-  topics?: readonly string[],
+  topics: readonly string[],
 ): Promise<void> {
   const kafka = new Kafka({ clientId: 'start-at-the-end', brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -44,11 +46,9 @@ export async function startGroupsAtTheEnd(
   }
 }
 
-async function endsOf(admin: Admin, wanted: readonly string[] | undefined) {
+async function endsOf(admin: Admin, wanted: readonly string[]) {
   const existing = await admin.listTopics();
-  const topics = wanted
-    ? wanted.filter((topic) => existing.includes(topic))
-    : existing.filter((topic) => !topic.startsWith('__'));
+  const topics = [...new Set(wanted)].filter((topic) => existing.includes(topic));
   return Promise.all(
     topics.map(async (topic) => ({
       topic,
