@@ -24,7 +24,7 @@ export interface SystemProcess {
  * environment, and resolves once it says it is up; rejects with its output when it exits first
  * or takes longer than `timeoutMs`. For tests and benchmarks that need the real system.
  */
-export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 150_000): Promise<SystemProcess> {
+export async function startSystemProcess(env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<SystemProcess> {
   const ports: SystemProcess['ports'] = {};
   const portEnv: NodeJS.ProcessEnv = {};
   for (const spec of systemServices({})) {

@@ -129,5 +129,5 @@ describe('npm start (tools/dev start-system)', () => {
       const lines = readFileSync(path.join(logDir, file!), 'utf8').trim().split('\n');
       expect(JSON.parse(lines[0]!)).toMatchObject({ service });
     }
-  }, 240_000);
+  }, 420_000);
 });

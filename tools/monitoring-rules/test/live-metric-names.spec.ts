@@ -22,7 +22,7 @@ describe('metric names used by rules and dashboards', () => {
       expect(response.status).toBe(200);
       exported.set(service, declaredFamilies(await response.text()));
     }
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await running?.stop();
