@@ -41,10 +41,10 @@ export interface OwnSystem {
 /**
  * Starts the whole system as `npm start` does (tools/dev's launcher, free ports) beside a
  * developer's or another test's: every service of the registry gets a database and a consumer
- * group of this run's own (`<NAME>_DATABASE`, `<NAME>_CONSUMER_GROUP`, the business-service's
- * KAFKA_CONSUMER_GROUP), and each group starts at the end of every topic the broker has, as a
- * newly deployed consumer would: from the beginning, it would replay (and e-mail) every earlier
- * test's events. `stop()` undoes all of it, also after a failed start.
+ * group of this run's own (`<NAME>_DATABASE`, `<NAME>_CONSUMER_GROUP`), and each group starts at
+ * the end of every topic of the published contracts, as a newly deployed consumer would: from the
+ * beginning, it would replay (and e-mail) every earlier test's events. `stop()` undoes all of it,
+ * also after a failed start.
  */
 export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSystem> {
   // It names databases and Kafka groups: lower-case letters and digits fit both.
@@ -52,7 +52,7 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
     throw new Error(`prefix "${options.prefix}" must be 1 to 20 lower-case letters and digits, a letter first`);
   }
   const run = randomBytes(4).toString('hex');
-  const settings: NodeJS.ProcessEnv = { KAFKA_CONSUMER_GROUP: `${options.prefix}-business-service-${run}` };
+  const settings: NodeJS.ProcessEnv = {};
   const databases: Record<string, string> = {};
   for (const spec of systemServices({})) {
     if (spec.managementPort === undefined) continue;

@@ -37,8 +37,8 @@ export interface SystemEndpoints {
 /**
  * The services in start order (upstreams first), on the documented default ports: gateway 3000,
  * auth-service 3001, business-service 3002, notification-service 3003, management 9000 to 9003
- * (NOTIFICATION_DATABASE and NOTIFICATION_CONSUMER_GROUP move its database and group, AUTH_CONSUMER_GROUP
- * the auth-service's group), and the payment
+ * (`<NAME>_DATABASE` and `<NAME>_CONSUMER_GROUP` move a service's database and consumer group, e.g.
+ * NOTIFICATION_DATABASE, BUSINESS_CONSUMER_GROUP), and the payment
  * sandbox (tools/payment-sandbox, the business-service's payment provider) 4010; each can be
  * moved with `<NAME>_PORT` / `<NAME>_MANAGEMENT_PORT` (e.g. `AUTH_SERVICE_PORT`,
  * `PAYMENT_SANDBOX_PORT`), and a database with `<NAME>_DATABASE` (e.g. `AUTH_DATABASE`: tests
@@ -88,6 +88,8 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       // REDIS_URL (its summary cache) passes through from the environment when set.
       env: (system) => ({
         KAFKA_BROKERS: system.kafkaBrokers.join(','),
+        // Its own group, never an inherited KAFKA_CONSUMER_GROUP meant for another service.
+        KAFKA_CONSUMER_GROUP: env['BUSINESS_CONSUMER_GROUP'] ?? 'business-service',
         IDENTITY_SIGNING_KEY: system.identitySigningKey,
         PAYMENT_PROVIDER_URL: system.endpointsOf('payment-sandbox').url,
         PAYMENT_PROVIDER_CLIENT_ID: system.paymentClient.clientId,
@@ -104,7 +106,7 @@ export function systemServices(env: NodeJS.ProcessEnv = process.env): ServiceSpe
       database: env['NOTIFICATION_DATABASE'] ?? 'notification',
       env: (system) => ({
         KAFKA_BROKERS: system.kafkaBrokers.join(','),
-        // Its own group, never an inherited KAFKA_CONSUMER_GROUP meant for the business-service.
+        // Its own group, never an inherited KAFKA_CONSUMER_GROUP meant for another service.
         KAFKA_CONSUMER_GROUP: env['NOTIFICATION_CONSUMER_GROUP'] ?? 'notification-service',
         SMTP_HOST: system.mailpit.smtpHost,
         SMTP_PORT: String(system.mailpit.smtpPort),
@@ -154,8 +156,7 @@ export function portSettingsOf(name: string): { port: string; managementPort: st
 
 /**
  * The settings that move service `name`'s database and consumer group, by the registry's convention:
- * `auth-service` → AUTH_DATABASE, AUTH_CONSUMER_GROUP (a generated service follows it too). The
- * business-service takes its group from KAFKA_CONSUMER_GROUP instead.
+ * `auth-service` → AUTH_DATABASE, AUTH_CONSUMER_GROUP (a generated service follows it too).
  */
 export function ownSettingsOf(name: string): { database: string; consumerGroup: string } {
   const prefix = name
