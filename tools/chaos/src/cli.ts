@@ -3,7 +3,7 @@
  * of its own under a seeded workload and fault schedule, then the checks of issue 18. Prints a
  * table and, last, `chaos: requests N, events N, faults N, lost N, duplicate effects N, order
  * violations N, recovered within N s`; exits 1 on any violation. Ctrl-C stops everything it
- * started (a second Ctrl-C quits at once).
+ * started and exits 130, as an interrupted command does (a second Ctrl-C quits at once).
  */
 import { parseChaosOptions } from './options.js';
 import { formatReport } from './report.js';
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     return result.lost + result.duplicates + result.orderViolations === 0 ? 0 : 1;
   } catch (error) {
     say(`chaos: ${(error as Error).message}`);
-    return 1;
+    return abort.signal.aborted ? 130 : 1;
   }
 }
 
