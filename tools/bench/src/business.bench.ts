@@ -21,7 +21,8 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { acquireInfra, freePort, repoRoot } from '@platform/infra';
+import { publishedContracts } from '@platform/contracts';
+import { acquireInfra, deleteGroups, freePort, repoRoot, startGroupsAtTheEnd } from '@platform/infra';
 import { startTestRedis } from '@platform/infra/testing';
 import { signIdentity } from '@platform/identity';
 import { Redis } from 'ioredis';
@@ -308,11 +309,21 @@ try {
   const inspector = new Redis(redis.url);
   cleanup.defer('disconnect from Redis', async () => inspector.disconnect());
 
+  // Its group starts where the shared topics end: from the beginning, the service would spend the
+  // run replaying every earlier test's and developer's events into its database.
+  const group = `${database}-group`;
+  const brokers = lease.endpoints.kafkaBrokers;
+  await startGroupsAtTheEnd(
+    brokers,
+    [group],
+    publishedContracts.contracts.map((contract) => contract.topic),
+  );
+  cleanup.defer('delete the consumer group', () => deleteGroups(brokers, [group]));
   const key = randomBytes(32).toString('base64url');
   const service = await startService({
     DATABASE_URL: databaseUrl.toString(),
-    KAFKA_BROKERS: lease.endpoints.kafkaBrokers.join(','),
-    KAFKA_CONSUMER_GROUP: `${database}-group`,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_CONSUMER_GROUP: group,
     IDENTITY_SIGNING_KEY: key,
     REDIS_URL: redis.url,
   });
