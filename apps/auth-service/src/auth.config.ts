@@ -1,11 +1,11 @@
-import { Secret, ServiceConfig } from '@platform/bootstrap';
+import { Secret } from '@platform/bootstrap';
 import { DEFAULT_ACCESS_TOKEN_AUDIENCE, DEFAULT_ACCESS_TOKEN_ISSUER, IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
+import { EventServiceConfig } from '@platform/messaging';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 /** The auth-service's settings, read from the environment and validated at start-up. */
-export class AuthConfig extends ServiceConfig {
+export class AuthConfig extends EventServiceConfig {
   override PORT = 3001;
   override MANAGEMENT_PORT = 9001;
   /** Only the gateway on this host forwards client addresses, by default. */
@@ -15,10 +15,6 @@ export class AuthConfig extends ServiceConfig {
   @Secret()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
-
-  /** Comma-separated host:port list. */
-  @IsKafkaBrokerList()
-  KAFKA_BROKERS!: string;
 
   /** `iss` of access tokens; the gateway checks it. */
   @IsString()
@@ -148,12 +144,7 @@ export class AuthConfig extends ServiceConfig {
    * offsets and parked events belong to it. Launchers set it per service (tools/dev: from
    * AUTH_CONSUMER_GROUP), so a setting meant for another service never puts this one in its group.
    */
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
-  KAFKA_CONSUMER_GROUP = 'auth-service';
-
-  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
-  @IsKafkaSessionTimeout()
-  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  override KAFKA_CONSUMER_GROUP = 'auth-service';
 
   /**
    * The services that must confirm every erasure, by the `source` of their events, comma-separated.

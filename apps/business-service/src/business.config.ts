@@ -1,6 +1,6 @@
-import { Secret, ServiceConfig } from '@platform/bootstrap';
+import { Secret } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
+import { EventServiceConfig } from '@platform/messaging';
 import { IsPemFile, OnlyWith } from '@platform/tls';
 import { IsJobPeriod, IsRetentionDays, IsTrueOrFalse, IsOffsetDaysList } from './jobs.config.js';
 
@@ -20,7 +20,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** The business-service's settings, read from the environment and validated at start-up. */
-export class BusinessConfig extends ServiceConfig {
+export class BusinessConfig extends EventServiceConfig {
   override PORT = 3002;
   override MANAGEMENT_PORT = 9002;
 
@@ -29,22 +29,12 @@ export class BusinessConfig extends ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  /** Comma-separated host:port list. */
-  @IsKafkaBrokerList()
-  KAFKA_BROKERS!: string;
-
   /** Shared with the gateway: verifies the identity headers it signs (docs/decisions/0007); ≥ 32 bytes. */
   @Secret()
   @IsIdentitySigningKey()
   IDENTITY_SIGNING_KEY!: string;
 
-  /** Consumer group of the event consumer: its inbox rows, offsets and parked events belong to it. */
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
-  KAFKA_CONSUMER_GROUP = 'business-service';
-
-  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
-  @IsKafkaSessionTimeout()
-  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  override KAFKA_CONSUMER_GROUP = 'business-service';
 
   /** The summary cache; without it every summary is computed from PostgreSQL. */
   @Secret()

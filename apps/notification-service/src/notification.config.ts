@@ -1,6 +1,6 @@
-import { Secret, ServiceConfig } from '@platform/bootstrap';
+import { Secret } from '@platform/bootstrap';
 import { IsIdentitySigningKey } from '@platform/identity';
-import { IsKafkaBrokerList, IsKafkaSessionTimeout } from '@platform/messaging';
+import { EventServiceConfig } from '@platform/messaging';
 import { IsPemFile } from '@platform/tls';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -22,7 +22,7 @@ import {
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** The notification-service's settings, read from the environment and validated at start-up. */
-export class NotificationConfig extends ServiceConfig {
+export class NotificationConfig extends EventServiceConfig {
   override PORT = 3003;
   override MANAGEMENT_PORT = 9003;
 
@@ -31,17 +31,7 @@ export class NotificationConfig extends ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
 
-  /** Comma-separated host:port list. */
-  @IsKafkaBrokerList()
-  KAFKA_BROKERS!: string;
-
-  /** Consumer group of the event consumer: its inbox rows, offsets and parked events belong to it. */
-  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_CONSUMER_GROUP must be 1 to 100 of A-Z a-z 0-9 . _ -' })
-  KAFKA_CONSUMER_GROUP = 'notification-service';
-
-  /** Ms before the broker hands a silent consumer's partitions to the others (6,000 to 1,800,000). */
-  @IsKafkaSessionTimeout()
-  KAFKA_SESSION_TIMEOUT_MS = 30_000;
+  override KAFKA_CONSUMER_GROUP = 'notification-service';
 
   // SMTP (Mailpit on 1025 in `npm start`).
 

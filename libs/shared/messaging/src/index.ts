@@ -22,12 +22,8 @@ export type { NewEvent } from './events/create-event.js';
 // Consuming: Nest transport, engine, retry policy.
 export { connectEventConsumer } from './transport/connect-event-consumer.js';
 export { eventServiceOptions, publishingServiceOptions } from './transport/event-service-options.js';
-export type {
-  EventServiceConfig,
-  EventServiceOptions,
-  PublishingServiceConfig,
-  PublishingServiceOptions,
-} from './transport/event-service-options.js';
+export { EventServiceConfig, PublishingServiceConfig } from './transport/event-service-config.js';
+export type { EventServiceOptions, PublishingServiceOptions } from './transport/event-service-options.js';
 export { KafkaEventTransport, KAFKA_EVENT_TRANSPORT } from './transport/kafka-event.transport.js';
 export type { KafkaEventTransportOptions, EventPatternExtras } from './transport/kafka-event.transport.js';
 export { EventContext } from './transport/event-context.js';

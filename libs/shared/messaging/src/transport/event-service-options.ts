@@ -1,4 +1,4 @@
-import type { ServiceConfig, ServiceOptions } from '@platform/bootstrap';
+import type { ServiceOptions } from '@platform/bootstrap';
 import { kafkaCheck, migrationsCheck, postgresCheck, type ReadinessCheck } from '@platform/monitoring';
 import type { RetryPolicyOptions } from '../consumer/retry-policy.js';
 import { eventConsumerCheck } from '../health/event-consumer.check.js';
@@ -6,22 +6,8 @@ import { outboxBacklogCheck } from '../health/outbox-backlog.check.js';
 import { parseKafkaBrokers } from '../kafka/kafka-brokers.js';
 import { createKafkaClient } from '../kafka/kafka-client.js';
 import { connectEventConsumer } from './connect-event-consumer.js';
+import type { EventServiceConfig, PublishingServiceConfig } from './event-service-config.js';
 import type { KafkaEventTransport } from './kafka-event.transport.js';
-
-/** The settings every service that publishes events has (its config class declares and validates them). */
-export interface PublishingServiceConfig extends ServiceConfig {
-  KAFKA_BROKERS: string;
-}
-
-/** The settings every service that consumes events has (its config class declares and validates them). */
-export interface EventServiceConfig extends PublishingServiceConfig {
-  KAFKA_CONSUMER_GROUP: string;
-  /**
-   * How long the broker waits for a silent member before it hands its partitions to the others
-   * (`@IsKafkaSessionTimeout()`); the consumer's default, 30 s, when the class does not declare it.
-   */
-  KAFKA_SESSION_TIMEOUT_MS?: number;
-}
 
 export interface PublishingServiceOptions<C extends PublishingServiceConfig> extends ServiceOptions<C> {
   /** Readiness checks besides the platform's (PostgreSQL, migrations, Kafka, outbox backlog). */
