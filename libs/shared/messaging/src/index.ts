@@ -5,7 +5,11 @@ export { anonymiseOutboxEvents } from './outbox/anonymise-outbox.js';
 export type { PersonalEventFields } from './outbox/anonymise-outbox.js';
 
 // Idempotent HTTP routes: an inbox of requests, keyed by Idempotency-Key, recorded with their effect.
-export { IdempotentRoute, IdempotentRequestInterceptor, IDEMPOTENT_REQUEST_ERROR_CODES } from './idempotency/idempotent-route.js';
+export {
+  IdempotentRoute,
+  IdempotentRequestInterceptor,
+  IDEMPOTENT_REQUEST_ERROR_CODES,
+} from './idempotency/idempotent-route.js';
 export { IdempotentRequestsModule } from './idempotency/idempotent-requests.module.js';
 export type { IdempotentRequestsModuleOptions } from './idempotency/idempotent-requests.module.js';
 export {

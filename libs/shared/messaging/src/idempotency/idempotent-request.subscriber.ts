@@ -1,9 +1,10 @@
-import { EventSubscriber, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent } from 'typeorm';
 import {
-  claimIdempotentRequest,
-  IdempotentRequestRaceError,
-  idempotentRequestScope,
-} from './idempotent-requests.js';
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+} from 'typeorm';
+import { claimIdempotentRequest, IdempotentRequestRaceError, idempotentRequestScope } from './idempotent-requests.js';
 
 /**
  * Records the Idempotency-Key of the request being served (`@IdempotentRoute()`) in the first

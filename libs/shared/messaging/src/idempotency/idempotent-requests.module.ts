@@ -33,10 +33,7 @@ const OPTIONS = Symbol('messaging.idempotentRequests.options');
 
 // The parts of Fastify the hook uses; the app's adapter must be FastifyAdapter.
 interface FastifyLike {
-  addHook(
-    name: 'onSend',
-    hook: (request: object, reply: ReplyLike, payload: unknown) => Promise<unknown>,
-  ): unknown;
+  addHook(name: 'onSend', hook: (request: object, reply: ReplyLike, payload: unknown) => Promise<unknown>): unknown;
 }
 interface ReplyLike {
   statusCode: number;

@@ -115,13 +115,17 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
     const exchange: IdempotentExchange = { scope };
     exchanges.set(request, exchange);
     // handle() binds the handler to the async context it is called in: this scope.
-    return idempotentRequestScope.run(scope, () => next.handle()).pipe(
-      catchError((error: unknown) => {
-        if (!isRace(error)) throw error;
-        this.log.debug('A concurrent request with the same Idempotency-Key committed first; answering with its answer');
-        return from(this.awaitWinner(request, scope));
-      }),
-    );
+    return idempotentRequestScope
+      .run(scope, () => next.handle())
+      .pipe(
+        catchError((error: unknown) => {
+          if (!isRace(error)) throw error;
+          this.log.debug(
+            'A concurrent request with the same Idempotency-Key committed first; answering with its answer',
+          );
+          return from(this.awaitWinner(request, scope));
+        }),
+      );
   }
 
   /** The answer to a key that committed: its stored answer, else a 422 or a 409 to retry. */

@@ -34,7 +34,9 @@ export class MessagingIdempotentRequest1799300000000 implements MigrationInterfa
         completed_at      timestamptz
       )`);
     // The purge deletes by age; the erasure finds a person's rows by subject.
-    await runner.query(`CREATE INDEX messaging_idempotent_request_created_at ON messaging_idempotent_request (created_at)`);
+    await runner.query(
+      `CREATE INDEX messaging_idempotent_request_created_at ON messaging_idempotent_request (created_at)`,
+    );
     await runner.query(
       `CREATE INDEX messaging_idempotent_request_subject ON messaging_idempotent_request (subject) WHERE subject IS NOT NULL`,
     );
