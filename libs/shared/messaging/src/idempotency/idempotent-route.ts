@@ -105,7 +105,9 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
     const scope: IdempotentRequestScope = {
       // Keys are the caller's own, per route: the same key elsewhere is another request.
       key: sha256(JSON.stringify([request.method, route, subject, header])),
-      fingerprint: sha256(JSON.stringify(request.body ?? null)),
+      // Salted with the key, which is stored only hashed: a body with a password (a registration)
+      // cannot be guessed back from the row.
+      fingerprint: sha256(JSON.stringify([header, request.body ?? null])),
       subject,
       claimed: false,
     };
