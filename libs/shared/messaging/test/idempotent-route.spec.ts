@@ -83,6 +83,8 @@ class NotesController {
     await this.dataSource.transaction((manager) =>
       manager.query(`INSERT INTO note (id, text) VALUES ($1, $2)`, [id, body.text]),
     );
+    // A failure after the commit (a step outside the transaction): the effect happened all the same.
+    if (body.text === 'fails after commit') throw new Error('the step after the commit failed');
     reply.header('location', `/notes/${id}`);
     return { id, text: body.text };
   }
@@ -192,6 +194,17 @@ describe('@IdempotentRoute', () => {
       if (one.status === 409) expect(JSON.parse(one.body)).toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
       else expect(one).toEqual(created[0]);
     }
+  });
+
+  it('answers the retry of a request that committed and then failed with the same failure, not a second effect', async () => {
+    const key = randomUUID();
+    const failed = await answer(await post('fails after commit', key));
+    const retry = await post('fails after commit', key);
+
+    expect(failed.status).toBe(500);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await answer(retry)).toEqual(failed);
+    expect(await notes('fails after commit')).toBe(1);
   });
 
   it('remembers nothing of a request that wrote nothing, so its retry runs again', async () => {
