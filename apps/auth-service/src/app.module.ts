@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { gatewayIdentityProviders } from '@platform/identity';
 import { JobsModule } from '@platform/jobs';
-import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { IdempotentRequestsModule, MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { DataSource } from 'typeorm';
 import { AuthConfig } from './auth.config.js';
 import { ErasureCompletedEventController } from './infrastructure/primary-adapters/events/erasure-completed.event.controller.js';
@@ -26,6 +26,8 @@ import { authDataSourceOptions } from './infrastructure/secondary-adapters/persi
       inject: [AuthConfig],
       useFactory: (config: AuthConfig) => ({ ...authDataSourceOptions(config.DATABASE_URL), migrationsRun: true }),
     }),
+    // @IdempotentRoute(): a retry with the same Idempotency-Key gets the first answer (README of @platform/messaging).
+    IdempotentRequestsModule.forRoot(),
     MessagingModule.forRootAsync({
       inject: [AuthConfig],
       useFactory: (config: AuthConfig) => ({

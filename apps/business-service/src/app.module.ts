@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { gatewayIdentityProviders } from '@platform/identity';
-import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { IdempotentRequestsModule, MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { ModuleRef } from '@nestjs/core';
 import { JobsModule } from '@platform/jobs';
 import { DataSource } from 'typeorm';
@@ -33,6 +33,8 @@ import { businessDataSourceOptions } from './infrastructure/secondary-adapters/p
         migrationsRun: true,
       }),
     }),
+    // @IdempotentRoute(): a retry with the same Idempotency-Key gets the first answer (README of @platform/messaging).
+    IdempotentRequestsModule.forRoot(),
     MessagingModule.forRootAsync({
       inject: [BusinessConfig],
       useFactory: (config: BusinessConfig) => ({

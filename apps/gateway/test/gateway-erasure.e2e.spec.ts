@@ -71,7 +71,12 @@ describe('gateway → erasure across services (DELETE /v1/me, then nothing of th
   const api = () => gatewayClient(system.gatewayUrl, undefined, [conformance]);
 
   async function register(email: string, displayName: string, password: string): Promise<string> {
-    const registered = await api().POST('/v1/auth/register', { body: { email, password, displayName } });
+    // Under an Idempotency-Key, as a retrying client registers: the auth-service then keeps the
+    // answer, which names the person, for retries, and the erasure must forget it too.
+    const registered = await api().POST('/v1/auth/register', {
+      params: { header: { 'Idempotency-Key': randomBytes(16).toString('hex') } },
+      body: { email, password, displayName },
+    });
     expect(registered.response.status, JSON.stringify(registered.error)).toBe(201);
     return registered.data!.id;
   }

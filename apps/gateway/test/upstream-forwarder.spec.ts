@@ -58,6 +58,11 @@ class ProbeController {
     return this.forwarder.forward('auth', request, reply, '/v1/probe/auth/json');
   }
 
+  @Post('auth/create')
+  createInAuth(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.forwarder.forward('auth', request, reply, '/v1/probe/auth/create', { idempotent: true });
+  }
+
   @Post('business')
   createInBusiness(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply): Promise<void> {
     return this.forwarder.forward('business', request, reply, '/v1/probe/business', { idempotent: true });
@@ -84,6 +89,8 @@ interface Received {
 describe('UpstreamForwarder', () => {
   let authStandIn: Server;
   const received: Received[] = [];
+  // Answers the stand-in gives before its usual 200, first first.
+  const nextAnswers: Array<{ status: number; headers?: Record<string, string> }> = [];
   let gateway: RunningService<GatewayConfig>;
 
   beforeAll(async () => {
@@ -94,6 +101,12 @@ describe('UpstreamForwarder', () => {
       request.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         received.push({ method: request.method, url: request.url, headers: request.headers, body });
+        const planned = nextAnswers.shift();
+        if (planned) {
+          response.writeHead(planned.status, { 'content-type': 'application/json', ...planned.headers });
+          response.end('{}');
+          return;
+        }
         response.writeHead(200, { 'content-type': 'application/json', server: 'stand-in' });
         response.end(JSON.stringify({ ok: true }));
       });
@@ -181,6 +194,32 @@ describe('UpstreamForwarder', () => {
     const retried = await post();
     expect(retried.status).toBe(503);
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it("passes an idempotent route's key upstream, scoped, the same on a retry after an upstream's come-back-later", async () => {
+    const post = () =>
+      fetch(`${gateway.url}/v1/probe/auth/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'create-once' },
+        body: JSON.stringify({ name: 'Acme' }),
+      });
+    nextAnswers.push({ status: 409, headers: { 'retry-after': '1' } });
+    const sent = received.length;
+    const inProgress = await post();
+    expect(inProgress.status).toBe(409);
+    expect(inProgress.headers.get('retry-after')).toBe('1');
+    const answered = await post(); // the come-back-later was not kept as the key's answer: this one goes upstream too
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('idempotent-replayed')).toBeNull();
+
+    const keys = received.slice(sent).map((request) => request.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    // The gateway's store key, scoped to caller and route, never the client's key as it came.
+    expect(keys[0]).toMatch(/^[\w-]{43}$/);
+    expect(keys[0]).not.toBe('create-once');
+    expect((await post()).headers.get('idempotent-replayed')).toBe('true');
+    expect(received.length - sent).toBe(2);
   });
 
   it('keeps the gateway ready while the business-service is down: readiness waits on the auth-service only', () => {

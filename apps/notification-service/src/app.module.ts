@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '@platform/jobs';
-import { MessagingModule, parseKafkaBrokers } from '@platform/messaging';
+import { IdempotentRequestsModule, MessagingModule, parseKafkaBrokers } from '@platform/messaging';
 import { DataSource } from 'typeorm';
 import { BusinessEventController } from './infrastructure/primary-adapters/events/business.event.controller.js';
 import { InvoiceEventController } from './infrastructure/primary-adapters/events/invoice.event.controller.js';
@@ -27,6 +27,8 @@ import { webhookHttpControllers, webhookProviders } from './webhook.providers.js
         migrationsRun: true,
       }),
     }),
+    // @IdempotentRoute(): a retry with the same Idempotency-Key gets the first answer (README of @platform/messaging).
+    IdempotentRequestsModule.forRoot(),
     MessagingModule.forRootAsync({
       inject: [NotificationConfig],
       useFactory: (config: NotificationConfig) => ({

@@ -88,6 +88,8 @@ export class EraseUserUseCase {
       await tx.users.erase(user, at);
       // auth.user.registered carried the e-mail and name: the stored copy keeps the event, not them.
       await tx.publishedEvents.anonymiseUser(userId);
+      // A registration retried under its Idempotency-Key stored the answer, which names the user.
+      await tx.storedRequests.forgetUser(userId);
       await tx.erasures.add(erasure);
       await tx.publish(UserSessionsRevokedV1Contract, {
         aggregateId: userId,

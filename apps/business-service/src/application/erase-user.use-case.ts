@@ -8,8 +8,9 @@ import type { Transaction } from './ports/unit-of-work.port.js';
 
 /**
  * This service's part of erasing a person (docs/decisions/0015): the directory row and the stored
- * events that named them are anonymised, and `business.erasure.completed` is published in the
- * same transaction, also when nothing was held (`recordsChanged` 0).
+ * events that named them are anonymised, the requests they made under an Idempotency-Key are
+ * forgotten, and `business.erasure.completed` is published in the same transaction, also when
+ * nothing was held (`recordsChanged` 0).
  *
  * What stays: memberships (user id, role, date: a business's record of who had access, with no
  * personal field), and invoices, customers and payments, which hold the businesses' customers'
@@ -23,7 +24,8 @@ export class EraseUserUseCase {
     const completedAt = new Date();
     const directoryChanged = await tx.directory.erase(userId, completedAt);
     const eventsChanged = await tx.publishedEvents.anonymiseUser(userId);
-    const recordsChanged = (directoryChanged ? 1 : 0) + eventsChanged;
+    const requestsForgotten = await tx.storedRequests.forgetUser(userId);
+    const recordsChanged = (directoryChanged ? 1 : 0) + eventsChanged + requestsForgotten;
     await tx.publish(BusinessErasureCompletedV1Contract, {
       aggregateId: userId,
       occurredAt: completedAt,

@@ -81,7 +81,14 @@ describe('erasing a user (auth.user.erasure-requested → business.erasure.compl
     return { ...user, registered: event };
   }
 
-  async function call(userId: string, method: string, path: string, body?: unknown, ifMatch?: string) {
+  async function call(
+    userId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    ifMatch?: string,
+    idempotencyKey?: string,
+  ) {
     const headers: Record<string, string> = signIdentity(
       { userId, roles: ['user'], tokenIssuedAt: Math.floor(Date.now() / 1000) },
       { method, path },
@@ -89,6 +96,7 @@ describe('erasing a user (auth.user.erasure-requested → business.erasure.compl
     );
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (ifMatch) headers['if-match'] = ifMatch;
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const response = await fetch(`${running.service.url}${path}`, {
       method,
       headers,
@@ -163,15 +171,24 @@ describe('erasing a user (auth.user.erasure-requested → business.erasure.compl
     await answered(
       call(ada.userId, 'POST', `/v1/businesses/${northwind}/members`, { email: bob.email, role: 'admin' }),
     );
-    // ...and is a member of Bob's, which published business.member.added with her e-mail and name.
+    // ...and is a member of Bob's, which published business.member.added with her e-mail and name;
+    // Bob added her under an Idempotency-Key, so the answer naming her is kept for his retries.
     const bakery = await created(call(bob.userId, 'POST', '/v1/businesses', { name: 'Bobs Bakery', currency: 'EUR' }));
     await answered(
-      call(bob.userId, 'POST', `/v1/businesses/${bakery}/members`, { email: ada.email, role: 'accountant' }),
+      call(
+        bob.userId,
+        'POST',
+        `/v1/businesses/${bakery}/members`,
+        { email: ada.email, role: 'accountant' },
+        undefined,
+        uuidv7(),
+      ),
     );
 
     // The search finds her before the erasure (so it can fail after it).
-    expect(await whereItAppears(ada.email)).toEqual(['directory_users.email', 'messaging_outbox.payload']);
-    expect(await whereItAppears(ada.displayName)).toEqual(['directory_users.display_name', 'messaging_outbox.payload']);
+    const stored = ['messaging_idempotent_request.response_body', 'messaging_outbox.payload'];
+    expect(await whereItAppears(ada.email)).toEqual(['directory_users.email', ...stored]);
+    expect(await whereItAppears(ada.displayName)).toEqual(['directory_users.display_name', ...stored]);
     const invoiceBefore = (await db.query('SELECT * FROM invoices WHERE id = $1', [invoiceId])).rows;
     const customerBefore = (await db.query('SELECT * FROM customers WHERE id = $1', [customerId])).rows;
     const membershipsOf = async (userId: string) =>
@@ -192,8 +209,9 @@ describe('erasing a user (auth.user.erasure-requested → business.erasure.compl
       version: 1,
       source: 'business-service',
       aggregateId: ada.userId,
-      // The directory row and the one stored business.member.added that carried her e-mail and name.
-      payload: { erasureId: request.payload.erasureId, userId: ada.userId, recordsChanged: 2 },
+      // The directory row, the one stored business.member.added that carried her e-mail and name,
+      // and Bob's stored answer of adding her.
+      payload: { erasureId: request.payload.erasureId, userId: ada.userId, recordsChanged: 3 },
     });
     expect(Date.parse(confirmed.payload.completedAt as string)).not.toBeNaN();
 

@@ -15,6 +15,7 @@ interface User {
 interface Answer {
   status: number;
   body: Record<string, unknown> & { items?: Record<string, unknown>[] };
+  headers: Headers;
 }
 
 // Businesses, members and customers over HTTP, as the gateway calls them: identity headers signed
@@ -43,7 +44,13 @@ describe('businesses, members and customers over HTTP', () => {
     return user;
   }
 
-  async function call(user: User | undefined, method: string, path: string, body?: unknown): Promise<Answer> {
+  async function call(
+    user: User | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = user
       ? signIdentity(
           { userId: user.userId, roles: ['user'], tokenIssuedAt: Math.floor(Date.now() / 1000) },
@@ -54,11 +61,15 @@ describe('businesses, members and customers over HTTP', () => {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${running.service.url}${path}`, {
       method,
-      headers,
+      headers: { ...headers, ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : {} };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as Answer['body']) : {},
+      headers: response.headers,
+    };
   }
 
   async function newBusiness(owner: User, name = 'Acme Consulting GmbH'): Promise<string> {
@@ -260,6 +271,27 @@ describe('businesses, members and customers over HTTP', () => {
     expect(badEmail.body.code).toBe('BUSINESS.INVALID_EMAIL');
     expect((await call(owner, 'POST', customers, { email: 'x@example.com' })).status).toBe(400);
     expect((await call(owner, 'GET', `${customers}/${uuidv7()}`)).status).toBe(404);
+  });
+
+  it('creates a customer once per Idempotency-Key: the retry gets the first answer again, and no second customer', async () => {
+    const owner = await registered();
+    const businessId = await newBusiness(owner);
+    const customers = `/v1/businesses/${businessId}/customers`;
+    const key = { 'idempotency-key': uuidv7() };
+    const customer = { name: 'Umbrella plc', email: 'ap@umbrella.example' };
+
+    const first = await call(owner, 'POST', customers, customer, key);
+    const retry = await call(owner, 'POST', customers, customer, key);
+    const otherBody = await call(owner, 'POST', customers, { ...customer, name: 'Umbrella Ltd' }, key);
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    const { rows } = await db.query(`SELECT id FROM customers WHERE business_id = $1`, [businessId]);
+    expect(rows).toEqual([{ id: first.body.id }]);
   });
 
   it('answers 404 on every route to a user of another business, whatever the id', async () => {

@@ -4,6 +4,24 @@ export { MessagingTable } from './schema/messaging-tables.js';
 export { anonymiseOutboxEvents } from './outbox/anonymise-outbox.js';
 export type { PersonalEventFields } from './outbox/anonymise-outbox.js';
 
+// Idempotent HTTP routes: an inbox of requests, keyed by Idempotency-Key, recorded with their effect.
+export {
+  IdempotentRoute,
+  IdempotentRequestInterceptor,
+  IDEMPOTENT_REQUEST_ERROR_CODES,
+} from './idempotency/idempotent-route.js';
+export { IdempotentRequestsModule } from './idempotency/idempotent-requests.module.js';
+export type { IdempotentRequestsModuleOptions } from './idempotency/idempotent-requests.module.js';
+export {
+  IdempotentRequestSubscriber,
+  idempotentRequestSubscribers,
+} from './idempotency/idempotent-request.subscriber.js';
+export {
+  forgetIdempotentRequests,
+  purgeIdempotentRequests,
+  IDEMPOTENT_REQUEST_RETENTION_MS,
+} from './idempotency/idempotent-requests.js';
+
 // Kafka client.
 export { createKafkaClient } from './kafka/kafka-client.js';
 export { brokersFromEnv, IsKafkaBrokerList, parseKafkaBrokers } from './kafka/kafka-brokers.js';

@@ -1,6 +1,7 @@
 import type { EventContract, PayloadOf } from '@platform/contracts';
 import type { ErasureRepository } from './erasure-repository.port.js';
 import type { PublishedEvents } from './published-events.port.js';
+import type { StoredRequests } from './stored-requests.port.js';
 import type { RefreshTokenRepository } from './refresh-token-repository.port.js';
 import type { UserRepository } from './user-repository.port.js';
 
@@ -20,6 +21,8 @@ export interface Transaction {
   erasures: ErasureRepository;
   /** The events stored for publication (to scrub an erased user from them). */
   publishedEvents: PublishedEvents;
+  /** The requests answered under an Idempotency-Key (to forget an erased user's). */
+  storedRequests: StoredRequests;
   /** Adds an event to the transaction: written with the state change, published after commit. */
   publish<TContract extends EventContract>(contract: TContract, event: PublishedEvent<TContract>): Promise<void>;
 }

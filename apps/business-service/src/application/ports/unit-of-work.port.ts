@@ -7,6 +7,7 @@ import type { MemberRepository } from './member-repository.port.js';
 import type { MemberDirectory } from './member-directory.port.js';
 import type { PaymentRepository, ProviderEventLog } from './payment-repository.port.js';
 import type { PublishedEvents } from './published-events.port.js';
+import type { StoredRequests } from './stored-requests.port.js';
 import type { RecurringInvoiceRepository } from './recurring-invoice-repository.port.js';
 import type { ScheduledWork } from './scheduled-work.port.js';
 
@@ -37,6 +38,8 @@ export interface Transaction {
   recurringInvoices: RecurringInvoiceRepository;
   /** The events already stored by this service, to anonymise an erased user in them. */
   publishedEvents: PublishedEvents;
+  /** The requests answered under an Idempotency-Key (to forget an erased user's). */
+  storedRequests: StoredRequests;
   publish<C extends EventContract>(contract: C, event: EventToPublish<C>): Promise<void>;
 }
 

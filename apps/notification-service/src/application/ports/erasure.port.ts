@@ -5,9 +5,10 @@ export interface PersonalRecords {
   /**
    * Erases `userId` unless it was erased before: deletes every notification to them (by user id,
    * and by their address when it is known; any channel and status, so queued and retrying ones are
-   * never sent), the preferences of their address, their user and membership rows, and keeps a
-   * tombstone of the id (erased at `at`). Waits for transactions that hold the user
-   * (`RecipientDirectory.isErased`) to end first, so nothing they write about the user survives.
+   * never sent), the preferences of their address, their user and membership rows, the requests
+   * they made under an Idempotency-Key, and keeps a tombstone of the id (erased at `at`). Waits
+   * for transactions that hold the user (`RecipientDirectory.isErased`) to end first, so nothing
+   * they write about the user survives.
    * Resolves the rows deleted, or `undefined` when the tombstone was there already: then nothing changes.
    */
   erase(userId: string, at: Date): Promise<number | undefined>;

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { MessagingIdempotentRequest1799300000000 } from './messaging-idempotent-request.migration.js';
 import { MessagingPersonalData1795000100000 } from './messaging-personal-data.migration.js';
 
 /**
@@ -76,4 +77,8 @@ export class MessagingSchema1795000000000 implements MigrationInterface {
 }
 
 /** The migrations of this library, in order, to spread into a service's DataSource `migrations`. */
-export const messagingMigrations = [MessagingSchema1795000000000, MessagingPersonalData1795000100000];
+export const messagingMigrations = [
+  MessagingSchema1795000000000,
+  MessagingPersonalData1795000100000,
+  MessagingIdempotentRequest1799300000000,
+];

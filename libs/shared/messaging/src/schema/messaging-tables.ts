@@ -3,6 +3,7 @@ export const MessagingTable = {
   outbox: 'messaging_outbox',
   inbox: 'messaging_inbox',
   parked: 'messaging_parked_event',
+  idempotentRequest: 'messaging_idempotent_request',
 } as const;
 
 /** Channel the outbox's NOTIFY wake-up uses, when that mechanism is chosen. */

@@ -18,6 +18,8 @@ export interface MessagingTestBed {
 export interface MessagingTestBedOptions {
   /** Entities of the service under test (synchronized: tests only). */
   entities?: MixedList<string | (new () => unknown) | EntitySchema>;
+  /** TypeORM subscribers of the DataSource (`idempotentRequestSubscribers`). */
+  subscribers?: MixedList<string | (new () => unknown)>;
   /** Brokers to use instead of the shared test broker (a fault test's own broker). */
   brokers?: string[];
 }
@@ -30,6 +32,7 @@ export async function createMessagingTestBed(options: MessagingTestBedOptions = 
     url: database.url,
     entities: options.entities ?? [],
     migrations: messagingMigrations,
+    subscribers: options.subscribers ?? [],
     synchronize: false,
   });
   try {

@@ -13,6 +13,7 @@ import {
   type UserResponse,
 } from '@platform/contracts';
 import { toTokenResponse, toUserResponse } from './dto/auth.response-mappers.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 /** Registration and the life of a session: log in, refresh, log out. No identity needed. */
 @Controller('v1/auth')
@@ -25,6 +26,7 @@ export class SessionHttpController {
   ) {}
 
   @Post('register')
+  @IdempotentRoute()
   async register(@Body() body: RegisterRequest, @Req() request: FastifyRequest): Promise<UserResponse> {
     return toUserResponse(await this.registerUser.execute({ ...body, ...clientContextOf(request) }));
   }

@@ -5,6 +5,7 @@ import type { Transaction, UnitOfWork } from '../../../application/ports/unit-of
 import { TypeOrmErasureRepository } from '../persistence/typeorm-erasure.repository.js';
 import { TypeOrmRefreshTokenRepository } from '../persistence/typeorm-refresh-token.repository.js';
 import { TypeOrmUserRepository } from '../persistence/typeorm-user.repository.js';
+import { PostgresStoredRequests } from '../persistence/postgres-stored-requests.js';
 import { PostgresPublishedEvents } from './postgres-published-events.js';
 
 /**
@@ -29,6 +30,7 @@ export class OutboxUnitOfWork implements UnitOfWork {
       refreshTokens: new TypeOrmRefreshTokenRepository(manager, { lock: true }),
       erasures: new TypeOrmErasureRepository(manager, { lock: true }),
       publishedEvents: new PostgresPublishedEvents(manager),
+      storedRequests: new PostgresStoredRequests(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });

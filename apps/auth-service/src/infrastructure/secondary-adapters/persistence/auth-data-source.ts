@@ -1,5 +1,5 @@
 import { jobsMigrations } from '@platform/jobs';
-import { messagingMigrations } from '@platform/messaging';
+import { idempotentRequestSubscribers, messagingMigrations } from '@platform/messaging';
 import type { DataSourceOptions } from 'typeorm';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { UserEntity } from './entities/user.entity.js';
@@ -28,6 +28,8 @@ export function authDataSourceOptions(url: string): DataSourceOptions {
     url,
     entities: [UserEntity, RefreshTokenEntity],
     migrations: authMigrations,
+    // Records the Idempotency-Key of an @IdempotentRoute request with the transaction of its effect.
+    subscribers: idempotentRequestSubscribers,
     migrationsTableName: 'migrations',
     synchronize: false,
   };

@@ -3,6 +3,7 @@ import { AddMemberRequest, type MemberResponse } from '@platform/contracts';
 import { CurrentIdentity, GatewayIdentityGuard, type Identity } from '@platform/identity';
 import { AddMemberUseCase } from '../../../application/add-member.use-case.js';
 import { toActor, toMemberResponse } from './business.http-mappers.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 /** POST /v1/businesses/{businessId}/members: adds a registered user by e-mail; 201 with the member. */
 @Controller('v1/businesses')
@@ -11,6 +12,7 @@ export class AddMemberHttpController {
   constructor(@Inject(AddMemberUseCase) private readonly addMember: AddMemberUseCase) {}
 
   @Post(':businessId/members')
+  @IdempotentRoute()
   async add(
     @CurrentIdentity() identity: Identity,
     @Param('businessId') businessId: string,

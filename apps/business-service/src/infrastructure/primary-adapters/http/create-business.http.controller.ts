@@ -3,6 +3,7 @@ import { CreateBusinessRequest, type BusinessResponse } from '@platform/contract
 import { CurrentIdentity, GatewayIdentityGuard, type Identity } from '@platform/identity';
 import { CreateBusinessUseCase } from '../../../application/create-business.use-case.js';
 import { toActor, toBusinessResponse } from './business.http-mappers.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 /** POST /v1/businesses: a new business, the caller its owner; 201 with it. */
 @Controller('v1/businesses')
@@ -11,6 +12,7 @@ export class CreateBusinessHttpController {
   constructor(@Inject(CreateBusinessUseCase) private readonly createBusiness: CreateBusinessUseCase) {}
 
   @Post()
+  @IdempotentRoute()
   async create(@CurrentIdentity() identity: Identity, @Body() body: CreateBusinessRequest): Promise<BusinessResponse> {
     return toBusinessResponse(
       await this.createBusiness.execute({

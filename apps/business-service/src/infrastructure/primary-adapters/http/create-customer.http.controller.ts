@@ -3,6 +3,7 @@ import { CreateCustomerRequest, type CustomerResponse } from '@platform/contract
 import { CurrentIdentity, GatewayIdentityGuard, type Identity } from '@platform/identity';
 import { CreateCustomerUseCase } from '../../../application/create-customer.use-case.js';
 import { toActor, toCustomerResponse } from './business.http-mappers.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 /** POST /v1/businesses/{businessId}/customers: 201 with the new customer. */
 @Controller('v1/businesses')
@@ -11,6 +12,7 @@ export class CreateCustomerHttpController {
   constructor(@Inject(CreateCustomerUseCase) private readonly createCustomer: CreateCustomerUseCase) {}
 
   @Post(':businessId/customers')
+  @IdempotentRoute()
   async create(
     @CurrentIdentity() identity: Identity,
     @Param('businessId') businessId: string,

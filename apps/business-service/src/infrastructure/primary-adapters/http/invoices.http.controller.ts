@@ -36,6 +36,7 @@ import { VoidInvoiceUseCase } from '../../../application/void-invoice.use-case.j
 import { BusinessNotFoundError } from '../../../domain/business.errors.js';
 import { versionETag, versionsOfIfMatch } from './version-etag.js';
 import { toInvoicePageResponse, toInvoiceResponse } from './invoice.http-mappers.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 const actorOf = (identity: Identity): Actor => ({ userId: identity.userId });
 
@@ -64,6 +65,7 @@ export class InvoicesHttpController {
   ) {}
 
   @Post()
+  @IdempotentRoute()
   @HttpCode(201)
   async create(
     @CurrentIdentity() identity: Identity,

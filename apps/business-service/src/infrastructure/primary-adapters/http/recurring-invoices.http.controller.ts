@@ -33,6 +33,7 @@ import type { RecurringInvoiceView } from '../../../application/recurring-invoic
 import { BusinessNotFoundError } from '../../../domain/business.errors.js';
 import { toRecurringInvoicePageResponse, toRecurringInvoiceResponse } from './recurring-invoice.http-mappers.js';
 import { versionETag, versionsOfIfMatch } from './version-etag.js';
+import { IdempotentRoute } from '@platform/messaging';
 
 const actorOf = (identity: Identity): Actor => ({ userId: identity.userId });
 
@@ -60,6 +61,7 @@ export class RecurringInvoicesHttpController {
   ) {}
 
   @Post()
+  @IdempotentRoute()
   @HttpCode(201)
   async create(
     @CurrentIdentity() identity: Identity,

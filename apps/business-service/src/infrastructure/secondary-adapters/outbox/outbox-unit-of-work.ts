@@ -13,6 +13,7 @@ import { PostgresPayments } from '../persistence/postgres-payments.js';
 import { PostgresProviderEvents } from '../persistence/postgres-provider-events.js';
 import { PostgresRecurringInvoices } from '../persistence/postgres-recurring-invoices.js';
 import { PostgresScheduledWork } from '../persistence/postgres-scheduled-work.js';
+import { PostgresStoredRequests } from '../persistence/postgres-stored-requests.js';
 import { PostgresPublishedEvents } from './postgres-published-events.js';
 
 /**
@@ -45,6 +46,7 @@ export class OutboxUnitOfWork implements UnitOfWork {
       scheduledWork: new PostgresScheduledWork(manager),
       recurringInvoices: new PostgresRecurringInvoices(manager),
       publishedEvents: new PostgresPublishedEvents(manager),
+      storedRequests: new PostgresStoredRequests(manager),
       publish: async (contract, { aggregateId, payload, occurredAt }) => {
         // The outbox checks the envelope and payload against the contract: a breach fails the transaction.
         const envelope = this.outbox.event(contract, { aggregateId, payload, occurredAt });

@@ -1,4 +1,4 @@
-import { messagingMigrations } from '@platform/messaging';
+import { idempotentRequestSubscribers, messagingMigrations } from '@platform/messaging';
 import { jobsMigrations } from '@platform/jobs';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateBusinessTables1796000000000 } from './migrations/1796000000000-create-business-tables.js';
@@ -30,6 +30,8 @@ export function businessDataSourceOptions(url: string): DataSourceOptions {
     url,
     entities: [],
     migrations: businessMigrations,
+    // Records the Idempotency-Key of an @IdempotentRoute request with the transaction of its effect.
+    subscribers: idempotentRequestSubscribers,
     migrationsTableName: 'migrations',
     synchronize: false,
   };

@@ -42,7 +42,7 @@ const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
  * back. Adds the client's address, and for an authenticated caller the signed identity headers;
  * trace context and correlation id travel through the HTTP client. Routes that create resources honour an
  * `Idempotency-Key`: the same key with the same body gets the first answer again, with another
- * body a 422.
+ * body a 422; the upstream gets the key too, so a retry after a 5xx does not run twice there.
  */
 @Injectable()
 export class UpstreamForwarder {
@@ -121,15 +121,23 @@ export class UpstreamForwarder {
       await send(reply, held.response);
       return;
     }
+    // The upstream remembers the key with the effect it commits (@IdempotentRoute of @platform/messaging):
+    // a retry forwarded after a 5xx or a timeout gets the first effect's answer, not a second effect.
+    // The store key is already scoped to caller and route; a route that passes the client's own key on
+    // (payments, with their own semantics) keeps it.
+    const upstreamKey = options.passOn?.includes('idempotency-key') ? undefined : storeKey;
     let response: StoredResponse;
     try {
-      response = await this.call(upstream, request, route, undefined, options);
+      response = await this.call(upstream, request, route, undefined, options, upstreamKey);
     } catch (error) {
       await this.idempotency.release(storeKey).catch(() => undefined);
       throw error;
     }
-    // A server error may pass on a retry: the key is freed for it. Anything else is the answer.
-    if (response.status >= 500) await this.idempotency.release(storeKey).catch(() => undefined);
+    // A server error may pass on a retry, and an answer that asks to come back later (the upstream's
+    // 409 while the first request is still running) is not the answer: the key is freed for the retry.
+    // Anything else is the answer.
+    if (response.status >= 500 || response.headers['retry-after'] !== undefined)
+      await this.idempotency.release(storeKey).catch(() => undefined);
     else await this.idempotency.complete(storeKey, fingerprint, response, IDEMPOTENCY_TTL_MS).catch(() => undefined);
     await send(reply, response);
   }
@@ -150,6 +158,7 @@ export class UpstreamForwarder {
     route: string,
     body: unknown = request.body,
     options: ForwardOptions = {},
+    idempotencyKey?: string,
   ): Promise<StoredResponse> {
     // Normalised as the HTTP client will send it, so the signature covers exactly what the upstream sees.
     const target = new URL(request.url, 'http://gateway');
@@ -159,6 +168,7 @@ export class UpstreamForwarder {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
     if (request.caller) {
       Object.assign(
         headers,

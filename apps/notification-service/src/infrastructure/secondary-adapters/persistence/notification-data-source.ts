@@ -1,5 +1,5 @@
 import { jobsMigrations } from '@platform/jobs';
-import { messagingMigrations } from '@platform/messaging';
+import { idempotentRequestSubscribers, messagingMigrations } from '@platform/messaging';
 import type { DataSourceOptions } from 'typeorm';
 import { CreateNotificationTables1798000000000 } from './migrations/1798000000000-create-notification-tables.js';
 import { CreateWebhookTables1798100000000 } from './migrations/1798100000000-create-webhook-tables.js';
@@ -31,6 +31,8 @@ export function notificationDataSourceOptions(url: string): DataSourceOptions {
     url,
     entities: [],
     migrations: notificationMigrations,
+    // Records the Idempotency-Key of an @IdempotentRoute request with the transaction of its effect.
+    subscribers: idempotentRequestSubscribers,
     migrationsTableName: 'migrations',
     synchronize: false,
   };

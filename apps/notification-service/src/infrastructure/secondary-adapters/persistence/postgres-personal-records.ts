@@ -1,3 +1,4 @@
+import { forgetIdempotentRequests } from '@platform/messaging';
 import type { EntityManager } from 'typeorm';
 import type { PersonalRecords } from '../../../application/ports/erasure.port.js';
 import { lockUserForErasure } from './erased-users.js';
@@ -23,7 +24,8 @@ export class PostgresPersonalRecords implements PersonalRecords {
       (await this.deleted(`DELETE FROM notifications WHERE user_id = $1 OR recipient = $2`, [userId, email])) +
       (await this.deleted(`DELETE FROM notification_preferences WHERE recipient = $1`, [email])) +
       (await this.deleted(`DELETE FROM known_business_members WHERE user_id = $1`, [userId])) +
-      (await this.deleted(`DELETE FROM known_users WHERE user_id = $1`, [userId]))
+      (await this.deleted(`DELETE FROM known_users WHERE user_id = $1`, [userId])) +
+      (await forgetIdempotentRequests(this.manager, userId))
     );
   }
 
