@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkAcceptedRequests,
   checkGaplessNumbers,
   checkInvoiceEmails,
   checkLeftovers,
@@ -95,6 +96,16 @@ describe('chaos checks', () => {
     expect(checkWelcomeEmails(o).violations.map((v) => [v.kind, v.detail])).toEqual([
       ['duplicate', '2× welcome e-mail to ada@example.com'],
       ['lost', 'no welcome e-mail to grace@example.com'],
+    ]);
+  });
+
+  it('report a row no accepted request made, as a retry that ran again leaves it', () => {
+    const o = clean();
+    o.invoices.push({ ...o.invoices[1]!, id: 'i3', status: 'draft', number: null });
+    o.customers.push({ id: 'c2' });
+    expect(checkAcceptedRequests(o).violations.map((v) => [v.kind, v.detail])).toEqual([
+      ['duplicate', 'customer c2, which no accepted request made'],
+      ['duplicate', 'invoice i3, which no accepted request made'],
     ]);
   });
 

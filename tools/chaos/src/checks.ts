@@ -47,7 +47,11 @@ function exactlyOnce(check: string, expected: string[], counts: Map<string, numb
   return { check, checked: expected.length, violations };
 }
 
-/** Every accepted request's effect exists exactly once in the owning service's database. */
+/**
+ * Every accepted request's effect exists exactly once in the owning service's database, and nothing
+ * exists that no accepted request made: a request the gateway answered 5xx but the service committed,
+ * done again by its retry, leaves a second row under another id (the run's databases are its own).
+ */
 export function checkAcceptedRequests(o: Observations): CheckResult {
   const check = 'accepted requests took effect once';
   const rows = [
@@ -70,6 +74,11 @@ export function checkAcceptedRequests(o: Observations): CheckResult {
     count(rows, (row) => row),
     (key) => key,
   );
+  const accepted = new Set(expected);
+  for (const row of new Set(rows)) {
+    if (!accepted.has(row))
+      result.violations.push({ check, kind: 'duplicate', detail: `${row}, which no accepted request made` });
+  }
   // Registrations are unique by address: two users of one address is one registration done twice.
   for (const [email, n] of count(o.users, (u) => u.email)) {
     if (n > 1) result.violations.push({ check, kind: 'duplicate', detail: `${n} users with ${email}` });
