@@ -11,7 +11,7 @@ export {
   IDEMPOTENT_REQUEST_ERROR_CODES,
 } from './idempotency/idempotent-route.js';
 export { IdempotentRequestsModule } from './idempotency/idempotent-requests.module.js';
-export type { IdempotentRequestsModuleOptions } from './idempotency/idempotent-requests.module.js';
+export type { IdempotentRequestsModuleOptions } from './idempotency/idempotent-requests.js';
 export {
   IdempotentRequestSubscriber,
   idempotentRequestSubscribers,

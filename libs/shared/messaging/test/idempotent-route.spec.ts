@@ -207,6 +207,31 @@ describe('@IdempotentRoute', () => {
     expect(await notes('fails after commit')).toBe(1);
   });
 
+  it('tells the retry of a request whose process died after its commit: in progress at first, then answer lost', async () => {
+    const key = randomUUID();
+    expect((await post('died', key)).status).toBe(201);
+    // As a SIGKILL between the commit and the answer leaves it: the key recorded, no answer.
+    const forget = `UPDATE messaging_idempotent_request
+        SET response_status = NULL, response_headers = NULL, response_body = NULL, completed_at = NULL
+      WHERE strpos(response_body, '"died"') > 0 RETURNING key`;
+    const [[row]] = (await bed.dataSource.query(forget)) as [{ key: string }[], number];
+
+    const soon = await post('died', key);
+    expect(soon.status).toBe(409);
+    expect(soon.headers.get('retry-after')).toBe('1');
+    expect(await soon.json()).toMatchObject({ code: 'IDEMPOTENCY.IN_PROGRESS' });
+
+    await bed.dataSource.query(
+      `UPDATE messaging_idempotent_request SET created_at = now() - interval '31 seconds' WHERE key = $1`,
+      [row!.key],
+    );
+    const late = await post('died', key);
+    expect(late.status).toBe(409);
+    expect(late.headers.get('retry-after')).toBeNull();
+    expect(await late.json()).toMatchObject({ code: 'IDEMPOTENCY.ANSWER_LOST' });
+    expect(await notes('died')).toBe(1);
+  });
+
   it('remembers nothing of a request that wrote nothing, so its retry runs again', async () => {
     const key = randomUUID();
     notebook.open = false;

@@ -12,7 +12,9 @@ import { DataSource } from 'typeorm';
 import {
   completeIdempotentRequest,
   IDEMPOTENT_REQUEST_RETENTION_MS,
+  IDEMPOTENT_REQUESTS_OPTIONS,
   purgeIdempotentRequests,
+  type IdempotentRequestsModuleOptions,
 } from './idempotent-requests.js';
 import {
   answerToStore,
@@ -20,16 +22,6 @@ import {
   IdempotentRequestInterceptor,
   idempotentExchangeOf,
 } from './idempotent-route.js';
-
-/** Options of IdempotentRequestsModule. */
-export interface IdempotentRequestsModuleOptions {
-  /** How long a key and its answer are kept (24 hours, as the gateway keeps its own). */
-  retentionMs?: number;
-  /** How often rows past the retention are deleted (10 minutes). */
-  purgeIntervalMs?: number;
-}
-
-const OPTIONS = Symbol('messaging.idempotentRequests.options');
 
 // The parts of Fastify the hook uses; the app's adapter must be FastifyAdapter.
 interface FastifyLike {
@@ -56,7 +48,7 @@ class IdempotentAnswers implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(OPTIONS) private readonly options: IdempotentRequestsModuleOptions,
+    @Inject(IDEMPOTENT_REQUESTS_OPTIONS) private readonly options: IdempotentRequestsModuleOptions,
   ) {}
 
   onModuleInit(): void {
@@ -119,7 +111,7 @@ export class IdempotentRequestsModule {
     return {
       module: IdempotentRequestsModule,
       providers: [
-        { provide: OPTIONS, useValue: options },
+        { provide: IDEMPOTENT_REQUESTS_OPTIONS, useValue: options },
         { provide: APP_INTERCEPTOR, useClass: IdempotentRequestInterceptor },
         IdempotentAnswers,
       ],

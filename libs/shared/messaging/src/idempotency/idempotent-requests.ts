@@ -6,6 +6,25 @@ import { MessagingTable } from '../schema/messaging-tables.js';
 /** How long a request's key and answer are kept: the gateway keeps its own as long. */
 export const IDEMPOTENT_REQUEST_RETENTION_MS = 24 * 3600_000;
 
+/**
+ * How long after its commit a key without an answer is taken for a request still answering; later,
+ * its process died between the commit and the answer, and the answer is lost for good.
+ */
+export const IDEMPOTENT_ANSWER_LOST_AFTER_MS = 30_000;
+
+/** Options of IdempotentRequestsModule. */
+export interface IdempotentRequestsModuleOptions {
+  /** How long a key and its answer are kept (24 hours, as the gateway keeps its own). */
+  retentionMs?: number;
+  /** How often rows past the retention are deleted (10 minutes). */
+  purgeIntervalMs?: number;
+  /** When a committed request that has not answered counts as having lost its answer (30 s). */
+  answerLostAfterMs?: number;
+}
+
+/** Injection token of the module's options. */
+export const IDEMPOTENT_REQUESTS_OPTIONS = Symbol('messaging.idempotentRequests.options');
+
 /** The request with an Idempotency-Key that the current async context is serving. */
 export interface IdempotentRequestScope {
   /** Hash of method, route template, caller and the header's value. */
@@ -31,6 +50,8 @@ export interface StoredAnswer {
 export interface IdempotentRequestRecord {
   fingerprint: string;
   answer?: StoredAnswer;
+  /** Milliseconds since the key was recorded (its transaction committed), by the database's clock. */
+  ageMs: number;
 }
 
 // One per process: the interceptor opens a scope, the subscriber of every DataSource reads it.
@@ -46,6 +67,7 @@ export class IdempotentRequestRaceError extends Error {
 
 interface Row {
   fingerprint: string;
+  age_ms: number;
   response_status: number | null;
   response_headers: Record<string, string> | null;
   response_body: string | null;
@@ -57,14 +79,16 @@ export async function findIdempotentRequest(
   key: string,
 ): Promise<IdempotentRequestRecord | undefined> {
   const [row] = (await manager.query(
-    `SELECT fingerprint, response_status, response_headers, response_body
+    `SELECT fingerprint, response_status, response_headers, response_body,
+            (extract(epoch FROM now() - created_at) * 1000)::float8 AS age_ms
        FROM ${MessagingTable.idempotentRequest} WHERE key = $1`,
     [key],
   )) as Row[];
   if (!row) return undefined;
-  if (row.response_status === null) return { fingerprint: row.fingerprint };
+  if (row.response_status === null) return { fingerprint: row.fingerprint, ageMs: row.age_ms };
   return {
     fingerprint: row.fingerprint,
+    ageMs: row.age_ms,
     answer: { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body ?? '' },
   };
 }

@@ -14,6 +14,9 @@ import { catchError, from, of, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import {
   findIdempotentRequest,
+  IDEMPOTENT_ANSWER_LOST_AFTER_MS,
+  IDEMPOTENT_REQUESTS_OPTIONS,
+  type IdempotentRequestsModuleOptions,
   IdempotentRequestRaceError,
   idempotentRequestScope,
   type IdempotentRequestRecord,
@@ -40,6 +43,7 @@ const RACE_POLL_MS = 100;
 export const IDEMPOTENT_REQUEST_ERROR_CODES = {
   keyReused: 'IDEMPOTENCY.KEY_REUSED',
   inProgress: 'IDEMPOTENCY.IN_PROGRESS',
+  answerLost: 'IDEMPOTENCY.ANSWER_LOST',
   invalidKey: 'IDEMPOTENCY.INVALID_KEY',
 } as const;
 
@@ -84,6 +88,7 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IDEMPOTENT_REQUESTS_OPTIONS) private readonly options: IdempotentRequestsModuleOptions,
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -139,6 +144,15 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
         'This Idempotency-Key was already used with a different request.',
       );
     }
+    if (!known.answer && known.ageMs > (this.options.answerLostAfterMs ?? IDEMPOTENT_ANSWER_LOST_AFTER_MS)) {
+      // Its process died between the commit and the answer: saying "in progress" for a day would
+      // leave the client guessing; the effect is there, once, and the client can read it.
+      throw new DomainError(
+        IDEMPOTENT_REQUEST_ERROR_CODES.answerLost,
+        'conflict',
+        'The request with this Idempotency-Key took effect, but its answer was lost; read the resource to see the result. Sending it again with this key changes nothing.',
+      );
+    }
     if (!known.answer) {
       throw new DomainError(
         IDEMPOTENT_REQUEST_ERROR_CODES.inProgress,
@@ -160,7 +174,7 @@ export class IdempotentRequestInterceptor implements NestInterceptor {
     }
     exchanges.delete(request);
     // The winner committed, so its row exists; were it purged meanwhile, the retry is told to come back.
-    return this.replay(request, scope, known ?? { fingerprint: scope.fingerprint });
+    return this.replay(request, scope, known ?? { fingerprint: scope.fingerprint, ageMs: 0 });
   }
 }
 
