@@ -29,9 +29,23 @@ function guideSteps(markdown: string): GuideStep[] {
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-// docs/new-service.md followed in a scratch copy of the workspace: its commands generate the service,
-// check it (lint, type-check, build, its tests against the shared PostgreSQL and Kafka), and the
-// service then starts as `npm start` starts it, until ready. Minutes on two cores: most of it is Nx
+/** A Vitest JSON report, as far as these checks read it. */
+interface TestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { assertionResults: { fullName: string; status: string }[] }[];
+}
+
+const passedTests = (report: TestReport) =>
+  report.testResults
+    .flatMap((file) => file.assertionResults)
+    .filter((test) => test.status === 'passed')
+    .map((test) => test.fullName);
+
+// docs/new-service.md followed in a scratch copy of the workspace: its commands generate the service
+// and its own contract, check both (lint, type-check, build, the service's tests against the shared
+// PostgreSQL and Kafka, the contracts' tests), show the consumer's reaction, and the service then
+// starts as `npm start` starts it, until ready. Minutes on two cores: most of it is Nx
 // type-checking and building the libraries the service depends on.
 describe('docs/new-service.md, followed in a scratch copy of the workspace', () => {
   const guide = readFileSync(path.join(repoRoot, 'docs/new-service.md'), 'utf8');
@@ -46,11 +60,20 @@ describe('docs/new-service.md, followed in a scratch copy of the workspace', () 
 
   afterAll(() => scratch?.remove());
 
-  it('has steps to follow: a dry run, the generation and the checks', () => {
+  const testReport = (name: string) =>
+    JSON.parse(readFileSync(path.join(scratch.root, `.data/test-results/${name}.json`), 'utf8')) as TestReport;
+
+  it('has steps to follow: a dry run, the generation, the checks and the reaction to consumed events', () => {
     expect(steps.map((step) => step.command)).toEqual([
-      expect.stringMatching(/^npx nx g @platform\/generators:service ledger .*--dry-run$/),
-      expect.stringMatching(/^npx nx g @platform\/generators:service ledger /),
-      'npx nx run-many -t lint typecheck build test -p ledger-service',
+      expect.stringMatching(
+        /^npx nx g @platform\/generators:service ledger .*--publishes ledger\.entry\.recorded --dry-run$/,
+      ),
+      expect.stringMatching(/^npx nx g @platform\/generators:service ledger .*--publishes ledger\.entry\.recorded$/),
+      'npx nx run-many -t lint typecheck build test -p ledger-service contracts',
+      expect.stringMatching(/ apps\/ledger-service\/src\/application\/record-received-event\.use-case\.ts$/),
+      expect.stringMatching(
+        /^npx vitest run --config apps\/ledger-service\/vitest\.config\.ts .*test\/consumed-events\.spec\.ts$/,
+      ),
     ]);
     for (const step of steps) expect(step.expected.length).toBeGreaterThan(0);
   });
@@ -62,17 +85,35 @@ describe('docs/new-service.md, followed in a scratch copy of the workspace', () 
       if (step.command.endsWith('--dry-run')) {
         // A dry run lists and writes nothing.
         expect(existsSync(path.join(scratch.root, 'apps/ledger-service'))).toBe(false);
+        expect(existsSync(path.join(scratch.root, 'libs/shared/contracts/src/ledger'))).toBe(false);
         expect(readFileSync(path.join(scratch.root, 'tools/dev/src/services.ts'), 'utf8')).toBe(devServicesBefore);
       }
+      if (step.command.startsWith('npx nx run-many')) {
+        // Nx shows only failing tasks' output: the tests' own reports say what ran (read before a later
+        // step runs a test file again).
+        const service = testReport('apps__ledger-service');
+        expect(service.testResults).toHaveLength(4);
+        expect(service.numFailedTests).toBe(0);
+        expect(service.numPassedTests).toBeGreaterThanOrEqual(12);
+        const contracts = testReport('libs__shared__contracts');
+        expect(contracts.numFailedTests).toBe(0);
+        expect(passedTests(contracts)).toContain('contract examples ledger.entry.recorded v1 validates');
+      }
     }
-    // Nx shows only failing tasks' output: the generated tests' own report says what ran.
-    const report = JSON.parse(
-      readFileSync(path.join(scratch.root, '.data/test-results/apps__ledger-service.json'), 'utf8'),
-    ) as { numTotalTestSuites: number; numPassedTests: number; numFailedTests: number; testResults: unknown[] };
-    expect(report.testResults).toHaveLength(4);
-    expect(report.numFailedTests).toBe(0);
-    expect(report.numPassedTests).toBeGreaterThanOrEqual(10);
   }, 1_200_000);
+
+  it("records the new contract in contracts.snapshot.json as the contracts' own update writes it", async () => {
+    const snapshot = path.join(scratch.root, 'libs/shared/contracts/contracts.snapshot.json');
+    const generated = readFileSync(snapshot, 'utf8');
+    expect(generated).toContain('"ledger.entry.recorded@v1"');
+    // The update refuses an incompatible change and rewrites the file from the classes: unchanged bytes
+    // mean the generator wrote what the repository's own tooling writes.
+    await scratch.run(
+      'npx vitest run --config libs/shared/contracts/vitest.config.ts test/contracts-compatibility.spec.ts',
+      { timeoutMs: 180_000, env: { UPDATE_CONTRACT_SNAPSHOT: '1' } },
+    );
+    expect(readFileSync(snapshot, 'utf8')).toBe(generated);
+  }, 240_000);
 
   it("passes the repository's own compose and migration-Job checks, which check it too", async () => {
     // The fast ones of the specs that derive their services from tools/dev's registry (about 50 s here):
@@ -82,14 +123,9 @@ describe('docs/new-service.md, followed in a scratch copy of the workspace', () 
       // kustomize is the checkout's (.tools, or where LOCAL_TOOLS_DIR says): the copy has none of its own.
       { timeoutMs: 300_000, env: { LOCAL_TOOLS_DIR: process.env['LOCAL_TOOLS_DIR'] ?? path.join(repoRoot, '.tools') } },
     );
-    const report = JSON.parse(
-      readFileSync(path.join(scratch.root, '.data/test-results/tools__deploy-check.json'), 'utf8'),
-    ) as { numFailedTests: number; testResults: { assertionResults: { fullName: string; status: string }[] }[] };
+    const report = testReport('tools__deploy-check');
     expect(report.numFailedTests).toBe(0);
-    const passed = report.testResults
-      .flatMap((file) => file.assertionResults)
-      .filter((test) => test.status === 'passed')
-      .map((test) => test.fullName);
+    const passed = passedTests(report);
     expect(passed).toContainEqual(expect.stringMatching(/^docker-compose\.yml ledger-service sets every setting/));
     expect(passed).toContainEqual(expect.stringMatching(/^ledger-service-migrate, run on the service build applies/));
   }, 360_000);

@@ -48,28 +48,52 @@ export function knownEventContracts(tree: Tree): EventContractRef[] {
   return contracts;
 }
 
+/** How `pickContracts` treats a type it does not know. */
+export interface UnknownTypes {
+  /** The service's own namespace, `ledger` for the ledger-service: its types (`ledger.entry.recorded`) may be new. */
+  namespace: string;
+  /** The contract of a new own type, planned (or refused with a GeneratorError); added to @platform/contracts later. */
+  add: (type: string) => EventContractRef;
+}
+
 /**
  * The contracts `list` names (`type` for its newest version, `type@v2` for one version), each
- * type once; an unknown one refuses the run with the list of known ones.
+ * type once. An unknown type refuses the run with the list of known ones, unless `unknown` says
+ * it is one of the service's own: then it becomes a new contract (v1).
  */
 export function pickContracts(
   known: readonly EventContractRef[],
   list: string | undefined,
   option: string,
+  unknown?: UnknownTypes,
 ): EventContractRef[] {
+  const pool = [...known];
   const picked = new Map<string, EventContractRef>();
   for (const entry of (list ?? '').split(/[\s,]+/).filter(Boolean)) {
-    const [type, versionText] = entry.split('@');
+    const [type = '', versionText] = entry.split('@');
     const version = versionText === undefined ? undefined : Number(versionText.replace(/^v/, ''));
-    const candidates = known.filter((contract) => contract.type === type);
-    const contract =
+    const candidates = pool.filter((contract) => contract.type === type);
+    let contract =
       version === undefined
         ? candidates.sort((a, b) => b.version - a.version)[0]
         : candidates.find((candidate) => candidate.version === version);
+    if (
+      !contract &&
+      candidates.length === 0 &&
+      (version ?? 1) === 1 &&
+      unknown !== undefined &&
+      type.split('.')[0] === unknown.namespace
+    ) {
+      contract = unknown.add(type);
+      pool.push(contract);
+    }
     if (!contract) {
       const types = [...new Set(known.map((known) => `${known.type}@v${known.version}`))].sort();
+      const own = unknown
+        ? `\nA new type of the service's own (${unknown.namespace}.<aggregate>.<past-tense-verb>) is added to @platform/contracts.`
+        : '';
       throw new GeneratorError(
-        `${option}: unknown event type "${entry}". Known event types (@platform/contracts, ${PUBLISHED_CONTRACTS}):\n  ${types.join('\n  ')}`,
+        `${option}: unknown event type "${entry}". Known event types (@platform/contracts, ${PUBLISHED_CONTRACTS}):\n  ${types.join('\n  ')}${own}`,
       );
     }
     picked.set(contract.type, contract);

@@ -30,7 +30,10 @@ export function createScratchWorkspace(): ScratchWorkspace {
     maxBuffer: 64 * 1024 * 1024,
   })
     .split('\0')
-    .filter(Boolean);
+    .filter(Boolean)
+    // Linked below. A git worktree whose node_modules is a link to another checkout's lists that link as
+    // untracked (`node_modules/` in .gitignore matches folders only), and a copy of it would take the name.
+    .filter((file) => file !== 'node_modules');
   for (const file of files) {
     const from = path.join(repoRoot, file);
     // Deleted in the working tree but still in the index: not part of the workspace any more.
