@@ -1,6 +1,7 @@
-import { sendUntilAnswered, type ClientAnswer } from '@platform/dev';
 import { createGatewayClient, type GatewayClient } from '@platform/gateway-client';
 import type { Ledger } from './ledger.js';
+import { isAnswerLost, recoverBusiness, recoverCustomer, recoverInvoice, recoverUser } from './lost-answers.js';
+import { persist, RETRY_WINDOW_MS } from './persist.js';
 import type { Random } from './random.js';
 import type { WebhookReceiver } from './receivers.js';
 
@@ -19,20 +20,15 @@ export interface TrafficDemand {
   wanted: boolean;
 }
 
-/** How long one request is retried through faults before it counts as refused: a restart takes over a minute on a busy machine. */
-const RETRY_WINDOW_MS = 300_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Every call of the workload is safe to repeat: retried through faults for the whole window. */
-const persist = <T>(call: () => Promise<ClientAnswer<T>>, retryable?: (answer: ClientAnswer<T>) => boolean) =>
-  sendUntilAnswered(call, retryable, RETRY_WINDOW_MS);
 
 /**
  * One user's work through the gateway with the typed client: registers, logs in, makes a business,
  * a webhook endpoint on `receiver`, customers and invoices; issues most, pays some through the
  * sandbox's checkout (in full, partly then the rest, or a declined try), voids some. Every
- * accepted request goes into `ledger`. It makes invoices while `keepGoing()` says so: up to its
- * cap, then only while `traffic` is wanted.
+ * accepted request goes into `ledger`, and so does one whose answer was lost after it took effect
+ * (409 IDEMPOTENCY.ANSWER_LOST) once its effect is read back (`lost-answers.ts`). It makes
+ * invoices while `keepGoing()` says so: up to its cap, then only while `traffic` is wanted.
  */
 export async function runActor(
   gatewayUrl: string,
@@ -54,9 +50,11 @@ export async function runActor(
       params: { header: { 'Idempotency-Key': key('register') } },
     }),
   );
-  if (!registered?.data) return;
+  const user =
+    registered?.data ?? (isAnswerLost(registered) ? await recoverUser(anonymous, email, password) : undefined);
+  if (!user) return;
   ledger.acceptedRequests++;
-  ledger.users.push({ id: registered.data.id, email });
+  ledger.users.push({ id: user.id, email });
   const login = await persist(() => anonymous.POST('/v1/auth/login', { body: { email, password } }));
   if (!login?.data) return;
   ledger.acceptedRequests++;
@@ -64,19 +62,23 @@ export async function runActor(
   const api: GatewayClient = createGatewayClient({ baseUrl: gatewayUrl, accessToken: () => token });
 
   const invoicePrefix = `C${actor}`;
+  const name = `Chaos ${actor} GmbH`;
   // The business-service learns users from auth.user.registered: wait for it through faults.
-  const business = await persist(
+  const created = await persist(
     () =>
       api.POST('/v1/businesses', {
-        body: { name: `Chaos ${actor} GmbH`, currency: 'EUR', invoicePrefix },
+        body: { name, currency: 'EUR', invoicePrefix },
         params: { header: { 'Idempotency-Key': key('business') } },
       }),
     (answer) => answer.error?.code === 'BUSINESS.USER_NOT_IN_DIRECTORY',
   );
-  if (!business?.data) return;
+  const business =
+    created?.data ??
+    (isAnswerLost(created) ? await recoverBusiness(api, { name, invoicePrefix }, ledger.businesses) : undefined);
+  if (!business) return;
   ledger.acceptedRequests++;
-  const businessId = business.data.id;
-  ledger.businesses.push({ id: businessId, ownerId: registered.data.id, invoicePrefix });
+  const businessId = business.id;
+  ledger.businesses.push({ id: businessId, ownerId: user.id, invoicePrefix });
 
   // Before any invoice, so that the endpoint hears of every one (the notification-service learns the business from Kafka).
   const path = `/actor-${actor}`;
@@ -99,34 +101,45 @@ export async function runActor(
     while (n >= size.invoicesPerBusiness && !traffic.wanted && keepGoing()) await sleep(200);
     if (!keepGoing()) break;
     const customerEmail = `chaos-customer-${actor}-${n}-${random.int(0, 1e9).toString(36)}@example.com`;
-    const customer = await persist(() =>
+    const createdCustomer = await persist(() =>
       api.POST('/v1/businesses/{businessId}/customers', {
         params: { path: { businessId }, header: { 'Idempotency-Key': key(`customer-${n}`) } },
         body: { name: `Customer ${actor}-${n}`, email: customerEmail },
       }),
     );
-    if (!customer?.data) continue;
+    const customer =
+      createdCustomer?.data ??
+      (isAnswerLost(createdCustomer)
+        ? await recoverCustomer(api, businessId, customerEmail, ledger.customers)
+        : undefined);
+    if (!customer) continue;
     ledger.acceptedRequests++;
-    ledger.customers.push({ id: customer.data.id, businessId, email: customerEmail });
+    const customerId = customer.id;
+    ledger.customers.push({ id: customerId, businessId, email: customerEmail });
     const unit = random.int(10, 500) * 100;
-    const draft = await persist(() =>
+    const createdDraft = await persist(() =>
       api.POST('/v1/businesses/{businessId}/invoices', {
         params: { path: { businessId }, header: { 'Idempotency-Key': key(`invoice-${n}`) } },
         body: {
-          customerId: customer.data!.id,
+          customerId,
           dueDate: '2030-01-31',
           lines: [{ description: 'Chaos consulting', quantity: 1, unitAmountMinor: unit, taxRateBps: 0 }],
         },
       }),
     );
-    if (!draft?.data) continue;
+    const draft =
+      createdDraft?.data ??
+      (isAnswerLost(createdDraft) ? await recoverInvoice(api, businessId, customerId, ledger.invoices) : undefined);
+    if (!draft) continue;
     ledger.acceptedRequests++;
-    const invoiceId = draft.data.id;
+    const invoiceId = draft.id;
     const record = { id: invoiceId, businessId, customerEmail, issued: false, voided: false };
     ledger.invoices.push(record);
     const invoicePath = { businessId, invoiceId };
     if (random.chance(0.1)) continue; // left a draft
-    const issued = await transition(api, invoicePath, draft.response.headers.get('etag'), 'issue');
+    // A recovered draft has no ETag of its answer: transition() reads the invoice's current one.
+    const etag = createdDraft?.data ? createdDraft.response.headers.get('etag') : undefined;
+    const issued = await transition(api, invoicePath, etag, 'issue');
     if (!issued) continue;
     ledger.acceptedRequests++;
     record.issued = true;

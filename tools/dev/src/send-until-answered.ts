@@ -9,11 +9,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends `call` until the platform answers something other than a transient failure (a refused
- * connection while a service starts or restarts, 5xx, 429, 401, or what `retryable` adds), with
- * backoff, for at most `windowMs`. Only for calls that are safe to repeat (an Idempotency-Key, an
- * If-Match, or a read). Resolves the last answer, or undefined when the window closed first.
+ * connection while a service starts or restarts, 5xx, 429, 401, a failure with `Retry-After`, or
+ * what `retryable` adds), with backoff, for at most `windowMs`. Only for calls that are safe to
+ * repeat (an Idempotency-Key, an If-Match, or a read). Resolves the last answer, or undefined when
+ * the window closed first.
  * 401 counts as transient: while its revocation feed is behind (Kafka or the gateway restarting),
  * the gateway refuses every token (fails closed, decision 0011); callers here hold good tokens.
+ * A failure with `Retry-After` is the server saying "come back later" (409 IDEMPOTENCY.IN_PROGRESS
+ * while the first request with the key still runs): the next try waits at least that long.
  */
 export async function sendUntilAnswered<T>(
   call: () => Promise<ClientAnswer<T>>,
@@ -24,9 +27,24 @@ export async function sendUntilAnswered<T>(
   for (let attempt = 0; Date.now() < deadline; attempt++) {
     const answer = await call().catch(() => undefined);
     const status = answer?.response.status ?? 0;
-    const transient = !answer || status >= 500 || status === 429 || status === 401 || retryable(answer);
+    const later = answer && status >= 400 ? retryAfterMs(answer.response.headers.get('retry-after')) : undefined;
+    const transient =
+      !answer || status >= 500 || status === 429 || status === 401 || later !== undefined || retryable(answer);
     if (!transient) return answer;
-    await sleep(Math.min(200 * 2 ** attempt, 3_000));
+    const backoff = Math.min(200 * 2 ** attempt, 3_000);
+    await sleep(Math.min(Math.max(backoff, later ?? 0), Math.max(deadline - Date.now(), 0)));
   }
   return undefined;
+}
+
+/**
+ * The wait a `Retry-After` value asks for (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), in
+ * milliseconds; undefined when there is none or it cannot be read.
+ */
+function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1_000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
 }
