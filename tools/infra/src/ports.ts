@@ -43,18 +43,32 @@ async function portTheOsPicks(): Promise<number> {
   return port;
 }
 
+// Ports this process handed out: the servers they are for may not listen yet, so a second call must
+// not pick the same one (two of nine random draws in 12,000 ports met once in a chaos run).
+const handedOut = new Set<number>();
+
 /**
- * A loopback port nothing listens on right now, for servers a test or benchmark starts. Chosen
- * below the kernel's ephemeral range: a port the OS picked would go back to its pool whenever the
- * server stops, and a parallel test's `listen(0)` or an outgoing connection could take it before a
- * restart on the same port (seen in CI: a restarted Alertmanager found its port taken).
+ * A loopback port nothing listens on right now and that this process has not handed out before,
+ * for servers a test or benchmark starts. Chosen below the kernel's ephemeral range: a port the OS
+ * picked would go back to its pool whenever the server stops, and a parallel test's `listen(0)` or
+ * an outgoing connection could take it before a restart on the same port (seen in CI: a restarted
+ * Alertmanager found its port taken).
  */
 export async function freePort(): Promise<number> {
   const highest = ephemeralLow() - 1;
-  if (highest - LOWEST_CHOSEN_PORT < 1_000) return portTheOsPicks();
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = LOWEST_CHOSEN_PORT + Math.floor(Math.random() * (highest - LOWEST_CHOSEN_PORT + 1));
-    if (await canListen(port)) return port;
+  if (highest - LOWEST_CHOSEN_PORT >= 1_000) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const port = LOWEST_CHOSEN_PORT + Math.floor(Math.random() * (highest - LOWEST_CHOSEN_PORT + 1));
+      if (!handedOut.has(port) && (await canListen(port))) return handOut(port);
+    }
   }
-  return portTheOsPicks();
+  for (;;) {
+    const port = await portTheOsPicks();
+    if (!handedOut.has(port)) return handOut(port);
+  }
+}
+
+function handOut(port: number): number {
+  handedOut.add(port);
+  return port;
 }
