@@ -296,6 +296,9 @@ try {
   cleanup.defer('release the infrastructure', () => lease.release());
   const database = `bench_business_${Date.now()}`;
   const admin = new pg.Client({ connectionString: lease.endpoints.databaseUrl });
+  // A connection the server ends (PostgreSQL restarted under the run) emits 'error': unheard, it
+  // would kill the process before the cleanup, leaving the service and redis-server running.
+  admin.on('error', (error) => console.error(`bench:business: admin connection: ${error.message}`));
   await admin.connect();
   await admin.query(`CREATE DATABASE "${database}"`);
   cleanup.defer('drop the database', async () => {
@@ -329,6 +332,7 @@ try {
   });
 
   const db = new pg.Client({ connectionString: databaseUrl.toString() });
+  db.on('error', (error) => console.error(`bench:business: database connection: ${error.message}`));
   await db.connect();
   cleanup.defer('disconnect from the database', () => db.end());
   let started = performance.now();
