@@ -297,6 +297,24 @@ describe('payments of invoices through the provider', () => {
     await system.invoiceBecomes(invoice.id, 'paid');
   });
 
+  it('records a manual payment once per Idempotency-Key: the retry gets the first answer, and no second payment', async () => {
+    const invoice = await system.issuedInvoice(30_000);
+    const record = () =>
+      system.call<PaymentResponse>('POST', `${system.paymentsPath(invoice.id)}/manual`, system.acme.users.accountant, {
+        body: { amount: { amountMinor: 10_000, currency: 'EUR' }, reference: 'SEPA part 1' },
+        headers: { 'idempotency-key': `manual-${invoice.id}` },
+      });
+
+    const first = await record();
+    const retry = await record();
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect((await payments(invoice.id)).map((payment) => payment.id)).toEqual([first.body.id]);
+  });
+
   it('finds a payment whose webhook was lost through the reconciliation, and a rerun changes nothing', async () => {
     system.sandbox.setFaults({ webhooks: { drop: true } });
     try {

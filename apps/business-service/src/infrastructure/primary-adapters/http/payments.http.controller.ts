@@ -7,6 +7,7 @@ import {
 } from '@platform/contracts';
 import { CurrentIdentity, GatewayIdentityGuard, type Identity } from '@platform/identity';
 import type { FastifyReply } from 'fastify';
+import { IdempotentRoute } from '@platform/messaging';
 import { validate as isUuid } from 'uuid';
 import { ListPaymentsUseCase } from '../../../application/list-payments.use-case.js';
 import { RecordManualPaymentUseCase } from '../../../application/record-manual-payment.use-case.js';
@@ -75,6 +76,8 @@ export class PaymentsHttpController {
 
   @Post('manual')
   @HttpCode(201)
+  // A retry after a lost answer must not record the money twice; a provider payment has its own key.
+  @IdempotentRoute()
   async manual(
     @CurrentIdentity() identity: Identity,
     @Param('businessId') businessId: string,
