@@ -15,6 +15,7 @@ import { getManagementUrl, markShuttingDown, type ManagementRoute, type Readines
 import { flushErrorReports, installHttpServerTracing, reportError, shutdownTelemetry } from '@platform/observability';
 import { applyValidation } from '@platform/validation';
 import { ConfigError, loadConfig, ServiceConfig } from './config.js';
+import { installFormBodyParser } from './http/form-body-parser.js';
 import { DEFAULT_MAX_JSON_DEPTH, installJsonBodyParser } from './http/json-body-parser.js';
 import { installMethodNotAllowed } from './http/method-not-allowed.js';
 import { ServiceRootModule } from './service-module.js';
@@ -120,6 +121,7 @@ export async function bootstrapService<C extends ServiceConfig = ServiceConfig>(
     { logger: new NestLogger() },
   );
   installJsonBodyParser(app, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
+  installFormBodyParser(app);
   applyValidation(app, { errorReporter: (error) => void reportError(error) });
   await options.configure?.(app, config);
   await options.connect?.(app, config);

@@ -101,6 +101,17 @@ describe('bootstrapService', () => {
     expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
   });
 
+  it('takes a form body as its fields, a key named __proto__ dropped rather than refused', async () => {
+    const response = await fetch(`${service.url}/greetings/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '__proto__=1&List-Unsubscribe=One-Click&a=b',
+    });
+    expect(response.status).toBe(200);
+    const { received } = (await response.json()) as { received: Record<string, unknown> };
+    expect(received).toEqual({ 'List-Unsubscribe': 'One-Click', a: 'b' });
+  });
+
   describe('JSON bodies', () => {
     const post = (body: string) =>
       fetch(`${service.url}/greetings/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
