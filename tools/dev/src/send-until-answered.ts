@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '@platform/resilience';
+
 /** What a typed gateway-client call resolves to (openapi-fetch's `{ data, error, response }`). */
 export interface ClientAnswer<T> {
   data?: T;
@@ -27,7 +29,8 @@ export async function sendUntilAnswered<T>(
   for (let attempt = 0; Date.now() < deadline; attempt++) {
     const answer = await call().catch(() => undefined);
     const status = answer?.response.status ?? 0;
-    const later = answer && status >= 400 ? retryAfterMs(answer.response.headers.get('retry-after')) : undefined;
+    const seconds = answer && status >= 400 ? parseRetryAfter(answer.response.headers.get('retry-after')) : undefined;
+    const later = seconds === undefined ? undefined : seconds * 1_000;
     const transient =
       !answer || status >= 500 || status === 429 || status === 401 || later !== undefined || retryable(answer);
     if (!transient) return answer;
@@ -35,16 +38,4 @@ export async function sendUntilAnswered<T>(
     await sleep(Math.min(Math.max(backoff, later ?? 0), Math.max(deadline - Date.now(), 0)));
   }
   return undefined;
-}
-
-/**
- * The wait a `Retry-After` value asks for (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), in
- * milliseconds; undefined when there is none or it cannot be read.
- */
-function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1_000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(date - now, 0);
 }
