@@ -64,6 +64,9 @@ export { InvoiceReminderDueV1, InvoiceReminderDueV1Contract } from './business/i
 export { PaymentFailedV1, PaymentFailedV1Contract } from './business/payment-failed.v1.js';
 export { InvoiceCorrespondence } from './business/invoice-correspondence.js';
 
+// The `Idempotency-Key` header of routes that create resources.
+export { IDEMPOTENCY_KEY_PATTERN } from './http/common/idempotency-key.js';
+
 // The public HTTP API of the auth-service (through the gateway): bodies, queries and answers.
 export { USER_ROLES } from './http/auth/user-roles.js';
 export type { UserRole } from './http/auth/user-roles.js';

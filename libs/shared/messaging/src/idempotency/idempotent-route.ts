@@ -8,6 +8,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { IDEMPOTENCY_KEY_PATTERN } from '@platform/contracts';
 import { getLogger } from '@platform/logging';
 import { DomainError } from '@platform/validation';
 import { catchError, from, of, type Observable } from 'rxjs';
@@ -31,8 +32,8 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Set on an answer that is the stored answer of an earlier request with the same key. */
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
-// The gateway's rule for the header (RFC 9110 token-ish, bounded); it forwards its own hash.
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+// The contract's rule for the header; the gateway forwards its own hash, which meets it.
+const KEY_PATTERN = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 // The answer's headers a replay repeats; ids of the request (correlation, trace) are the retry's own.
 const STORED_HEADERS = ['content-type', 'location', 'etag', 'cache-control', 'content-language'];
 // How long a request that lost the race waits for the winner's answer before saying "in progress".

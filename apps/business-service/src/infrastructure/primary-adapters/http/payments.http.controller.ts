@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import {
+  IDEMPOTENCY_KEY_PATTERN,
   RecordManualPaymentRequest,
   StartPaymentRequest,
   type PaymentListResponse,
@@ -22,7 +23,7 @@ function businessIdOf(businessId: string): string {
 }
 
 // The gateway's Idempotency-Key rule; another key is simply not used to recognise a retry.
-const REQUEST_KEY = /^[\x21-\x7e]{1,255}$/;
+const REQUEST_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 
 /**
  * The payments of an invoice, `/v1/businesses/{businessId}/invoices/{invoiceId}/payments`.

@@ -14,6 +14,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  IDEMPOTENCY_KEY_PATTERN,
   ChangePasswordRequest,
   EraseMeRequest,
   ErasureAcceptedResponse,
@@ -33,7 +34,7 @@ import { ApiProblems } from './openapi/api-problems.js';
 import { ACCESS_TOKEN_SCHEME, REFRESH_COOKIE_SCHEME } from './openapi/api-document.js';
 import { RateLimit } from './rate-limit.guard.js';
 import { bodyWithCookieToken, clearCookies, moveTokenToCookie, wantsCookie } from './refresh-cookie.js';
-import { IDEMPOTENCY_KEY_PATTERN, send, UpstreamForwarder } from './upstream-forwarder.js';
+import { send, UpstreamForwarder } from './upstream-forwarder.js';
 
 // The routes forward raw requests, so the OpenAPI decorators name the bodies and answers: the
 // DTOs of @platform/contracts, the same classes the auth-service validates with.

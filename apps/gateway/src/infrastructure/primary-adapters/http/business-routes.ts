@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_PATTERN } from '@platform/contracts';
 import { ACCESS_TOKEN_SCHEME } from './openapi/api-document.js';
-import { IDEMPOTENCY_KEY_PATTERN } from './upstream-forwarder.js';
 
 // What the routes of the business-service (/v1/businesses...) share in the contract. Each is a
 // new decorator per use: @nestjs/swagger appends to the metadata of an instance it was given.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { IDEMPOTENCY_KEY_PATTERN } from '@platform/contracts';
 import { signIdentity } from '@platform/identity';
 import { getLogger } from '@platform/logging';
 import { DomainError } from '@platform/validation';
@@ -31,9 +32,6 @@ export interface ForwardOptions {
 /** Injection token of the idempotency-key store (memory, or Redis when REDIS_URL is set). */
 export const IDEMPOTENCY_STORE = Symbol('gateway.idempotencyStore');
 
-// RFC 9110 token-ish: visible ASCII, bounded, so a key can never smuggle a header or flood the store.
-// The contract states the same rule, so it is written once, as a pattern both can read.
-export const IDEMPOTENCY_KEY_PATTERN = '^[\\x21-\\x7e]{1,255}$';
 const IDEMPOTENCY_KEY = new RegExp(IDEMPOTENCY_KEY_PATTERN);
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 
