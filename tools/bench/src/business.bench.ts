@@ -316,11 +316,7 @@ try {
   // run replaying every earlier test's and developer's events into its database.
   const group = `${database}-group`;
   const brokers = lease.endpoints.kafkaBrokers;
-  await startGroupsAtTheEnd(
-    brokers,
-    [group],
-    publishedContracts.contracts.map((contract) => contract.topic),
-  );
+  await startGroupsAtTheEnd(brokers, [group], publishedContracts.topics);
   cleanup.defer('delete the consumer group', () => deleteGroups(brokers, [group]));
   const key = randomBytes(32).toString('base64url');
   const service = await startService({

@@ -87,11 +87,7 @@ export async function startOwnSystem(options: OwnSystemOptions): Promise<OwnSyst
     await lease.release();
   };
   try {
-    await startGroupsAtTheEnd(
-      brokers,
-      groups,
-      publishedContracts.contracts.map((contract) => contract.topic),
-    );
+    await startGroupsAtTheEnd(brokers, groups, publishedContracts.topics);
     const system = await startSystemProcess({ ...settings, LOG_DIR: logDir, ...options.env }, options.timeoutMs);
     return {
       system,

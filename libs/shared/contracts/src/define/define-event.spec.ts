@@ -67,6 +67,16 @@ describe('contract registry', () => {
     expect(publishedContracts.find('business.invoice.paid', 2)).toBeUndefined();
   });
 
+  it('lists the topics of its contracts, each once, in declaration order', () => {
+    const issued = defineEvent(valid);
+    const paid = defineEvent({ ...valid, type: 'business.invoice.paid' });
+    const member = defineEvent({ ...valid, type: 'business.member.added', topic: 'business.member.v1' });
+    expect(createContractRegistry([issued, member, paid]).topics).toEqual([
+      'business.invoice.v1',
+      'business.member.v1',
+    ]);
+  });
+
   it('refuses two contracts with the same type and version', () => {
     const contract = defineEvent(valid);
     expect(() => createContractRegistry([contract, { ...contract }])).toThrow(

@@ -5,6 +5,8 @@ import type { EventContract } from '../define/define-event.js';
 export interface ContractRegistry {
   /** Every contract, in declaration order. */
   readonly contracts: readonly EventContract[];
+  /** The topics of those contracts, each once, in declaration order: what their consumers read. */
+  readonly topics: readonly string[];
   /** The contract of one type and version, or undefined when this build does not know it. */
   find(type: string, version: number): EventContract | undefined;
 }
@@ -24,6 +26,7 @@ export function createContractRegistry(contracts: readonly EventContract[]): Con
   }
   return Object.freeze({
     contracts: Object.freeze([...contracts]),
+    topics: Object.freeze([...new Set(contracts.map((contract) => contract.topic))]),
     find: (type: string, version: number) => byKey.get(contractKey(type, version)),
   });
 }

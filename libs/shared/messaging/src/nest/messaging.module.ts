@@ -94,7 +94,7 @@ export class MessagingModule {
               wakeup: settings.wakeup,
               createTopics:
                 (settings.createTopics ?? process.env['NODE_ENV'] !== 'production')
-                  ? [...new Set((settings.contracts ?? publishedContracts).contracts.map((contract) => contract.topic))]
+                  ? [...(settings.contracts ?? publishedContracts).topics]
                   : [],
             }),
         },
